@@ -1,0 +1,236 @@
+//! `application/x-www-form-urlencoded` encoding and decoding, and the caller-buffer output pattern.
+//!
+//! **Encoded set.** Every byte except the RFC 3986 unreserved characters `A-Z a-z 0-9 - . _ ~`
+//! is written as `%XX` (upper-case hex), space included (`%20`). That is stricter than
+//! the WHATWG form serializer needs, but it is what every standard decoder (Python's
+//! `urllib.parse.parse_qs`, Java's `URLDecoder`, the service) turns back into the exact input, and
+//! it keeps `+ & = ^ , % # ;` from ever being read as syntax. Non-ASCII text is encoded as its
+//! UTF-8 bytes.
+//!
+//! **Decoding** accepts both raw and encoded input: `+` is a space, `%XX` is the byte `XX` (either
+//! case), anything else stands for itself. A `%` without two hex digits is refused
+//! ([`ErrorKind::InvalidPercentEncoding`]) because Java's `URLDecoder`, which the service
+//! uses, refuses it too.
+
+use core::fmt;
+
+use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::error::{Error, ErrorKind};
+
+/// The bytes [`percent_encode`] escapes: everything but `A-Z a-z 0-9 - . _ ~`.
+pub const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// A destination for produced bytes: a counter (for `*_len`) or a caller buffer.
+pub(crate) trait Sink {
+    /// Appends `s`.
+    fn put(&mut self, s: &str);
+}
+
+/// Counts bytes without storing them: the `*_len` companion of every writer.
+#[derive(Default)]
+pub(crate) struct Counter(pub usize);
+
+impl Sink for Counter {
+    fn put(&mut self, s: &str) {
+        self.0 = self.0.saturating_add(s.len());
+    }
+}
+
+/// Writes into a caller buffer that the caller has already sized with a [`Counter`] pass.
+pub(crate) struct SliceSink<'b> {
+    buf: &'b mut [u8],
+    pos: usize,
+}
+
+impl Sink for SliceSink<'_> {
+    fn put(&mut self, s: &str) {
+        let end = self.pos.saturating_add(s.len());
+        if let Some(dst) = self.buf.get_mut(self.pos..end) {
+            dst.copy_from_slice(s.as_bytes());
+        }
+        self.pos = end;
+    }
+}
+
+/// Adapts any `fmt::Write` (a `heapless::String`, a UART writer...) to a [`Sink`].
+pub(crate) struct FmtSink<'w, W: fmt::Write + ?Sized> {
+    pub(crate) w: &'w mut W,
+    pub(crate) result: fmt::Result,
+}
+
+impl<W: fmt::Write + ?Sized> Sink for FmtSink<'_, W> {
+    fn put(&mut self, s: &str) {
+        if self.result.is_ok() {
+            self.result = self.w.write_str(s);
+        }
+    }
+}
+
+/// Runs `produce` twice: once to count, then (only if `out` is large enough) to write.
+///
+/// This is how every producing call keeps its promise: on a short buffer it returns
+/// `BufferTooSmall { required }` and leaves `out` untouched.
+pub(crate) fn write_exact<F>(out: &mut [u8], produce: F) -> Result<usize, Error>
+where
+    F: Fn(&mut dyn Sink),
+{
+    let mut counter = Counter(0);
+    produce(&mut counter);
+    let required = counter.0;
+    if out.len() < required {
+        return Err(Error::buffer_too_small(required));
+    }
+    let mut sink = SliceSink { buf: out, pos: 0 };
+    produce(&mut sink);
+    Ok(required)
+}
+
+/// Writes `value` percent-encoded with [`FORM_VALUE`] into `sink`.
+pub(crate) fn percent_encode(value: &str, sink: &mut dyn Sink) {
+    for chunk in utf8_percent_encode(value, FORM_VALUE) {
+        sink.put(chunk);
+    }
+}
+
+/// The number of bytes [`percent_encode`] produces for `value`.
+#[must_use]
+pub fn percent_encoded_len(value: &str) -> usize {
+    let mut c = Counter(0);
+    percent_encode(value, &mut c);
+    c.0
+}
+
+/// Checks that every `%` in `raw` starts a valid `%XX` escape.
+fn check_escapes(raw: &str) -> Result<(), Error> {
+    let mut bytes = raw.bytes();
+    while let Some(b) = bytes.next() {
+        if b == b'%' {
+            let hi = bytes.next();
+            let lo = bytes.next();
+            let ok = matches!((hi, lo), (Some(h), Some(l)) if h.is_ascii_hexdigit() && l.is_ascii_hexdigit());
+            if !ok {
+                return Err(Error::new(ErrorKind::InvalidPercentEncoding));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `raw` needs form decoding at all (contains `%` or `+`).
+#[must_use]
+pub(crate) fn needs_decoding(raw: &str) -> bool {
+    raw.bytes().any(|b| b == b'%' || b == b'+')
+}
+
+/// The length of `raw` once form-decoded (it is never longer than `raw`).
+pub(crate) fn decoded_len(raw: &str) -> Result<usize, Error> {
+    check_escapes(raw)?;
+    Ok(raw
+        .split('+')
+        .map(|seg| percent_decode(seg.as_bytes()).count())
+        .sum::<usize>()
+        + raw.matches('+').count())
+}
+
+/// Form-decodes `raw` into the front of `out`, returning the decoded UTF-8 text.
+///
+/// # Errors
+/// [`ErrorKind::InvalidPercentEncoding`], [`ErrorKind::BufferTooSmall`] (with `out` untouched),
+/// [`ErrorKind::InvalidUtf8`] when the decoded bytes are not UTF-8.
+pub fn form_decode<'o>(raw: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
+    let required = decoded_len(raw)?;
+    let Some(dst) = out.get_mut(..required) else {
+        return Err(Error::buffer_too_small(required));
+    };
+    let mut pos = 0;
+    let mut put = |b: u8| {
+        if let Some(slot) = dst.get_mut(pos) {
+            *slot = b;
+        }
+        pos += 1;
+    };
+    for (i, seg) in raw.split('+').enumerate() {
+        if i > 0 {
+            put(b' ');
+        }
+        percent_decode(seg.as_bytes()).for_each(&mut put);
+    }
+    core::str::from_utf8(dst).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
+}
+
+/// Whether the form-decoded form of `raw` equals `expected`, without a buffer.
+pub(crate) fn decoded_eq(raw: &str, expected: &str) -> bool {
+    if !needs_decoding(raw) {
+        return raw == expected;
+    }
+    if check_escapes(raw).is_err() {
+        return false;
+    }
+    let mut want = expected.bytes();
+    for (i, seg) in raw.split('+').enumerate() {
+        if i > 0 && want.next() != Some(b' ') {
+            return false;
+        }
+        for b in percent_decode(seg.as_bytes()) {
+            if want.next() != Some(b) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_reserved_and_non_ascii() {
+        let mut buf = [0u8; 64];
+        let n = write_exact(&mut buf, |s| percent_encode("a b+c&d=e^f,g%h~i.j-k_lé", s)).unwrap();
+        assert_eq!(
+            core::str::from_utf8(&buf[..n]).unwrap(),
+            "a%20b%2Bc%26d%3De%5Ef%2Cg%25h~i.j-k_l%C3%A9"
+        );
+    }
+
+    #[test]
+    fn short_buffer_is_untouched() {
+        let mut buf = [7u8; 4];
+        let err = write_exact(&mut buf, |s| percent_encode("^^^", s)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::BufferTooSmall { required: 9 });
+        assert_eq!(buf, [7u8; 4]);
+    }
+
+    #[test]
+    fn decodes_plus_and_escapes() {
+        let mut buf = [0u8; 32];
+        assert_eq!(form_decode("%5Eabc+d%2b", &mut buf).unwrap(), "^abc d+");
+        assert_eq!(form_decode("plain", &mut buf).unwrap(), "plain");
+        assert_eq!(form_decode("%C3%A9", &mut buf).unwrap(), "é");
+        assert_eq!(
+            form_decode("%G1", &mut buf).unwrap_err().kind(),
+            ErrorKind::InvalidPercentEncoding
+        );
+        assert_eq!(
+            form_decode("%4", &mut buf).unwrap_err().kind(),
+            ErrorKind::InvalidPercentEncoding
+        );
+        assert_eq!(form_decode("%FF", &mut buf).unwrap_err().kind(), ErrorKind::InvalidUtf8);
+        let mut tiny = [0u8; 2];
+        assert_eq!(
+            form_decode("abc", &mut tiny).unwrap_err().kind(),
+            ErrorKind::BufferTooSmall { required: 3 }
+        );
+    }
+
+    #[test]
+    fn decoded_eq_matches_decoder() {
+        assert!(decoded_eq("content%4Bey", "contentKey"));
+        assert!(decoded_eq("a+b", "a b"));
+        assert!(!decoded_eq("a+b", "a+b"));
+        assert!(!decoded_eq("abc", "ab"));
+        assert!(!decoded_eq("%zz", "%zz"));
+    }
+}

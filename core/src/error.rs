@@ -1,0 +1,390 @@
+//! The one error type of the core: a kind, the offending parameter's wire name and a message.
+//!
+//! Faults the services document carry the service's own negative code ([`ExpressPlayCode`]), so a
+//! `-2027` found locally and a `-2027` returned by the server are the same value. Faults that only
+//! the library can see (a short buffer, a malformed percent escape, a bad key length) have their own
+//! [`ErrorKind`] and [`Error::code`] `0`. No error ever holds a secret value: only static text.
+
+use core::fmt;
+
+/// Declares [`ExpressPlayCode`] from one table so the code, the variant and the seed's text cannot
+/// drift apart.
+macro_rules! expressplay_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $message:literal, $local:literal; )*) => {
+        /// Every code in the "Event Error Codes" tables of the three ExpressPlay seeds
+        /// (FairPlay, PlayReady, Widevine), with the seed's description as its message.
+        ///
+        /// Codes marked *server only* cannot be detected from the request alone (they depend on
+        /// the account, the key store or the device); they exist so that a server response maps
+        /// to the same value as local validation.
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ExpressPlayCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ExpressPlayCode {
+            /// Every documented code, in ascending order of magnitude.
+            pub const ALL: &'static [ExpressPlayCode] = &[$(ExpressPlayCode::$variant,)*];
+
+            /// The service's numeric code, e.g. `-2027`.
+            #[must_use]
+            pub const fn code(self) -> i32 {
+                match self { $(ExpressPlayCode::$variant => $code,)* }
+            }
+
+            /// The seed's description of the code (without its `<details>` placeholder).
+            #[must_use]
+            pub const fn message(self) -> &'static str {
+                match self { $(ExpressPlayCode::$variant => $message,)* }
+            }
+
+            /// Whether [`validate`](crate::expressplay::PlayReadyTokenRequest::validate) can
+            /// detect this fault from the request alone; `false` means only the server can.
+            #[must_use]
+            pub const fn detectable_locally(self) -> bool {
+                match self { $(ExpressPlayCode::$variant => $local,)* }
+            }
+
+            /// Maps a code received from the service back to its variant.
+            #[must_use]
+            pub const fn from_code(code: i32) -> Option<Self> {
+                match code { $($code => Some(ExpressPlayCode::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+expressplay_codes! {
+    /// -2002: the token expiration time is malformed, in the past, or beyond 30 days.
+    InvalidExpirationTime = -2002, "Invalid token expiration time", true;
+    /// -2003 (server only).
+    InvalidIpAddress = -2003, "Invalid IP address", false;
+    /// -2005: the content key is missing where it is required.
+    InvalidContentKey = -2005, "Invalid content encryption key", true;
+    /// -2008 (server only).
+    InvalidOutputControlFlags = -2008, "Invalid output control flags specified", false;
+    /// -2017: `customerAuthenticator` is missing or empty.
+    MissingAuthenticator = -2017, "Authentication token must be supplied", true;
+    /// -2018 (server only): wrong authenticator, or a production one used on the test service.
+    InvalidAuthenticator = -2018, "Authentication token invalid", false;
+    /// -2019 (server only).
+    InsufficientTokens = -2019, "Insufficient tokens available", false;
+    /// -2020: PlayReady `rightsType` is missing.
+    MissingRightsType = -2020, "Missing rights type", true;
+    /// -2021: PlayReady `rightsType` is neither `BuyToOwn` nor `Rental`.
+    InvalidRightsType = -2021, "Invalid rights type", true;
+    /// -2022: a `Rental` without (or with a malformed) `rental.periodEndTime`.
+    MissingRentalPeriodEndTime = -2022, "Missing rental period end time", true;
+    /// -2023 (server only: the seeds mark `rental.playDuration` optional).
+    MissingRentalPlayDuration = -2023, "Missing rental play duration", false;
+    /// -2025: `rental.playDuration` is not a non-negative integer.
+    InvalidRentalPlayDuration = -2025, "Invalid rental play duration", true;
+    /// -2027: `contentKey` is not 32 hexadecimal digits.
+    ContentKeyLength = -2027, "Content encryption key must be 32-hexadecimal digits long", true;
+    /// -2030 (server only).
+    AdminError = -2030, "ExpressPlay Admin error", false;
+    /// -2031 (server only).
+    AccountDisabled = -2031, "Service Account Disabled", false;
+    /// -2033: `cookie` is longer than 32 characters.
+    InvalidCookie = -2033, "Invalid cookie", true;
+    /// -2034: an output protection value is out of its documented range.
+    OutputControlOutOfRange = -2034, "Invalid Output Control, values out of specified range", true;
+    /// -2035: an `extensionType` without its `extensionPayload` (or the reverse).
+    NoCorrespondingValue = -2035, "No corresponding value specified", true;
+    /// -2036: `extensionType` is not exactly 4 characters.
+    ExtensionTypeLength = -2036, "Extension type should be 4 characters", true;
+    /// -2037: `extensionPayload` is not valid base64.
+    ExtensionPayloadNotBase64 = -2037, "Extension payload should be Base64 encoded", true;
+    /// -2040: `outputControlFlags` is not 4 bytes as 8 hexadecimal digits.
+    OutputControlFlagsLength = -2040, "OutputControlFlag must be encode 4 bytes", true;
+    /// -3004: `errorFormat` is neither `html` nor `json`.
+    InvalidErrorFormat = -3004, "Invalid error format specified", true;
+    /// -4001 (server only).
+    DeviceNotAuthenticated = -4001, "Device could not be authenticated", false;
+    /// -4010 (server only).
+    InvalidToken = -4010, "Invalid token", false;
+    /// -4018: `kid` is missing where it is required (PlayReady, Widevine).
+    MissingKid = -4018, "Missing kid", true;
+    /// -4019 (server only).
+    KeyStorageFailure = -4019, "Failed to get content key from key storage service", false;
+    /// -4020: a hexadecimal `kid` is not 32 digits.
+    KidHexLength = -4020, "kid must be 32 hexadecimal characters long", true;
+    /// -4021: a `^` string `kid` is empty or longer than 64 characters after the `^`.
+    KidStringLength = -4021, "kid must be 64 characters long after the ^", true;
+    /// -4022 (server only).
+    InvalidKid = -4022, "Invalid kid", false;
+    /// -4024: `kek`/`ek` malformed, inconsistent, or `ek` fails RFC 3394's integrity check.
+    InvalidEncryptedKeyOrKek = -4024, "Invalid encrypted key or kek", true;
+    /// -5001: `unknownOutputBehavior` is not `Allow`, `Disallow` or `SDOnly`.
+    InvalidUnknownOutputBehavior = -5001, "Invalid unknown output type error", true;
+    /// -5002 (server only).
+    PlayReadyDisabled = -5002, "PlayReady option is disabled for this service", false;
+    /// -5003: `generalFlags` malformed or not allowed (or a non-persistent PlayReady rental).
+    InvalidGeneralFlags = -5003, "Invalid general flags", true;
+    /// -5004 (server only).
+    DeviceIdLength = -5004, "Device ID must be 32 hexadecimal characters long", false;
+    /// -5005 (server only).
+    InvalidDeviceId = -5005, "Invalid device ID", false;
+    /// -5006: one of PlayReady's five `*OPL` values is missing.
+    MissingOpl = -5006, "Missing OPL value", true;
+    /// -5007: PlayReady `kek` together with `contentKey`.
+    KekWithContentKey = -5007, "Only one of kek or contentKey can be specified", true;
+    /// -6001: a malformed `fpExtension`.
+    InvalidFpExtension = -6001, "Invalid FPExtension parameters specified", true;
+    /// -6002 (server only).
+    InvalidFpTokenType = -6002, "Invalid FP Token Type", false;
+    /// -6003: FairPlay `iv` missing or not 32 hexadecimal digits.
+    InvalidIv = -6003, "Invalid iv parameter specified", true;
+    /// -6004 (server only).
+    CkcGenerationFailed = -6004, "Failed to generate CKC for FP", false;
+    /// -6005 (server only).
+    InvalidKeyData = -6005, "Invalid key data specified", false;
+    /// -6006 (server only).
+    FairPlayNotAuthorized = -6006, "Service not authorized for FairPlay support", false;
+    /// -6007: FairPlay `rentalDuration` is not a non-negative integer.
+    InvalidRentalDuration = -6007, "Invalid rental duration specified", true;
+    /// -6008 (server only).
+    FairPlayDeviceBinding = -6008, "Device ID binding is not supported for FairPlay", false;
+    /// -6009 (server only).
+    FairPlayDisabled = -6009, "FairPlay option disabled", false;
+    /// -7002 (server only).
+    WidevineDeviceBinding = -7002, "Device ID binding is not supported for Widevine", false;
+    /// -7003: Widevine `securityLevel` is missing.
+    MissingSecurityLevel = -7003, "Missing security level value", true;
+    /// -7004: Widevine `securityLevel` is not 1 to 5.
+    InvalidSecurityLevel = -7004, "Invalid security level value", true;
+    /// -7006: Widevine `hdcpOutputControl` is missing.
+    MissingHdcpOutputControl = -7006, "Missing HDCP output control value", true;
+    /// -7007: Widevine `licenseDuration` is not a non-negative integer.
+    InvalidLicenseDuration = -7007, "Invalid license duration specified", true;
+    /// -7008 (server only).
+    WidevineLicenseFailed = -7008, "Failed to generate Widevine license", false;
+    /// -7009: a malformed `wvExtension`.
+    InvalidWvExtension = -7009, "Invalid WVExtension parameters specified", true;
+    /// -7011 (server only).
+    WidevineDisabled = -7011, "Widevine option disabled", false;
+}
+
+/// What went wrong, independently of which parameter it concerns.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// A fault the ExpressPlay service documents, with its code.
+    ExpressPlay(ExpressPlayCode),
+    /// The output buffer is too short; nothing was written.
+    BufferTooSmall {
+        /// The exact number of bytes the call needs.
+        required: usize,
+    },
+    /// A fixed-capacity list (extensions, rights, groups) is full.
+    CapacityExceeded {
+        /// How many entries the list holds.
+        capacity: usize,
+    },
+    /// A parameter that may appear once appears more than once.
+    DuplicateParameter,
+    /// A `%` not followed by two hexadecimal digits.
+    InvalidPercentEncoding,
+    /// A decoded value, or a C string, is not valid UTF-8.
+    InvalidUtf8,
+    /// The URL is not an ExpressPlay token request (unknown host and path).
+    UnknownService,
+    /// The URL cannot be split into scheme, host, path and query.
+    InvalidUrl,
+    /// A host or domain is not a DNS name or an IP literal.
+    InvalidHost,
+    /// A port is 0 or above 65535, or not a number.
+    InvalidPort,
+    /// A required field is absent or empty.
+    MissingField,
+    /// A header value contains a control character (CR, LF, NUL, ...): header injection.
+    ControlCharacter,
+    /// A key is not hexadecimal.
+    InvalidHex,
+    /// A key or wrapped key has a length RFC 3394 or AES does not allow.
+    InvalidKeyLength,
+    /// RFC 3394 unwrap: the integrity check value does not match (wrong KEK or tampered data).
+    IntegrityCheckFailed,
+    /// A date-time is not RFC 3339 in the `Z` zone (or `+seconds`), or is impossible.
+    InvalidTime,
+    /// A response body is not well-formed JSON (or is truncated) at byte `offset`.
+    InvalidJson {
+        /// Byte offset of the fault in the body (0 when the parser cannot tell).
+        offset: usize,
+    },
+    /// A response body is not well-formed XML (or is truncated) at byte `offset`.
+    InvalidXml {
+        /// Byte offset of the fault in the body.
+        offset: usize,
+    },
+    /// A response's content type is not one the service sends for its status.
+    UnexpectedContentType,
+    /// A response's HTTP status is not one the service documents.
+    UnexpectedStatus {
+        /// The status received.
+        status: u16,
+    },
+    /// A field of a response has the wrong type or form (named by the parameter).
+    InvalidValue,
+    /// A token contains characters outside its alphabet (base64url and `=` padding).
+    InvalidToken,
+}
+
+/// An error with its kind, the offending parameter's wire name and a static message.
+///
+/// `Copy`, small, and free of secrets: it names parameters, never their values.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Error {
+    kind: ErrorKind,
+    parameter: Option<&'static str>,
+    detail: Option<&'static str>,
+}
+
+impl Error {
+    /// An error of `kind` about no particular parameter.
+    #[must_use]
+    pub const fn new(kind: ErrorKind) -> Self {
+        Error {
+            kind,
+            parameter: None,
+            detail: None,
+        }
+    }
+
+    /// An ExpressPlay-documented fault on the parameter `parameter`.
+    #[must_use]
+    pub const fn expressplay(code: ExpressPlayCode, parameter: &'static str) -> Self {
+        Error {
+            kind: ErrorKind::ExpressPlay(code),
+            parameter: Some(parameter),
+            detail: None,
+        }
+    }
+
+    /// `BufferTooSmall { required }`.
+    #[must_use]
+    pub const fn buffer_too_small(required: usize) -> Self {
+        Error::new(ErrorKind::BufferTooSmall { required })
+    }
+
+    /// The same error, naming `parameter`.
+    #[must_use]
+    pub const fn with_parameter(mut self, parameter: &'static str) -> Self {
+        self.parameter = Some(parameter);
+        self
+    }
+
+    /// The same error, with a more specific static message than the kind's own.
+    #[must_use]
+    pub const fn with_detail(mut self, detail: &'static str) -> Self {
+        self.detail = Some(detail);
+        self
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub const fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The service's documented code (e.g. `-2027`), or `0` for faults the service does not
+    /// number (library errors such as [`ErrorKind::BufferTooSmall`]).
+    #[must_use]
+    pub const fn code(&self) -> i32 {
+        match self.kind {
+            ErrorKind::ExpressPlay(c) => c.code(),
+            _ => 0,
+        }
+    }
+
+    /// The ExpressPlay code, when this is a documented ExpressPlay fault.
+    #[must_use]
+    pub const fn expressplay_code(&self) -> Option<ExpressPlayCode> {
+        match self.kind {
+            ErrorKind::ExpressPlay(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The wire name of the offending parameter or field (`contentKey`, `nv-tenant-id`, ...).
+    #[must_use]
+    pub const fn parameter(&self) -> Option<&'static str> {
+        self.parameter
+    }
+
+    /// A static, human-readable message: the seed's text for service codes, refined by a
+    /// detail where the library knows more (e.g. why `generalFlags` was refused).
+    #[must_use]
+    pub const fn message(&self) -> &'static str {
+        if let Some(detail) = self.detail {
+            return detail;
+        }
+        match self.kind {
+            ErrorKind::ExpressPlay(c) => c.message(),
+            ErrorKind::BufferTooSmall { .. } => "output buffer too small",
+            ErrorKind::CapacityExceeded { .. } => "too many entries for the fixed-capacity list",
+            ErrorKind::DuplicateParameter => "parameter appears more than once",
+            ErrorKind::InvalidPercentEncoding => "'%' not followed by two hexadecimal digits",
+            ErrorKind::InvalidUtf8 => "value is not valid UTF-8",
+            ErrorKind::UnknownService => "not an ExpressPlay token request URL",
+            ErrorKind::InvalidUrl => "malformed URL",
+            ErrorKind::InvalidHost => "not a valid DNS name or IP literal",
+            ErrorKind::InvalidPort => "port must be 1 to 65535",
+            ErrorKind::MissingField => "required value missing or empty",
+            ErrorKind::ControlCharacter => "control character in a header value",
+            ErrorKind::InvalidHex => "not a hexadecimal string",
+            ErrorKind::InvalidKeyLength => "key length not allowed",
+            ErrorKind::IntegrityCheckFailed => "RFC 3394 integrity check failed (wrong KEK or tampered key)",
+            ErrorKind::InvalidTime => "not an RFC 3339 date-time in the Z zone or +seconds",
+            ErrorKind::InvalidJson { .. } => "malformed or truncated JSON",
+            ErrorKind::InvalidXml { .. } => "malformed or truncated XML",
+            ErrorKind::UnexpectedContentType => "unexpected content type for this response",
+            ErrorKind::UnexpectedStatus { .. } => "unexpected HTTP status",
+            ErrorKind::InvalidValue => "field has the wrong type or form",
+            ErrorKind::InvalidToken => "token contains characters outside base64url and '=' padding",
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("code", &self.code())
+            .field("parameter", &self.parameter)
+            .field("message", &self.message())
+            .finish()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = self.code();
+        if code != 0 {
+            write!(f, "{code}: ")?;
+        }
+        f.write_str(self.message())?;
+        if let ErrorKind::BufferTooSmall { required } = self.kind {
+            write!(f, " ({required} bytes required)")?;
+        }
+        match self.kind {
+            ErrorKind::CapacityExceeded { capacity } => write!(f, " (capacity {capacity})")?,
+            ErrorKind::InvalidJson { offset } | ErrorKind::InvalidXml { offset } => write!(f, " at byte {offset}")?,
+            ErrorKind::UnexpectedStatus { status } => write!(f, " {status}")?,
+            _ => {}
+        }
+        if let Some(p) = self.parameter {
+            write!(f, " [parameter {p}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for Error {}
+
+impl From<ExpressPlayCode> for ErrorKind {
+    fn from(code: ExpressPlayCode) -> Self {
+        ErrorKind::ExpressPlay(code)
+    }
+}

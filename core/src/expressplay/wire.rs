@@ -1,0 +1,208 @@
+//! The wire form shared by the three requests: the endpoint, the GET URL and the POST body.
+
+use crate::encode::{percent_encode, Sink};
+use crate::error::Error;
+
+use super::{Environment, Service, PRODUCTION_DOMAIN, TEST_DOMAIN};
+
+/// What the encoder and the parser need from a request type.
+pub(crate) trait WireRequest<'a>: Sized {
+    /// The service the type is for.
+    const SERVICE: Service;
+    /// The environment the request targets.
+    fn environment(&self) -> Environment<'a>;
+    /// Calls `f` with every present parameter, in the seed's table order, extensions expanded.
+    fn visit(&self, f: &mut dyn FnMut(&'static str, &'a str));
+    /// Stores one parsed parameter (`name` is one of the type's `PARAMETERS`).
+    fn assign(&mut self, name: &'static str, value: &'a str) -> Result<(), Error>;
+    /// An empty request for `environment`.
+    fn empty(environment: Environment<'a>) -> Self;
+}
+
+/// `https://<p>-gen.<domain>/hms/<p>/token`.
+pub(crate) fn write_endpoint(service: Service, environment: Environment<'_>, sink: &mut dyn Sink) {
+    let p = service.prefix();
+    sink.put("https://");
+    match environment {
+        Environment::Test => put_gen_host(p, TEST_DOMAIN, sink),
+        Environment::Production => put_gen_host(p, PRODUCTION_DOMAIN, sink),
+        Environment::Domain(d) => put_gen_host(p, d, sink),
+        Environment::Host(h) => sink.put(h),
+    }
+    sink.put("/hms/");
+    sink.put(p);
+    sink.put("/token");
+}
+
+fn put_gen_host(prefix: &str, domain: &str, sink: &mut dyn Sink) {
+    sink.put(prefix);
+    sink.put("-gen.");
+    sink.put(domain);
+}
+
+/// `name=value&...`, every value percent-encoded (see [`crate::encode`]).
+pub(crate) fn write_pairs<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Sink) {
+    let mut first = true;
+    request.visit(&mut |name, value| {
+        if !first {
+            sink.put("&");
+        }
+        first = false;
+        sink.put(name);
+        sink.put("=");
+        percent_encode(value, sink);
+    });
+}
+
+/// The endpoint, then `?` and the pairs when there are any.
+pub(crate) fn write_url<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Sink) {
+    write_endpoint(R::SERVICE, request.environment(), sink);
+    let mut any = false;
+    request.visit(&mut |_, _| any = true);
+    if any {
+        sink.put("?");
+        write_pairs(request, sink);
+    }
+}
+
+/// Stores a single-valued parameter, refusing a second occurrence.
+pub(crate) fn set_once<'a>(slot: &mut Option<&'a str>, name: &'static str, value: &'a str) -> Result<(), Error> {
+    if slot.is_some() {
+        return Err(Error::new(crate::error::ErrorKind::DuplicateParameter).with_parameter(name));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// Appends a repeatable parameter, refusing the one past the capacity.
+pub(crate) fn push_extension<T, const N: usize>(
+    list: &mut heapless::Vec<T, N>,
+    name: &'static str,
+    value: T,
+) -> Result<(), Error> {
+    list.push(value)
+        .map_err(|_| Error::new(crate::error::ErrorKind::CapacityExceeded { capacity: N }).with_parameter(name))
+}
+
+/// The public producing methods every request type shares.
+macro_rules! impl_wire_api {
+    ($ty:ident) => {
+        impl<'a> $ty<'a> {
+            /// The exact length of [`write_url`](Self::write_url)'s output.
+            #[must_use]
+            pub fn url_len(&self) -> usize {
+                let mut c = $crate::encode::Counter(0);
+                $crate::expressplay::wire::write_url(self, &mut c);
+                c.0
+            }
+
+            /// Writes the GET URL (endpoint and percent-encoded query) into the front of `out`.
+            ///
+            /// Does not validate the parameters (call `validate` first); does check a custom host.
+            ///
+            /// # Errors
+            /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
+            /// size needed, `out` untouched; [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
+            pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
+                self.environment.check()?;
+                let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_url(self, s))?;
+                $crate::expressplay::wire::as_str(out, n)
+            }
+
+            /// Writes the GET URL to any `core::fmt::Write` (a `heapless::String`, a logger...).
+            ///
+            /// # Errors
+            /// `fmt::Error` from the writer, or for an invalid custom host.
+            pub fn write_url_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
+                self.environment.check().map_err(|_| core::fmt::Error)?;
+                let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
+                $crate::expressplay::wire::write_url(self, &mut sink);
+                sink.result
+            }
+
+            /// The exact length of [`write_endpoint`](Self::write_endpoint)'s output.
+            #[must_use]
+            pub fn endpoint_len(&self) -> usize {
+                let mut c = $crate::encode::Counter(0);
+                $crate::expressplay::wire::write_endpoint(Self::SERVICE, self.environment, &mut c);
+                c.0
+            }
+
+            /// Writes the endpoint to POST the form body to (the URL without a query).
+            ///
+            /// # Errors
+            /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) (`out` untouched),
+            /// [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
+            pub fn write_endpoint<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
+                self.environment.check()?;
+                let n = $crate::encode::write_exact(out, |s| {
+                    $crate::expressplay::wire::write_endpoint(Self::SERVICE, self.environment, s)
+                })?;
+                $crate::expressplay::wire::as_str(out, n)
+            }
+
+            /// The exact length of [`write_form_body`](Self::write_form_body)'s output.
+            #[must_use]
+            pub fn form_body_len(&self) -> usize {
+                let mut c = $crate::encode::Counter(0);
+                $crate::expressplay::wire::write_pairs(self, &mut c);
+                c.0
+            }
+
+            /// Writes the `application/x-www-form-urlencoded` POST body into the front of `out`.
+            ///
+            /// # Errors
+            /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
+            /// size needed, `out` untouched.
+            pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
+                let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_pairs(self, s))?;
+                $crate::expressplay::wire::as_str(out, n)
+            }
+
+            /// Writes the POST body to any `core::fmt::Write`.
+            ///
+            /// # Errors
+            /// `fmt::Error` from the writer.
+            pub fn write_form_body_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
+                let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
+                $crate::expressplay::wire::write_pairs(self, &mut sink);
+                sink.result
+            }
+
+            /// The headers of the POST form: `Content-Type: application/x-www-form-urlencoded`.
+            /// A GET needs no header.
+            #[must_use]
+            pub const fn form_headers(&self) -> [(&'static str, &'static str); 1] {
+                [("Content-Type", $crate::expressplay::FORM_CONTENT_TYPE)]
+            }
+
+            /// Parses a query string or form body (without the leading `?`), raw or
+            /// percent-encoded, into a request for `environment`.
+            ///
+            /// Values that need decoding are decoded into `scratch`, which needs
+            /// [`scratch_len`](crate::expressplay::scratch_len) bytes (at most the query's length);
+            /// the rest borrow from `query`. Unknown parameters are returned beside the request.
+            ///
+            /// # Errors
+            /// [`ErrorKind::DuplicateParameter`](crate::ErrorKind::DuplicateParameter),
+            /// [`ErrorKind::CapacityExceeded`](crate::ErrorKind::CapacityExceeded),
+            /// [`ErrorKind::InvalidPercentEncoding`](crate::ErrorKind::InvalidPercentEncoding),
+            /// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8), each naming the parameter;
+            /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) for a short scratch.
+            pub fn from_query(
+                environment: $crate::expressplay::Environment<'a>,
+                query: &'a str,
+                scratch: &'a mut [u8],
+            ) -> Result<$crate::expressplay::Parsed<'a, Self>, $crate::Error> {
+                $crate::expressplay::parse::parse_pairs(environment, query, scratch)
+            }
+        }
+    };
+}
+pub(crate) use impl_wire_api;
+
+/// The first `n` bytes of `out`, which the encoder filled with ASCII.
+pub(crate) fn as_str(out: &[u8], n: usize) -> Result<&str, Error> {
+    let bytes = out.get(..n).ok_or(Error::buffer_too_small(n))?;
+    core::str::from_utf8(bytes).map_err(|_| Error::new(crate::error::ErrorKind::InvalidUtf8))
+}
