@@ -229,6 +229,8 @@ pub enum ErrorKind {
     InvalidValue,
     /// A token contains characters outside its alphabet (base64url and `=` padding).
     InvalidToken,
+    /// A parameter name the service's seed does not list.
+    UnknownParameter,
 }
 
 /// An error with its kind, the offending parameter's wire name and a static message.
@@ -343,6 +345,7 @@ impl Error {
             ErrorKind::UnexpectedStatus { .. } => "unexpected HTTP status",
             ErrorKind::InvalidValue => "field has the wrong type or form",
             ErrorKind::InvalidToken => "token contains characters outside base64url and '=' padding",
+            ErrorKind::UnknownParameter => "not a parameter of this service",
         }
     }
 }

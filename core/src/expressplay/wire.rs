@@ -124,7 +124,11 @@ macro_rules! impl_wire_api {
             #[must_use]
             pub fn endpoint_len(&self) -> usize {
                 let mut c = $crate::encode::Counter(0);
-                $crate::expressplay::wire::write_endpoint(Self::SERVICE, self.environment, &mut c);
+                $crate::expressplay::wire::write_endpoint(
+                    <Self as $crate::expressplay::wire::WireRequest>::SERVICE,
+                    self.environment,
+                    &mut c,
+                );
                 c.0
             }
 
@@ -136,7 +140,11 @@ macro_rules! impl_wire_api {
             pub fn write_endpoint<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 self.environment.check()?;
                 let n = $crate::encode::write_exact(out, |s| {
-                    $crate::expressplay::wire::write_endpoint(Self::SERVICE, self.environment, s)
+                    $crate::expressplay::wire::write_endpoint(
+                        <Self as $crate::expressplay::wire::WireRequest>::SERVICE,
+                        self.environment,
+                        s,
+                    )
                 })?;
                 $crate::expressplay::wire::as_str(out, n)
             }
@@ -174,6 +182,28 @@ macro_rules! impl_wire_api {
             #[must_use]
             pub const fn form_headers(&self) -> [(&'static str, &'static str); 1] {
                 [("Content-Type", $crate::expressplay::FORM_CONTENT_TYPE)]
+            }
+
+            /// Sets the parameter whose wire name is `name` (e.g. `"contentKey"`), as the parser
+            /// does: single-valued parameters once, extensions appended.
+            ///
+            /// # Errors
+            /// [`ErrorKind::UnknownParameter`](crate::ErrorKind::UnknownParameter) for a name the
+            /// seed does not list, [`ErrorKind::DuplicateParameter`](crate::ErrorKind::DuplicateParameter),
+            /// [`ErrorKind::CapacityExceeded`](crate::ErrorKind::CapacityExceeded) for extensions.
+            pub fn set(&mut self, name: &str, value: &'a str) -> Result<(), $crate::Error> {
+                let known = Self::PARAMETERS
+                    .iter()
+                    .copied()
+                    .find(|k| *k == name)
+                    .ok_or($crate::Error::new($crate::ErrorKind::UnknownParameter))?;
+                $crate::expressplay::wire::WireRequest::assign(self, known, value)
+            }
+
+            /// Calls `f` with every parameter present, by wire name, in encoding order (the
+            /// seed's table order, extensions expanded).
+            pub fn for_each_parameter(&self, mut f: impl FnMut(&'static str, &'a str)) {
+                $crate::expressplay::wire::WireRequest::visit(self, &mut f)
             }
 
             /// Parses a query string or form body (without the leading `?`), raw or

@@ -1,0 +1,41 @@
+//! Secrets (`customerAuthenticator`, `contentKey`, `kek`, `ek`) never appear in `{:?}` output.
+
+use drmtoken_core::expressplay::{Environment, FairPlayTokenRequest, PlayReadyTokenRequest, TokenRequest};
+use drmtoken_core::WidevineTokenRequest;
+
+const AUTH: &str = "201722,SECRETAUTH";
+const KEY: &str = "5ec2e75ec2e75ec2e75ec2e75ec2e7aa";
+const KEK: &str = "ba5eba5eba5eba5eba5eba5eba5eba5e";
+const EK: &str = "0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e";
+
+fn assert_redacted(debug: String) {
+    for secret in [AUTH, "SECRETAUTH", KEY, KEK, EK] {
+        assert!(!debug.contains(secret), "{secret} leaked in {debug}");
+    }
+    assert!(debug.contains("<redacted>"), "{debug}");
+}
+
+#[test]
+fn debug_output_of_every_request_type_hides_secrets() {
+    let mut fp = FairPlayTokenRequest::new(Environment::Test, AUTH);
+    fp.content_key = Some(KEY);
+    fp.kek = Some(KEK);
+    fp.ek = Some(EK);
+    let mut pr = PlayReadyTokenRequest::new(Environment::Test, AUTH);
+    pr.content_key = Some(KEY);
+    pr.kek = Some(KEK);
+    pr.ek = Some(EK);
+    let mut wv = WidevineTokenRequest::new(Environment::Test, AUTH);
+    wv.content_key = Some(KEY);
+    wv.kek = Some(KEK);
+    wv.ek = Some(EK);
+    assert_redacted(format!("{fp:?}"));
+    assert_redacted(format!("{pr:?}"));
+    assert_redacted(format!("{wv:?}"));
+    assert_redacted(format!("{:?}", TokenRequest::Widevine(wv.clone())));
+    assert_redacted(format!("{wv:#?}"));
+    // Errors name the parameter, never the value.
+    wv.content_key = Some("5ec2e75ec2e7");
+    let err = wv.validate(None).unwrap_err();
+    assert!(!format!("{err} {err:?}").contains("5ec2e7"));
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of every surface. This is the README's test command and what .ci/run calls.
+# Each step installs what it needs when missing (cached under /opt/drmtoken-tools), so a second
+# run skips the installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+summary=()
+step() {
+    local name=$1
+    shift
+    local start=$SECONDS
+    echo "==> $name" >&2
+    "$@"
+    summary+=("$(printf '%-28s %4ds' "$name" $((SECONDS - start)))")
+}
+
+no_std_core() {
+    # The core must never pull std or alloc in, not even in its unit tests.
+    if grep -rnE 'extern crate (std|alloc)' core/src; then
+        echo "core/src must not use std or alloc" >&2
+        return 1
+    fi
+}
+
+step "python3 present" python3 --version
+step "rustfmt" cargo fmt --all -- --check
+step "clippy" cargo clippy --workspace --all-targets -- -D warnings
+step "core is no_std" no_std_core
+step "rust tests" cargo test --workspace
+step "rust doc tests" cargo test --workspace --doc
+step "main job" cargo run -q -p drmtoken-core --example playready_url
+
+echo "==> all tests passed" >&2
+printf '%s\n' "${summary[@]}" >&2
