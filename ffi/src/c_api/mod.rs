@@ -1,0 +1,1 @@
+//! The C ABI. See the README's "C API conventions".

@@ -1,0 +1,1 @@
+//! The uniffi interface (proc-macros only).
