@@ -1,0 +1,46 @@
+# Shared helpers for the idempotent tool installers in tools/install/. Source it, do not run it.
+# Everything installed outside Debian packages is cached under $DRMTOKEN_TOOLS
+# (default /opt/drmtoken-tools), so a second run finds it and skips the work.
+# shellcheck shell=bash
+
+DRMTOKEN_TOOLS=${DRMTOKEN_TOOLS:-/opt/drmtoken-tools}
+export DRMTOKEN_TOOLS
+
+log() { echo "[install] $*" >&2; }
+
+# Run as root, through sudo when we are not root already.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# apt_install PKG...: install the Debian packages that are missing. `apt-get update` runs at most
+# once per test run (the marker is exported to the child scripts), and only when something is missing.
+apt_install() {
+    local missing=()
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ -z "${DRMTOKEN_APT_UPDATED:-}" ]; then
+        log "apt-get update"
+        as_root apt-get update -qq
+        export DRMTOKEN_APT_UPDATED=1
+    fi
+    log "apt-get install ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# cargo_install_cached NAME VERSION [cargo install args...]: install a cargo tool into
+# $DRMTOKEN_TOOLS/cargo/<name>-<version>/bin unless it is already there; prints the bin dir.
+cargo_install_cached() {
+    local name=$1 version=$2
+    shift 2
+    local root="$DRMTOKEN_TOOLS/cargo/$name-$version"
+    if [ ! -x "$root/bin/$name" ]; then
+        log "cargo install $name $version (cached in $root)"
+        mkdir -p "$DRMTOKEN_TOOLS/cargo"
+        cargo install --locked --quiet --root "$root" "$name" --version "$version" "$@" >&2
+    fi
+    echo "$root/bin"
+}
