@@ -30,6 +30,8 @@ step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "core is no_std" no_std_core
 step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
+# criterion in test mode: every bench runs once (compiled and correct); timings live in benches/compare.sh.
+step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
 step "main job" cargo run -q -p drmtoken-core --example playready_url
 
 echo "==> all tests passed" >&2

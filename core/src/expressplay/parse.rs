@@ -47,7 +47,12 @@ impl<'a, R> Parsed<'a, R> {
 
 /// The known parameter `raw_name` decodes to, if any.
 fn known_name(known: &[&'static str], raw_name: &str) -> Option<&'static str> {
-    known.iter().copied().find(|k| decoded_eq(raw_name, k))
+    // Names are almost never encoded: decide that once, not once per known name.
+    if needs_decoding(raw_name) {
+        known.iter().copied().find(|k| decoded_eq(raw_name, k))
+    } else {
+        known.iter().copied().find(|k| *k == raw_name)
+    }
 }
 
 /// `name=value` pairs of a query or form body; a name without `=` has the empty value.
