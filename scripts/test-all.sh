@@ -24,7 +24,10 @@ no_std_core() {
     fi
 }
 
-step "python3 present" python3 --version
+# shellcheck source=../tools/install/lib.sh
+source tools/install/lib.sh
+# python3 runs the encoding round trip (parse_qs) and the AES-KW differential test (cryptography).
+step "python3 and cryptography" apt_install python3 python3-cryptography
 step "rustfmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "core is no_std" no_std_core
@@ -32,6 +35,8 @@ step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
 # criterion in test mode: every bench runs once (compiled and correct); timings live in benches/compare.sh.
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
+# Every fuzz target for a few seconds from the seeded corpora (the long campaign: fuzz/run.sh --long).
+step "fuzz smoke" bash fuzz/run.sh 10
 step "main job" cargo run -q -p drmtoken-core --example playready_url
 
 echo "==> all tests passed" >&2

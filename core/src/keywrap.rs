@@ -113,8 +113,14 @@ pub fn unwrap<'o>(kek: &[u8], wrapped: &[u8], out: &'o mut [u8]) -> Result<&'o [
 }
 
 /// Decodes hex (either case) into a zeroizing stack buffer, returning it and the byte length.
-fn decode_hex_key(hex_str: &str, parameter: &'static str) -> Result<(Zeroizing<[u8; MAX_HEX_KEY_LEN]>, usize), Error> {
-    let mut buf = Zeroizing::new([0u8; MAX_HEX_KEY_LEN]);
+/// Room for the longest hex input: the wrap of a [`MAX_HEX_KEY_LEN`]-byte key.
+const MAX_HEX_INPUT_LEN: usize = MAX_HEX_KEY_LEN + SEMIBLOCK_LEN;
+
+fn decode_hex_key(
+    hex_str: &str,
+    parameter: &'static str,
+) -> Result<(Zeroizing<[u8; MAX_HEX_INPUT_LEN]>, usize), Error> {
+    let mut buf = Zeroizing::new([0u8; MAX_HEX_INPUT_LEN]);
     if hex_str.len() % 2 != 0 {
         return Err(Error::new(ErrorKind::InvalidHex).with_parameter(parameter));
     }
@@ -139,6 +145,11 @@ fn encode_hex_into<'o>(bytes: &[u8], out: &'o mut [u8]) -> Result<&'o str, Error
 pub fn wrap_hex<'o>(kek_hex: &str, key_hex: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
     let (kek, kek_len) = decode_hex_key(kek_hex, "kek")?;
     let (key, key_len) = decode_hex_key(key_hex, "key")?;
+    if key_len > MAX_HEX_KEY_LEN {
+        return Err(bad_length()
+            .with_parameter("key")
+            .with_detail("the hex helpers take keys of up to 64 bytes"));
+    }
     let mut wrapped = Zeroizing::new([0u8; MAX_HEX_KEY_LEN + SEMIBLOCK_LEN]);
     let kek = kek.get(..kek_len).unwrap_or_default();
     let key = key.get(..key_len).unwrap_or_default();

@@ -99,3 +99,25 @@ fn errors_never_contain_key_material() {
     let text = format!("{err} {err:?}");
     assert!(!text.contains("000102") && !text.contains("1fa68b"), "{text}");
 }
+
+/// Found by the `keywrap_roundtrip` fuzz target: the hex helpers refused the wrap of a 512-bit
+/// key (72 bytes) although they accept 512-bit keys.
+#[test]
+fn hex_helpers_round_trip_the_longest_key() {
+    let kek = "000102030405060708090a0b0c0d0e0f";
+    let key = "00112233445566778899aabbccddeeff".repeat(4);
+    let mut wrapped = [0u8; 2 * 72];
+    let wrapped = drmtoken_core::keywrap::wrap_hex(kek, &key, &mut wrapped)
+        .unwrap()
+        .to_owned();
+    assert_eq!(wrapped.len(), 2 * 72);
+    let mut out = [0u8; 2 * 64];
+    assert_eq!(
+        drmtoken_core::keywrap::unwrap_hex(kek, &wrapped, &mut out).unwrap(),
+        key
+    );
+    let longer = "00".repeat(72);
+    let err = drmtoken_core::keywrap::wrap_hex(kek, &longer, &mut [0u8; 256]).unwrap_err();
+    assert_eq!(err.kind(), drmtoken_core::ErrorKind::InvalidKeyLength);
+    assert_eq!(err.parameter(), Some("key"));
+}

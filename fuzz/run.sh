@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every fuzz target: `fuzz/run.sh [seconds per target]` (default 15: the CI smoke), or
+# `fuzz/run.sh --long` for the campaign FUZZING.md records (10 million executions or 30 minutes
+# per target, whichever comes first). Installs cargo-fuzz when missing (cached under
+# /opt/drmtoken-tools) and needs the nightly toolchain. Seeds each target's corpus from the
+# seeds' samples and the shared test vectors (fuzz/seeds/), so a short run starts from real input.
+# Prints one line per target: `fuzz <target> runs=N corpus=N seconds=N`; exits non-zero on the
+# first crash, with libFuzzer's report and the crashing input under fuzz/artifacts/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+# shellcheck source=../tools/install/lib.sh
+source "$root/tools/install/lib.sh"
+PATH="$(cargo_install_cached cargo-fuzz 0.13.1):$PATH"
+rustup run nightly rustc --version >/dev/null 2>&1 || { echo "the nightly toolchain is required" >&2; exit 1; }
+
+if [ "${1:-}" = "--long" ]; then
+    limit=(-runs=10000000 -max_total_time=1800)
+else
+    limit=(-max_total_time="${1:-15}")
+fi
+
+cd "$here"
+python3 "$here/make_seeds.py"
+cargo +nightly fuzz build -O 2>&1 | grep -vE '^\s+(Compiling|Finished)' >&2 || true
+targets=$(cargo +nightly fuzz list)
+for target in $targets; do
+    mkdir -p "corpus/$target" "seeds/$target"
+    log=$(mktemp)
+    start=$SECONDS
+    if ! cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
+        "${limit[@]}" -print_final_stats=1 >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "fuzz $target CRASHED (see fuzz/artifacts/$target)" >&2
+        exit 1
+    fi
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+    echo "fuzz $target runs=$runs corpus=$(find "corpus/$target" -type f | wc -l) seconds=$((SECONDS - start))"
+    rm -f "$log"
+done
