@@ -9,6 +9,7 @@ pub mod encode;
 mod error;
 pub mod expressplay;
 pub mod host;
+pub mod json;
 pub mod keywrap;
 pub mod media_type;
 pub mod time;

@@ -4,8 +4,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use drmtoken_core::expressplay::{parse_response, ResponseError, TokenResponse};
 use drmtoken_core::expressplay::{parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest};
 use drmtoken_core::keywrap;
+use drmtoken_core::Service;
 
 struct Counting;
 
@@ -56,6 +58,39 @@ fn no_heap_allocation_in_any_entry_point() {
     )
     .unwrap();
     assert_eq!(unwrapped.len(), 32);
+
+    // Responses and what the player does next.
+    let mut out = [0u8; 512];
+    let mut s2 = [0u8; 64];
+    let mut s3 = [0u8; 64];
+    let fp_body = b"# token\r\nhttps://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA-_==\r\n";
+    let Ok(TokenResponse::FairPlay(t)) = parse_response(Service::FairPlay, 200, "text/uri-list", fp_body, &mut [])
+    else {
+        panic!("fairplay response")
+    };
+    assert!(t.write_skd_uri(&mut out).unwrap().starts_with("skd://"));
+    let pr_body = br#"{"token":"abc","licenseAcquisitionUrl":"https:\/\/lic.example\/x"}"#;
+    let Ok(TokenResponse::PlayReady(t)) = parse_response(
+        Service::PlayReady,
+        200,
+        "application/json; charset=utf-8",
+        pr_body,
+        &mut s2,
+    ) else {
+        panic!("playready response")
+    };
+    assert_eq!(
+        t.write_license_url(&mut out).unwrap(),
+        "https://lic.example/x?ExpressPlayToken=abc"
+    );
+    let err_body = br#"{"error": {"code": -2027, "message": "bad \"key\""}}"#;
+    let Err(ResponseError::Service(e)) = parse_response(Service::Widevine, 400, "application/json", err_body, &mut s3)
+    else {
+        panic!("error response")
+    };
+    assert_eq!((e.code, e.message), (Some(-2027), Some("bad \"key\"")));
+    let html = b"<pre>-6003 Invalid IV</pre>";
+    assert!(parse_response(Service::FairPlay, 400, "text/html", html, &mut []).is_err());
 
     let after = ALLOCATIONS.load(Ordering::SeqCst);
     assert_eq!(after - before, 0, "heap allocations in drmtoken-core entry points");

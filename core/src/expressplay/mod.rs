@@ -9,6 +9,8 @@
 mod fairplay;
 mod parse;
 mod playready;
+mod redeem;
+mod response;
 mod rules;
 mod suggest;
 mod widevine;
@@ -19,6 +21,11 @@ use core::fmt;
 pub use fairplay::FairPlayTokenRequest;
 pub use parse::{parse_query, parse_url, scratch_len, Parsed, UnknownParameter, MAX_UNKNOWN_PARAMETERS};
 pub use playready::{PlayReadyExtension, PlayReadyTokenRequest};
+pub use redeem::SKD_SCHEME;
+pub use response::{
+    check_token, parse_response, status_reason, PlayReadyToken, ResponseError, ServiceError, TokenResponse, UrlToken,
+    TOKEN_PARAMETER,
+};
 pub use widevine::WidevineTokenRequest;
 
 use crate::error::{Error, ErrorKind};

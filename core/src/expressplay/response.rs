@@ -1,0 +1,485 @@
+//! ExpressPlay token responses, parsed without allocation from `(status, content type, body)`.
+//!
+//! The seeds' "HTTP Responses" tables: `200 OK` with `text/uri-list` (FairPlay, Widevine: "License
+//! acquisition URL + token") or JSON (PlayReady: `{"licenseAcquisitionUrl": ..., "token": ...}`);
+//! `400`/`401`/`404`/`50x` with `text/html` or `application/json` ("Error description"). The
+//! seeds do not show a JSON error body, so it is read leniently (SPEC 2.3): a code from
+//! `errorCode` or `code`, a message from `errorMessage`, `message` or `error`, at the top level
+//! or nested one level down. A service code maps to the same [`ExpressPlayCode`] as local
+//! validation, so `-2027` from the server and from [`validate`](super::TokenRequest::validate)
+//! are the same variant.
+
+use serde::Deserialize;
+use serde_json_core::str::EscapedStr;
+
+use crate::error::{Error, ErrorKind, ExpressPlayCode};
+use crate::json::{Kind, Scanner, Scratch};
+use crate::media_type;
+
+use super::Service;
+
+/// The query parameter that carries the token in the returned URLs.
+pub const TOKEN_PARAMETER: &str = "ExpressPlayToken";
+
+/// A FairPlay or Widevine token: the URL the service returned, and the token inside it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct UrlToken<'a> {
+    /// The whole returned URL (`https://wv.service.expressplay.com/hms/wv/rights/?ExpressPlayToken=...`).
+    pub url: &'a str,
+    /// The `ExpressPlayToken` value (base64url characters and `=` padding, any length).
+    pub token: &'a str,
+}
+
+/// A PlayReady token: the licence acquisition URL and the token, as the JSON gives them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct PlayReadyToken<'a> {
+    /// `licenseAcquisitionUrl`, e.g. `https://expressplay-licensing.axprod.net/LicensingService.ashx`.
+    pub license_acquisition_url: &'a str,
+    /// `token` (base64url characters and `=` padding, any length).
+    pub token: &'a str,
+}
+
+/// A successful token response, per service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenResponse<'a> {
+    /// FairPlay: redeem with [`UrlToken::write_skd_uri`].
+    FairPlay(UrlToken<'a>),
+    /// PlayReady: redeem with [`PlayReadyToken::write_license_url`].
+    PlayReady(PlayReadyToken<'a>),
+    /// Widevine: redeem with [`UrlToken::url`] or [`UrlToken::url_without_query`] + the token.
+    Widevine(UrlToken<'a>),
+}
+
+impl<'a> TokenResponse<'a> {
+    /// The service that issued it.
+    #[must_use]
+    pub const fn service(&self) -> Service {
+        match self {
+            TokenResponse::FairPlay(_) => Service::FairPlay,
+            TokenResponse::PlayReady(_) => Service::PlayReady,
+            TokenResponse::Widevine(_) => Service::Widevine,
+        }
+    }
+
+    /// The token, whatever the service.
+    #[must_use]
+    pub const fn token(&self) -> &'a str {
+        match self {
+            TokenResponse::FairPlay(t) | TokenResponse::Widevine(t) => t.token,
+            TokenResponse::PlayReady(t) => t.token,
+        }
+    }
+}
+
+// Tokens are credentials for one licence: keep them out of logs.
+impl core::fmt::Debug for UrlToken<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let base = self.url.split_once('?').map_or(self.url, |(b, _)| b);
+        f.debug_struct("UrlToken")
+            .field("url", &format_args!("{base}?{TOKEN_PARAMETER}=<redacted>"))
+            .field("token_len", &self.token.len())
+            .finish()
+    }
+}
+
+impl core::fmt::Debug for PlayReadyToken<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PlayReadyToken")
+            .field("license_acquisition_url", &self.license_acquisition_url)
+            .field("token_len", &self.token.len())
+            .finish()
+    }
+}
+
+/// The service's answer when it refused the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServiceError<'a> {
+    /// The HTTP status (400, 401, 404, 5xx, ...).
+    pub status: u16,
+    /// The service's error code when the body has one (`-2027`), documented or not.
+    pub code: Option<i32>,
+    /// The body's message when it has one (JSON `errorMessage`/`message`/`error`, or the text
+    /// after the code in an HTML page).
+    pub message: Option<&'a str>,
+}
+
+impl ServiceError<'_> {
+    /// The documented code, the same variant local validation returns for the same fault.
+    #[must_use]
+    pub fn expressplay_code(&self) -> Option<ExpressPlayCode> {
+        self.code.and_then(ExpressPlayCode::from_code)
+    }
+
+    /// As a core [`Error`]: [`ErrorKind::ExpressPlay`] for a documented code, else
+    /// [`ErrorKind::UnexpectedStatus`] with the status.
+    #[must_use]
+    pub fn to_error(&self) -> Error {
+        match self.expressplay_code() {
+            Some(code) => Error::new(ErrorKind::ExpressPlay(code)),
+            None => Error::new(ErrorKind::UnexpectedStatus { status: self.status }),
+        }
+    }
+
+    /// The body's message, else the documented message of the code, else the status's reason.
+    #[must_use]
+    pub fn best_message(&self) -> &str {
+        match (self.message, self.expressplay_code()) {
+            (Some(m), _) if !m.is_empty() => m,
+            (_, Some(code)) => code.message(),
+            _ => status_reason(self.status),
+        }
+    }
+}
+
+/// The seeds' descriptions of the error statuses.
+#[must_use]
+pub const fn status_reason(status: u16) -> &'static str {
+    match status {
+        400 => "Invalid args",
+        401 => "Auth failed",
+        404 => "Bad URL",
+        500..=599 => "Server error",
+        _ => "Unexpected HTTP status",
+    }
+}
+
+/// Why a response gave no token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseError<'a> {
+    /// The service refused the request (an error status), with what its body says.
+    Service(ServiceError<'a>),
+    /// The response could not be read: a `200` of the wrong content type, a malformed body, a
+    /// bad token, or a scratch buffer too small to unescape a JSON string.
+    Invalid(Error),
+}
+
+impl From<Error> for ResponseError<'_> {
+    fn from(e: Error) -> Self {
+        ResponseError::Invalid(e)
+    }
+}
+
+impl ResponseError<'_> {
+    /// As one core [`Error`] (see [`ServiceError::to_error`]).
+    #[must_use]
+    pub fn to_error(&self) -> Error {
+        match self {
+            ResponseError::Service(s) => s.to_error(),
+            ResponseError::Invalid(e) => *e,
+        }
+    }
+}
+
+/// Parses a token response of `service`.
+///
+/// `scratch` receives JSON strings that contain escapes (`\/`, `\u00e9`); a buffer of
+/// `body.len()` bytes is always enough, and `&mut []` is enough when nothing is escaped (the
+/// usual case). Seeds: "HTTP Responses" of each service.
+///
+/// # Errors
+/// [`ResponseError::Service`] for a status of 300 or more, with the code and message found in
+/// the body (never an error of its own: an unreadable body still gives the status).
+/// [`ResponseError::Invalid`] with [`ErrorKind::UnexpectedStatus`] (another 2xx),
+/// [`ErrorKind::UnexpectedContentType`], [`ErrorKind::InvalidUtf8`], [`ErrorKind::InvalidUrl`],
+/// [`ErrorKind::MissingField`] (no `ExpressPlayToken`, `licenseAcquisitionUrl` or `token`),
+/// [`ErrorKind::InvalidToken`], [`ErrorKind::InvalidValue`], [`ErrorKind::InvalidJson`] or
+/// [`ErrorKind::BufferTooSmall`] (scratch).
+pub fn parse_response<'a>(
+    service: Service,
+    status: u16,
+    content_type: &str,
+    body: &'a [u8],
+    scratch: &'a mut [u8],
+) -> Result<TokenResponse<'a>, ResponseError<'a>> {
+    let mut scratch = Scratch::new(scratch);
+    if status >= 300 {
+        return Err(ResponseError::Service(parse_error_body(
+            status,
+            content_type,
+            body,
+            &mut scratch,
+        )?));
+    }
+    if status != 200 {
+        return Err(Error::new(ErrorKind::UnexpectedStatus { status }).into());
+    }
+    let text = core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8))?;
+    match service {
+        Service::FairPlay => parse_uri_list(content_type, text).map(TokenResponse::FairPlay),
+        Service::Widevine => parse_uri_list(content_type, text).map(TokenResponse::Widevine),
+        Service::PlayReady => parse_playready(content_type, text, &mut scratch).map(TokenResponse::PlayReady),
+    }
+    .map_err(ResponseError::Invalid)
+}
+
+/// Checks a token's characters: base64url (`A-Z a-z 0-9 - _`) then at most two `=` of padding.
+/// No length limit: the seeds document none (real tokens are about 150 characters).
+///
+/// # Errors
+/// [`ErrorKind::InvalidToken`] (empty, another character, or padding before the end).
+pub fn check_token(token: &str) -> Result<(), Error> {
+    let bad = || Error::new(ErrorKind::InvalidToken).with_parameter(TOKEN_PARAMETER);
+    let body = token.trim_end_matches('=');
+    let padding = token.len() - body.len();
+    if body.is_empty() || padding > 2 {
+        return Err(bad());
+    }
+    if body
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+/// `200 text/uri-list` (RFC 2483): one URL, with `#` comment lines, blank lines, CRLF or LF and
+/// surrounding whitespace tolerated; more than one URL is refused rather than guessed between.
+fn parse_uri_list<'a>(content_type: &str, text: &'a str) -> Result<UrlToken<'a>, Error> {
+    if !media_type::is(content_type, "text/uri-list") {
+        return Err(Error::new(ErrorKind::UnexpectedContentType));
+    }
+    let mut urls = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let url = urls
+        .next()
+        .ok_or(Error::new(ErrorKind::MissingField).with_parameter("url"))?;
+    if urls.next().is_some() {
+        return Err(Error::new(ErrorKind::InvalidValue)
+            .with_parameter("url")
+            .with_detail("the uri-list holds more than one URL"));
+    }
+    let token = token_of_url(url)?;
+    Ok(UrlToken { url, token })
+}
+
+/// The `ExpressPlayToken` value of an `http(s)://host[:port]/path?query` URL.
+fn token_of_url(url: &str) -> Result<&str, Error> {
+    let bad_url = || Error::new(ErrorKind::InvalidUrl).with_parameter("url");
+    let rest = strip_scheme(url).ok_or(bad_url())?;
+    let (authority, path_query) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    crate::host::check_authority(authority).map_err(|_| bad_url())?;
+    if url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
+        return Err(bad_url());
+    }
+    let query = path_query.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let token = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == TOKEN_PARAMETER)
+        .map(|(_, value)| value)
+        .ok_or(Error::new(ErrorKind::MissingField).with_parameter(TOKEN_PARAMETER))?;
+    check_token(token)?;
+    Ok(token)
+}
+
+/// The part after `https://` or `http://` (either case).
+pub(crate) fn strip_scheme(url: &str) -> Option<&str> {
+    ["https://", "http://"].into_iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .and_then(|_| url.get(scheme.len()..))
+    })
+}
+
+/// The PlayReady JSON, read with `serde-json-core`: fields in any order, unknown fields ignored,
+/// strings borrowed as escaped text and unescaped by [`Scratch::text`].
+#[derive(Deserialize)]
+struct PlayReadyJson<'a> {
+    #[serde(rename = "licenseAcquisitionUrl", borrow, default)]
+    license_acquisition_url: Option<EscapedStr<'a>>,
+    #[serde(borrow, default)]
+    token: Option<EscapedStr<'a>>,
+}
+
+fn parse_playready<'a>(
+    content_type: &str,
+    text: &'a str,
+    scratch: &mut Scratch<'a>,
+) -> Result<PlayReadyToken<'a>, Error> {
+    if !media_type::is(content_type, "application/json") {
+        return Err(Error::new(ErrorKind::UnexpectedContentType));
+    }
+    let parsed = match serde_json_core::from_str::<PlayReadyJson<'a>>(text) {
+        Ok((parsed, _)) => parsed,
+        Err(_) => {
+            // serde-json-core does not say where: find the syntax error's offset ourselves, and
+            // when the syntax is fine the fault was a field of the wrong type.
+            let mut scanner = Scanner::new(text);
+            scanner.skip_value()?;
+            scanner.end()?;
+            return Err(Error::new(ErrorKind::InvalidValue)
+                .with_detail("licenseAcquisitionUrl and token must be strings in a JSON object"));
+        }
+    };
+    let missing = |name| Error::new(ErrorKind::MissingField).with_parameter(name);
+    let url = parsed.license_acquisition_url.ok_or(missing("licenseAcquisitionUrl"))?;
+    let token = parsed.token.ok_or(missing("token"))?;
+    let license_acquisition_url = scratch
+        .text(url.0)
+        .map_err(|e| e.with_parameter("licenseAcquisitionUrl"))?;
+    let token = scratch.text(token.0).map_err(|e| e.with_parameter("token"))?;
+    let url_ok = strip_scheme(license_acquisition_url).is_some_and(|rest| {
+        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        crate::host::check_authority(authority).is_ok()
+    });
+    if !url_ok {
+        return Err(Error::new(ErrorKind::InvalidUrl).with_parameter("licenseAcquisitionUrl"));
+    }
+    check_token(token).map_err(|e| e.with_parameter("token"))?;
+    Ok(PlayReadyToken {
+        license_acquisition_url,
+        token,
+    })
+}
+
+/// Reads what an error body says. Never fails on the body's shape (an unknown or broken body
+/// gives the status alone); fails only when the scratch cannot hold an escaped message.
+fn parse_error_body<'a>(
+    status: u16,
+    content_type: &str,
+    body: &'a [u8],
+    scratch: &mut Scratch<'a>,
+) -> Result<ServiceError<'a>, Error> {
+    let mut found = ServiceError {
+        status,
+        code: None,
+        message: None,
+    };
+    if media_type::is(content_type, "application/json") {
+        if let Ok(text) = core::str::from_utf8(body) {
+            let fields = json_error_fields(text).unwrap_or_default();
+            found.code = fields.code;
+            if let Some(raw) = fields.message {
+                found.message = Some(scratch.text(raw).map_err(|e| e.with_parameter("message"))?);
+            }
+        }
+    } else if let Some((code, message)) = html_error_code(body) {
+        found.code = Some(code);
+        found.message = message;
+    }
+    Ok(found)
+}
+
+/// Code and (escaped) message found in a JSON error body.
+#[derive(Default)]
+struct JsonErrorFields<'a> {
+    code: Option<i32>,
+    message: Option<&'a str>,
+    /// Rank of the key the message came from (lower wins: `errorMessage`, `message`, `error`).
+    message_rank: u8,
+}
+
+const MESSAGE_KEYS: [&str; 3] = ["errorMessage", "message", "error"];
+const CODE_KEYS: [&str; 2] = ["errorCode", "code"];
+
+/// Walks a JSON error object: top-level members first, then (for what is still missing) the
+/// members of objects nested one level down.
+fn json_error_fields(text: &str) -> Result<JsonErrorFields<'_>, Error> {
+    let mut top = JsonErrorFields::default();
+    let mut nested = JsonErrorFields::default();
+    let mut scanner = Scanner::new(text);
+    scanner.members(|s, key| {
+        if s.kind()? == Kind::Object {
+            return s.members(|s, key| read_member(s, key, &mut nested));
+        }
+        read_member(s, key, &mut top)
+    })?;
+    Ok(JsonErrorFields {
+        code: top.code.or(nested.code),
+        message: top.message.or(nested.message),
+        message_rank: 0,
+    })
+}
+
+/// Takes a code or message from one member if its key is one we look for; skips anything else.
+fn read_member<'a>(s: &mut Scanner<'a>, key: &str, into: &mut JsonErrorFields<'a>) -> Result<(), Error> {
+    let kind = s.kind()?;
+    if CODE_KEYS.contains(&key) && into.code.is_none() {
+        let digits = match kind {
+            Kind::Number => Some(s.scalar()?),
+            Kind::String => Some(s.string()?),
+            _ => None,
+        };
+        if let Some(digits) = digits {
+            into.code = digits.trim().parse::<i32>().ok();
+            return Ok(());
+        }
+    }
+    if let Some(rank) = MESSAGE_KEYS.iter().position(|k| *k == key) {
+        if kind == Kind::String {
+            let raw = s.string()?;
+            let rank = u8::try_from(rank).unwrap_or(u8::MAX) + 1;
+            if into.message.is_none() || rank < into.message_rank {
+                into.message = Some(raw);
+                into.message_rank = rank;
+            }
+            return Ok(());
+        }
+    }
+    s.skip_value()
+}
+
+/// The first ExpressPlay-looking code in an HTML (or any text) body: a `-` then four digits,
+/// not part of a longer number or word. Documented codes are preferred over other matches. The
+/// message is the text after the code up to the next tag or line end.
+fn html_error_code(body: &[u8]) -> Option<(i32, Option<&str>)> {
+    let mut first: Option<(i32, usize)> = None;
+    for (i, _) in body.iter().enumerate().filter(|(_, b)| **b == b'-') {
+        let Some(digits) = body.get(i + 1..i + 5) else { break };
+        let before_ok = i == 0 || body.get(i - 1).is_some_and(|b| !b.is_ascii_alphanumeric());
+        let after_ok = !body.get(i + 5).is_some_and(u8::is_ascii_digit);
+        if !(digits.iter().all(u8::is_ascii_digit) && before_ok && after_ok) {
+            continue;
+        }
+        let code = -digits.iter().fold(0i32, |acc, b| acc * 10 + i32::from(b - b'0'));
+        if ExpressPlayCode::from_code(code).is_some() {
+            first = Some((code, i + 5));
+            break;
+        }
+        first.get_or_insert((code, i + 5));
+    }
+    let (code, end) = first?;
+    let after = body.get(end..).unwrap_or_default();
+    let stop = after
+        .iter()
+        .position(|&b| matches!(b, b'<' | b'\n' | b'\r'))
+        .unwrap_or(after.len());
+    let message = after
+        .get(..stop)
+        .and_then(|m| core::str::from_utf8(m).ok())
+        .map(|m| m.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '-'))
+        .filter(|m| !m.is_empty());
+    Some((code, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_alphabet() {
+        assert!(check_token("abcXYZ019-_").is_ok());
+        assert!(check_token("abc==").is_ok());
+        assert!(check_token("abc===").is_err());
+        assert!(check_token("ab=c").is_err());
+        assert!(check_token("ab+c").is_err());
+        assert!(check_token("").is_err());
+        assert!(check_token("==").is_err());
+    }
+
+    #[test]
+    fn html_code_prefers_documented_codes() {
+        assert_eq!(
+            html_error_code(b"<p>2026-01-01 error -2027 bad key</p>"),
+            Some((-2027, Some("bad key")))
+        );
+        assert_eq!(html_error_code(b"error -9999: odd"), Some((-9999, Some("odd"))));
+        assert_eq!(html_error_code(b"id x-2027 and -20277"), None);
+        assert_eq!(html_error_code(b"-2"), None);
+    }
+}

@@ -1,0 +1,351 @@
+//! JSON pieces shared by the response parsers: string unescaping into caller scratch, and a small
+//! lenient scanner for documents whose shape is not known in advance (error bodies).
+//!
+//! Documents of a known shape are read with `serde-json-core`, which borrows every string from the
+//! body *as escaped* ([`serde_json_core::str::EscapedStr`]). [`Scratch::text`] then turns such a
+//! string into plain text: borrowed from the body when it has no escapes (the usual case), else
+//! unescaped into the caller's scratch buffer. Unescaping never lengthens a string, so a scratch of
+//! the body's length is always enough, and an empty one is enough when nothing is escaped.
+
+use crate::error::{Error, ErrorKind};
+
+/// JSON nesting deeper than this is refused rather than walked (the scanner is iterative, so this
+/// bounds work, not stack).
+pub const MAX_DEPTH: usize = 64;
+
+fn invalid(offset: usize) -> Error {
+    Error::new(ErrorKind::InvalidJson { offset })
+}
+
+/// Hex value of one ASCII hex digit.
+fn hex_digit(b: u8) -> Option<u32> {
+    char::from(b).to_digit(16)
+}
+
+/// The four hex digits of a `\uXXXX` escape starting at `bytes[0]`.
+fn hex4(bytes: &[u8]) -> Option<u32> {
+    match bytes {
+        [a, b, c, d, ..] => Some(hex_digit(*a)? << 12 | hex_digit(*b)? << 8 | hex_digit(*c)? << 4 | hex_digit(*d)?),
+        _ => None,
+    }
+}
+
+/// Decodes the escape at the start of `raw` (which begins with `\`): the character and the
+/// number of input bytes it used. Surrogate pairs (`\uD83D\uDE00`) are joined, as RFC 8259
+/// section 7 requires; a lone surrogate is an error.
+fn unescape_one(raw: &[u8]) -> Option<(char, usize)> {
+    let (c, used) = match raw.get(1)? {
+        b'"' => ('"', 2),
+        b'\\' => ('\\', 2),
+        b'/' => ('/', 2),
+        b'b' => ('\u{8}', 2),
+        b'f' => ('\u{c}', 2),
+        b'n' => ('\n', 2),
+        b'r' => ('\r', 2),
+        b't' => ('\t', 2),
+        b'u' => {
+            let hi = hex4(raw.get(2..)?)?;
+            if (0xD800..0xDC00).contains(&hi) {
+                let low = match raw.get(6..)? {
+                    [b'\\', b'u', rest @ ..] => hex4(rest)?,
+                    _ => return None,
+                };
+                if !(0xDC00..0xE000).contains(&low) {
+                    return None;
+                }
+                (char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (low - 0xDC00))?, 12)
+            } else {
+                (char::from_u32(hi)?, 6)
+            }
+        }
+        _ => return None,
+    };
+    Some((c, used))
+}
+
+/// Walks the escaped JSON string content `raw`, giving each piece of unescaped text to `f`.
+fn for_each_piece(raw: &str, mut f: impl FnMut(&[u8])) -> Result<(), Error> {
+    let mut rest = raw.as_bytes();
+    while !rest.is_empty() {
+        let plain = rest.iter().position(|&b| b == b'\\').unwrap_or(rest.len());
+        let (text, tail) = rest.split_at(plain);
+        f(text);
+        if tail.is_empty() {
+            break;
+        }
+        let (c, used) = unescape_one(tail).ok_or(Error::new(ErrorKind::InvalidJson { offset: 0 }))?;
+        let mut utf8 = [0u8; 4];
+        f(c.encode_utf8(&mut utf8).as_bytes());
+        rest = tail.get(used..).unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// The length in bytes of the escaped JSON string content `raw` once unescaped.
+///
+/// # Errors
+/// [`ErrorKind::InvalidJson`] for a malformed escape.
+pub fn unescaped_len(raw: &str) -> Result<usize, Error> {
+    let mut n = 0usize;
+    for_each_piece(raw, |piece| n = n.saturating_add(piece.len()))?;
+    Ok(n)
+}
+
+/// Caller-supplied room for strings that must be unescaped; each call takes what it needs from
+/// the front, and the texts it returns live as long as the buffer.
+pub struct Scratch<'s> {
+    rest: &'s mut [u8],
+}
+
+impl<'s> Scratch<'s> {
+    /// Wraps a caller buffer (`&mut []` is fine when no string has escapes).
+    pub fn new(buf: &'s mut [u8]) -> Self {
+        Scratch { rest: buf }
+    }
+
+    /// The plain text of the escaped JSON string content `raw`: `raw` itself when it has no
+    /// escapes, else its unescaped copy in the scratch buffer.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidJson`] for a malformed escape; [`ErrorKind::BufferTooSmall`] with the
+    /// size this string needs when the scratch left is shorter.
+    pub fn text(&mut self, raw: &'s str) -> Result<&'s str, Error> {
+        if !raw.contains('\\') {
+            return Ok(raw);
+        }
+        let n = unescaped_len(raw)?;
+        if self.rest.len() < n {
+            return Err(Error::buffer_too_small(n));
+        }
+        let (head, tail) = core::mem::take(&mut self.rest).split_at_mut(n);
+        self.rest = tail;
+        let mut pos = 0usize;
+        for_each_piece(raw, |piece| {
+            let end = pos.saturating_add(piece.len());
+            if let Some(dst) = head.get_mut(pos..end) {
+                dst.copy_from_slice(piece);
+            }
+            pos = end;
+        })?;
+        // The pieces are UTF-8 text and whole characters, so this cannot fail.
+        core::str::from_utf8(head).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
+    }
+}
+
+/// What a JSON value is, from its first byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    String,
+    Number,
+    Literal,
+}
+
+/// A forward-only reader over a JSON document that knows just enough to find members by name
+/// and skip what it does not need, reporting the byte offset of any syntax error.
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Scanner { text, pos: 0 }
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        self.text.as_bytes().get(self.pos..).unwrap_or_default()
+    }
+
+    pub(crate) fn skip_ws(&mut self) {
+        let n = self
+            .rest()
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
+        self.pos += n;
+    }
+
+    /// The next significant byte, without consuming it.
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        self.skip_ws();
+        self.rest().first().copied()
+    }
+
+    /// Consumes `b` (after whitespace) or fails at the current offset.
+    pub(crate) fn expect(&mut self, b: u8) -> Result<(), Error> {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(invalid(self.pos))
+        }
+    }
+
+    /// The kind of the next value.
+    pub(crate) fn kind(&mut self) -> Result<Kind, Error> {
+        match self.peek() {
+            Some(b'{') => Ok(Kind::Object),
+            Some(b'[') => Ok(Kind::Array),
+            Some(b'"') => Ok(Kind::String),
+            Some(b'-' | b'0'..=b'9') => Ok(Kind::Number),
+            Some(b't' | b'f' | b'n') => Ok(Kind::Literal),
+            _ => Err(invalid(self.pos)),
+        }
+    }
+
+    /// A string's content, still escaped (see [`Scratch::text`]).
+    pub(crate) fn string(&mut self) -> Result<&'a str, Error> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let mut escaped = false;
+        for (i, &b) in self.rest().iter().enumerate() {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => {
+                    let raw = self.text.get(start..start + i).ok_or(invalid(start))?;
+                    self.pos = start + i + 1;
+                    return Ok(raw);
+                }
+                0..=0x1f => return Err(invalid(start + i)),
+                _ => {}
+            }
+        }
+        Err(invalid(self.text.len()))
+    }
+
+    /// A number or literal's text (`-2027`, `1.5e3`, `true`).
+    pub(crate) fn scalar(&mut self) -> Result<&'a str, Error> {
+        self.skip_ws();
+        let start = self.pos;
+        let n = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
+            .count();
+        if n == 0 {
+            return Err(invalid(start));
+        }
+        self.pos += n;
+        let s = self.text.get(start..self.pos).ok_or(invalid(start))?;
+        let literal = matches!(s, "true" | "false" | "null");
+        let number = s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
+        if literal || number {
+            Ok(s)
+        } else {
+            Err(invalid(start))
+        }
+    }
+
+    /// Skips one whole value of any kind, iteratively (nesting up to [`MAX_DEPTH`]).
+    pub(crate) fn skip_value(&mut self) -> Result<(), Error> {
+        let mut depth = 0usize;
+        loop {
+            match self.peek() {
+                Some(b'{' | b'[') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(invalid(self.pos));
+                    }
+                    self.pos += 1;
+                }
+                Some(b'}' | b']') if depth > 0 => {
+                    depth -= 1;
+                    self.pos += 1;
+                }
+                Some(b',' | b':') if depth > 0 => self.pos += 1,
+                Some(b'"') => {
+                    self.string()?;
+                }
+                Some(_) => {
+                    self.scalar()?;
+                }
+                None => return Err(invalid(self.pos)),
+            }
+            if depth == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Walks the members of the object that starts here, calling `f(scanner, key)` with the
+    /// scanner positioned at each value; `f` must consume the value (or skip it).
+    pub(crate) fn members(
+        &mut self,
+        mut f: impl FnMut(&mut Scanner<'a>, &'a str) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.expect(b'{')?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            let key = self.string()?;
+            self.expect(b':')?;
+            f(self, key)?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(invalid(self.pos)),
+            }
+        }
+    }
+
+    /// Fails unless only whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(invalid(self.pos)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescapes_into_scratch_only_when_needed() {
+        let mut buf = [0u8; 32];
+        let mut s = Scratch::new(&mut buf);
+        assert_eq!(s.text("plain").unwrap(), "plain");
+        assert_eq!(s.text(r"https:\/\/a\/b").unwrap(), "https://a/b");
+        assert_eq!(s.text(r"\u00e9\uD83D\uDE00\n").unwrap(), "é😀\n");
+        assert_eq!(unescaped_len(r"\u00e9").unwrap(), 2);
+        assert!(unescaped_len(r"\uD83D").is_err());
+        assert!(unescaped_len(r"\x").is_err());
+        assert!(unescaped_len("\\").is_err());
+        let mut none = Scratch::new(&mut []);
+        assert_eq!(
+            none.text(r"\/").unwrap_err().kind(),
+            ErrorKind::BufferTooSmall { required: 1 }
+        );
+    }
+
+    #[test]
+    fn scanner_skips_and_reports_offsets() {
+        let mut s = Scanner::new(r#"{"a": [1, {"b": "x\"y"}], "c": -2027, "d": true}"#);
+        let mut seen = [""; 3];
+        let mut i = 0;
+        s.members(|s, k| {
+            seen[i] = k;
+            i += 1;
+            s.skip_value()
+        })
+        .unwrap();
+        assert_eq!(seen, ["a", "c", "d"]);
+        assert_eq!(
+            Scanner::new(r#"{"a": 1"#).skip_value().unwrap_err().kind(),
+            ErrorKind::InvalidJson { offset: 7 }
+        );
+        assert!(Scanner::new("[[[[").skip_value().is_err());
+        assert!(Scanner::new("nope").skip_value().is_err());
+    }
+}
