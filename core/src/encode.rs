@@ -145,6 +145,12 @@ where
     Ok(required)
 }
 
+/// The `n` bytes a producing call just wrote at the front of `out`, as text.
+pub(crate) fn written_str(out: &[u8], n: usize) -> Result<&str, Error> {
+    let bytes = out.get(..n).ok_or(Error::buffer_too_small(n))?;
+    core::str::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
+}
+
 /// Writes `value` percent-encoded with [`FORM_VALUE`] into `sink`.
 pub(crate) fn percent_encode(value: &str, sink: &mut dyn Sink) {
     sink.put_encoded(value);

@@ -231,6 +231,20 @@ pub enum ErrorKind {
     InvalidToken,
     /// A parameter name the service's seed does not list.
     UnknownParameter,
+    /// HTTP 400 from OpenTV IAS: the request was malformed.
+    BadRequest,
+    /// HTTP 401 from OpenTV IAS: the bearer token was refused.
+    Unauthorized,
+    /// HTTP 403 from OpenTV IAS: the account may not play this content.
+    Forbidden,
+    /// HTTP 404 from OpenTV IAS: the content does not exist.
+    ContentNotFound,
+    /// HTTP 412 from Adobe Pass: the device is not authenticated (sign in first).
+    NotAuthenticated,
+    /// HTTP 404 from Adobe Pass: no authorization for this resource.
+    NotAuthorized,
+    /// HTTP 410 from Adobe Pass: the authorization has expired.
+    AuthorizationExpired,
 }
 
 /// An error with its kind, the offending parameter's wire name and a static message.
@@ -346,6 +360,13 @@ impl Error {
             ErrorKind::InvalidValue => "field has the wrong type or form",
             ErrorKind::InvalidToken => "token contains characters outside base64url and '=' padding",
             ErrorKind::UnknownParameter => "not a parameter of this service",
+            ErrorKind::BadRequest => "bad request",
+            ErrorKind::Unauthorized => "unauthorised: the bearer token was refused",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::ContentNotFound => "content not found",
+            ErrorKind::NotAuthenticated => "not authenticated: the device must sign in first",
+            ErrorKind::NotAuthorized => "not authorized for this resource",
+            ErrorKind::AuthorizationExpired => "authorization expired",
         }
     }
 }

@@ -272,6 +272,44 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The raw JSON text of the next value (e.g. an object to hand to `serde-json-core`).
+    pub(crate) fn raw_value(&mut self) -> Result<&'a str, Error> {
+        self.skip_ws();
+        let start = self.pos;
+        self.skip_value()?;
+        self.text.get(start..self.pos).ok_or(invalid(start))
+    }
+
+    /// Whether the next value is `null` (consumed if so).
+    pub(crate) fn null(&mut self) -> bool {
+        if self.peek() == Some(b'n') && self.rest().starts_with(b"null") {
+            self.pos += 4;
+            return true;
+        }
+        false
+    }
+
+    /// Walks the elements of the array that starts here, calling `f` with the scanner
+    /// positioned at each; `f` must consume the element.
+    pub(crate) fn elements(&mut self, mut f: impl FnMut(&mut Scanner<'a>) -> Result<(), Error>) -> Result<(), Error> {
+        self.expect(b'[')?;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        loop {
+            f(self)?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(invalid(self.pos)),
+            }
+        }
+    }
+
     /// Walks the members of the object that starts here, calling `f(scanner, key)` with the
     /// scanner positioned at each value; `f` must consume the value (or skip it).
     pub(crate) fn members(
@@ -304,6 +342,121 @@ impl<'a> Scanner<'a> {
             None => Ok(()),
             Some(_) => Err(invalid(self.pos)),
         }
+    }
+}
+
+/// Code and (escaped) message found in a JSON error body whose shape is not documented: a code
+/// from `errorCode` or `code` (number or numeric string), a message from `errorMessage`, `message`,
+/// `error`, `error_description` or `description` (in that order of preference).
+#[derive(Default)]
+pub(crate) struct ErrorFields<'a> {
+    /// The numeric code, when a code key holds a number or a numeric string.
+    pub(crate) code: Option<i32>,
+    /// The message, still escaped (see [`Scratch::text`]).
+    pub(crate) message: Option<&'a str>,
+    /// Rank of the key the message came from (lower wins: `errorMessage`, `message`, `error`).
+    message_rank: u8,
+}
+
+const MESSAGE_KEYS: [&str; 5] = ["errorMessage", "message", "error", "error_description", "description"];
+const CODE_KEYS: [&str; 2] = ["errorCode", "code"];
+
+/// Walks a JSON error object: top-level members first, then (for what is still missing) the
+/// members of objects nested one level down.
+pub(crate) fn error_fields(text: &str) -> Result<ErrorFields<'_>, Error> {
+    let mut top = ErrorFields::default();
+    let mut nested = ErrorFields::default();
+    let mut scanner = Scanner::new(text);
+    scanner.members(|s, key| {
+        if s.kind()? == Kind::Object {
+            return s.members(|s, key| read_member(s, key, &mut nested));
+        }
+        read_member(s, key, &mut top)
+    })?;
+    Ok(ErrorFields {
+        code: top.code.or(nested.code),
+        message: top.message.or(nested.message),
+        message_rank: 0,
+    })
+}
+
+/// Takes a code or message from one member if its key is one we look for; skips anything else.
+fn read_member<'a>(s: &mut Scanner<'a>, key: &str, into: &mut ErrorFields<'a>) -> Result<(), Error> {
+    let kind = s.kind()?;
+    if CODE_KEYS.contains(&key) && into.code.is_none() {
+        let digits = match kind {
+            Kind::Number => Some(s.scalar()?),
+            Kind::String => Some(s.string()?),
+            _ => None,
+        };
+        if let Some(digits) = digits {
+            into.code = digits.trim().parse::<i32>().ok();
+            return Ok(());
+        }
+    }
+    if let Some(rank) = MESSAGE_KEYS.iter().position(|k| *k == key) {
+        if kind == Kind::String {
+            let raw = s.string()?;
+            let rank = u8::try_from(rank).unwrap_or(u8::MAX) + 1;
+            if into.message.is_none() || rank < into.message_rank {
+                into.message = Some(raw);
+                into.message_rank = rank;
+            }
+            return Ok(());
+        }
+    }
+    s.skip_value()
+}
+
+/// A wrong-typed field, named.
+pub(crate) fn wrong_type(name: &'static str) -> Error {
+    Error::new(ErrorKind::InvalidValue).with_parameter(name)
+}
+
+/// A string member (or `null`), unescaped through `scratch`.
+pub(crate) fn opt_str<'a>(
+    s: &mut Scanner<'a>,
+    scratch: &mut Scratch<'a>,
+    name: &'static str,
+) -> Result<Option<&'a str>, Error> {
+    if s.null() {
+        return Ok(None);
+    }
+    if s.kind()? != Kind::String {
+        return Err(wrong_type(name));
+    }
+    let raw = s.string()?;
+    scratch.text(raw).map(Some).map_err(|e| e.with_parameter(name))
+}
+
+/// An integer member (or `null`); a fraction, exponent or out-of-range value is refused.
+pub(crate) fn opt_i64(s: &mut Scanner<'_>, name: &'static str) -> Result<Option<i64>, Error> {
+    if s.null() {
+        return Ok(None);
+    }
+    if s.kind()? != Kind::Number {
+        return Err(wrong_type(name));
+    }
+    s.scalar()?.parse::<i64>().map(Some).map_err(|_| wrong_type(name))
+}
+
+/// A non-negative integer member (or `null`).
+pub(crate) fn opt_u64(s: &mut Scanner<'_>, name: &'static str) -> Result<Option<u64>, Error> {
+    match opt_i64(s, name)? {
+        Some(n) => u64::try_from(n).map(Some).map_err(|_| wrong_type(name)),
+        None => Ok(None),
+    }
+}
+
+/// A boolean member (or `null`).
+pub(crate) fn opt_bool(s: &mut Scanner<'_>, name: &'static str) -> Result<Option<bool>, Error> {
+    if s.null() {
+        return Ok(None);
+    }
+    match (s.kind()?, s.scalar()) {
+        (Kind::Literal, Ok("true")) => Ok(Some(true)),
+        (Kind::Literal, Ok("false")) => Ok(Some(false)),
+        _ => Err(wrong_type(name)),
     }
 }
 

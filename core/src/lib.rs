@@ -12,6 +12,7 @@ pub mod host;
 pub mod json;
 pub mod keywrap;
 pub mod media_type;
+pub mod opentv;
 pub mod time;
 
 pub use error::{Error, ErrorKind, ExpressPlayCode};

@@ -6,11 +6,10 @@
 //! - Widevine: the returned URL is the licence server URL; or the URL without its query, with
 //!   the token sent separately (e.g. as a POST header).
 
-use crate::encode::{write_exact, Sink};
+use crate::encode::{write_exact, written_str, Sink};
 use crate::error::Error;
 
 use super::response::{strip_scheme, PlayReadyToken, UrlToken, TOKEN_PARAMETER};
-use super::wire::as_str;
 
 /// The scheme FairPlay Streaming key URIs use in `#EXT-X-KEY:METHOD=SAMPLE-AES,URI="skd://..."`.
 pub const SKD_SCHEME: &str = "skd://";
@@ -45,7 +44,7 @@ impl<'a> UrlToken<'a> {
     /// [`skd_uri_len`](Self::skd_uri_len); `out` is untouched.
     pub fn write_skd_uri<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
         let n = write_exact(out, |s| self.write_skd(s))?;
-        as_str(out, n)
+        written_str(out, n)
     }
 }
 
@@ -78,6 +77,6 @@ impl PlayReadyToken<'_> {
     /// [`license_url_len`](Self::license_url_len); `out` is untouched.
     pub fn write_license_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
         let n = write_exact(out, |s| self.write_license(s))?;
-        as_str(out, n)
+        written_str(out, n)
     }
 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json_core::str::EscapedStr;
 
 use crate::error::{Error, ErrorKind, ExpressPlayCode};
-use crate::json::{Kind, Scanner, Scratch};
+use crate::json::{Scanner, Scratch};
 use crate::media_type;
 
 use super::Service;
@@ -352,7 +352,7 @@ fn parse_error_body<'a>(
     };
     if media_type::is(content_type, "application/json") {
         if let Ok(text) = core::str::from_utf8(body) {
-            let fields = json_error_fields(text).unwrap_or_default();
+            let fields = crate::json::error_fields(text).unwrap_or_default();
             found.code = fields.code;
             if let Some(raw) = fields.message {
                 found.message = Some(scratch.text(raw).map_err(|e| e.with_parameter("message"))?);
@@ -363,65 +363,6 @@ fn parse_error_body<'a>(
         found.message = message;
     }
     Ok(found)
-}
-
-/// Code and (escaped) message found in a JSON error body.
-#[derive(Default)]
-struct JsonErrorFields<'a> {
-    code: Option<i32>,
-    message: Option<&'a str>,
-    /// Rank of the key the message came from (lower wins: `errorMessage`, `message`, `error`).
-    message_rank: u8,
-}
-
-const MESSAGE_KEYS: [&str; 3] = ["errorMessage", "message", "error"];
-const CODE_KEYS: [&str; 2] = ["errorCode", "code"];
-
-/// Walks a JSON error object: top-level members first, then (for what is still missing) the
-/// members of objects nested one level down.
-fn json_error_fields(text: &str) -> Result<JsonErrorFields<'_>, Error> {
-    let mut top = JsonErrorFields::default();
-    let mut nested = JsonErrorFields::default();
-    let mut scanner = Scanner::new(text);
-    scanner.members(|s, key| {
-        if s.kind()? == Kind::Object {
-            return s.members(|s, key| read_member(s, key, &mut nested));
-        }
-        read_member(s, key, &mut top)
-    })?;
-    Ok(JsonErrorFields {
-        code: top.code.or(nested.code),
-        message: top.message.or(nested.message),
-        message_rank: 0,
-    })
-}
-
-/// Takes a code or message from one member if its key is one we look for; skips anything else.
-fn read_member<'a>(s: &mut Scanner<'a>, key: &str, into: &mut JsonErrorFields<'a>) -> Result<(), Error> {
-    let kind = s.kind()?;
-    if CODE_KEYS.contains(&key) && into.code.is_none() {
-        let digits = match kind {
-            Kind::Number => Some(s.scalar()?),
-            Kind::String => Some(s.string()?),
-            _ => None,
-        };
-        if let Some(digits) = digits {
-            into.code = digits.trim().parse::<i32>().ok();
-            return Ok(());
-        }
-    }
-    if let Some(rank) = MESSAGE_KEYS.iter().position(|k| *k == key) {
-        if kind == Kind::String {
-            let raw = s.string()?;
-            let rank = u8::try_from(rank).unwrap_or(u8::MAX) + 1;
-            if into.message.is_none() || rank < into.message_rank {
-                into.message = Some(raw);
-                into.message_rank = rank;
-            }
-            return Ok(());
-        }
-    }
-    s.skip_value()
 }
 
 /// The first ExpressPlay-looking code in an HTML (or any text) body: a `-` then four digits,

@@ -106,7 +106,7 @@ macro_rules! impl_wire_api {
             pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 self.environment.check()?;
                 let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_url(self, s))?;
-                $crate::expressplay::wire::as_str(out, n)
+                $crate::encode::written_str(out, n)
             }
 
             /// Writes the GET URL to any `core::fmt::Write` (a `heapless::String`, a logger...).
@@ -146,7 +146,7 @@ macro_rules! impl_wire_api {
                         s,
                     )
                 })?;
-                $crate::expressplay::wire::as_str(out, n)
+                $crate::encode::written_str(out, n)
             }
 
             /// The exact length of [`write_form_body`](Self::write_form_body)'s output.
@@ -164,7 +164,7 @@ macro_rules! impl_wire_api {
             /// size needed, `out` untouched.
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_pairs(self, s))?;
-                $crate::expressplay::wire::as_str(out, n)
+                $crate::encode::written_str(out, n)
             }
 
             /// Writes the POST body to any `core::fmt::Write`.
@@ -230,9 +230,3 @@ macro_rules! impl_wire_api {
     };
 }
 pub(crate) use impl_wire_api;
-
-/// The first `n` bytes of `out`, which the encoder filled with ASCII.
-pub(crate) fn as_str(out: &[u8], n: usize) -> Result<&str, Error> {
-    let bytes = out.get(..n).ok_or(Error::buffer_too_small(n))?;
-    core::str::from_utf8(bytes).map_err(|_| Error::new(crate::error::ErrorKind::InvalidUtf8))
-}

@@ -1,0 +1,206 @@
+//! The IAS content token request: `POST https://<host>:<port>/ias/v2/content_token?content_id=<id>&type=device`
+//! with the `authorization` and `nv-tenant-id` headers and an empty body (seed: "Request").
+
+use core::fmt;
+
+use crate::encode::{write_exact, written_str, Sink};
+use crate::error::{Error, ErrorKind};
+
+/// The request's method: "send a POST request".
+pub const METHOD: &str = "POST";
+/// The path of the content token resource.
+pub const PATH: &str = "/ias/v2/content_token";
+/// The `authorization` header's scheme: "bearer token that the client received at signon".
+pub const BEARER_PREFIX: &str = "Bearer ";
+
+/// One request header. Its value is `value_prefix` followed by `value` (the prefix is `Bearer `
+/// for `authorization`), so no buffer is needed to hand it to an HTTP stack that takes pieces;
+/// [`Header::write_value`] joins them into a caller buffer for one that does not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Header<'a> {
+    /// The header name, lower-case as the seed writes it.
+    pub name: &'static str,
+    /// A fixed prefix of the value (`Bearer ` or empty).
+    pub value_prefix: &'static str,
+    /// The caller's part of the value.
+    pub value: &'a str,
+}
+
+impl Header<'_> {
+    /// The exact length of the whole value.
+    #[must_use]
+    pub fn value_len(&self) -> usize {
+        self.value_prefix.len() + self.value.len()
+    }
+
+    /// Writes the whole value (`Bearer <token>`) into `out`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::BufferTooSmall`] with [`value_len`](Self::value_len); `out` is untouched.
+    pub fn write_value<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        let n = write_exact(out, |s| {
+            s.put(self.value_prefix);
+            s.put(self.value);
+        })?;
+        written_str(out, n)
+    }
+}
+
+// The bearer token is a credential: never in logs.
+impl fmt::Debug for Header<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value: &dyn fmt::Debug = if self.name == "authorization" {
+            &"<redacted>"
+        } else {
+            &self.value
+        };
+        f.debug_struct("Header")
+            .field("name", &self.name)
+            .field("value", value)
+            .finish()
+    }
+}
+
+/// A request for a content token (seed: "Getting content auth token from IAS").
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct ContentTokenRequest<'a> {
+    /// The IAS host: a DNS name, an IPv4 address or an IPv6 address in brackets (`[::1]`).
+    pub host: &'a str,
+    /// The IAS port, 1 to 65535. Wider than `u16` so that every surface (C, Kotlin, Swift,
+    /// Python, CLI) passes its number through and gets the same `InvalidPort` check.
+    pub port: u32,
+    /// `content_id`: "the ID of the content (in query)"; percent-encoded on the wire.
+    pub content_id: &'a str,
+    /// The bearer token "that the client received at signon" (secret; the `Bearer ` prefix is
+    /// added here).
+    pub bearer_token: &'a str,
+    /// `nv-tenant-id`: "the tenant ID".
+    pub tenant_id: &'a str,
+}
+
+impl fmt::Debug for ContentTokenRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ContentTokenRequest")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("content_id", &self.content_id)
+            .field("bearer_token", &"<redacted>")
+            .field("tenant_id", &self.tenant_id)
+            .finish()
+    }
+}
+
+fn missing(name: &'static str) -> Error {
+    Error::new(ErrorKind::MissingField).with_parameter(name)
+}
+
+/// Refuses what would let a value end its header line early: CR, LF, NUL and every other
+/// control character (and DEL).
+fn check_header_value(value: &str, name: &'static str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(missing(name));
+    }
+    if value.bytes().any(|b| b.is_ascii_control()) {
+        return Err(Error::new(ErrorKind::ControlCharacter).with_parameter(name));
+    }
+    Ok(())
+}
+
+impl<'a> ContentTokenRequest<'a> {
+    /// The request's method, `POST`.
+    #[must_use]
+    pub const fn method(&self) -> &'static str {
+        METHOD
+    }
+
+    /// Checks every field, in the order host, port, `content_id`, `authorization`, `nv-tenant-id`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::MissingField`] (an empty field), [`ErrorKind::InvalidHost`],
+    /// [`ErrorKind::InvalidPort`] (0 or above 65535), [`ErrorKind::ControlCharacter`] (in the
+    /// bearer token or tenant id: header injection), each naming the field (`host`, `port`,
+    /// `content_id`, `authorization`, `nv-tenant-id`).
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.host.is_empty() {
+            return Err(missing("host"));
+        }
+        crate::host::check_host(self.host).map_err(|e| e.with_parameter("host"))?;
+        if self.port == 0 || self.port > u32::from(u16::MAX) {
+            return Err(Error::new(ErrorKind::InvalidPort).with_parameter("port"));
+        }
+        if self.content_id.is_empty() {
+            return Err(missing("content_id"));
+        }
+        check_header_value(self.bearer_token, "authorization")?;
+        check_header_value(self.tenant_id, "nv-tenant-id")
+    }
+
+    fn write(&self, sink: &mut dyn Sink) {
+        let mut port = [0u8; 5];
+        sink.put("https://");
+        sink.put(self.host);
+        sink.put(":");
+        sink.put(decimal(self.port, &mut port));
+        sink.put(PATH);
+        sink.put("?content_id=");
+        sink.put_encoded(self.content_id);
+        sink.put("&type=device");
+    }
+
+    /// The exact length of [`write_url`](Self::write_url)'s output.
+    #[must_use]
+    pub fn url_len(&self) -> usize {
+        let mut c = crate::encode::Counter(0);
+        self.write(&mut c);
+        c.0
+    }
+
+    /// Validates, then writes `https://<host>:<port>/ias/v2/content_token?content_id=<id>&type=device`
+    /// (`content_id` percent-encoded as in [`crate::encode`]).
+    ///
+    /// # Errors
+    /// As [`validate`](Self::validate); [`ErrorKind::BufferTooSmall`] with
+    /// [`url_len`](Self::url_len) (the buffer is untouched).
+    pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        self.validate()?;
+        let n = write_exact(out, |s| self.write(s))?;
+        written_str(out, n)
+    }
+
+    /// The two headers, `authorization: Bearer <token>` and `nv-tenant-id: <tenant>`. The body
+    /// is empty. Call [`validate`](Self::validate) (or `write_url`) first: it is what makes the
+    /// values safe to put on a header line.
+    #[must_use]
+    pub const fn headers(&self) -> [Header<'a>; 2] {
+        [
+            Header {
+                name: "authorization",
+                value_prefix: BEARER_PREFIX,
+                value: self.bearer_token,
+            },
+            Header {
+                name: "nv-tenant-id",
+                value_prefix: "",
+                value: self.tenant_id,
+            },
+        ]
+    }
+}
+
+/// `n` (at most 65535 after validation; larger values are clamped) in decimal.
+fn decimal(n: u32, buf: &mut [u8; 5]) -> &str {
+    let mut n = n.min(u32::from(u16::MAX));
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            // n % 10 < 10, so the cast is exact.
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    buf.get(i..).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("0")
+}

@@ -1,0 +1,656 @@
+//! The IAS content token response (seed: "Response" and "Example"), parsed without allocation.
+//!
+//! The document's structure (tokens that are objects *or* compact JWT strings, the open-ended
+//! `ratingThreshold` map, lists whose overflow must name the list) is walked with the crate's
+//! own scanner ([`crate::json`]); the fixed-shape leaf objects (`device`, session groups,
+//! `filteringInformation`/`blockingInformation`, `deviceInformation`) are read with
+//! `serde-json-core`. Strings borrow from the body, or from the caller's scratch when escaped.
+
+use serde::Deserialize;
+use serde_json_core::str::EscapedStr;
+
+use crate::error::{Error, ErrorKind};
+use crate::json::{opt_bool, opt_i64, opt_str, opt_u64, wrong_type, Kind, Scanner, Scratch};
+use crate::media_type;
+
+/// How many entries each list holds (`contentRights`, session `groups`, `ratingThreshold`).
+pub const MAX_LIST: usize = 8;
+
+/// A token field: the decoded claims when the service sends an object, or the compact JWT
+/// string as sent (decode its payload with [`super::jwt::write_payload`] and parse that with
+/// [`ContentToken::parse`] / [`UserToken::parse`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Token<'a, T> {
+    /// The token as a JSON object: its raw text (to forward unchanged) and its fields.
+    Claims {
+        /// The object's JSON text, exactly as received.
+        raw: &'a str,
+        /// The fields.
+        claims: T,
+    },
+    /// A compact JWT (`header.payload.signature`), as received. Signatures are not verified:
+    /// there are no keys on the device.
+    Jwt(&'a str),
+}
+
+impl<'a, T> Token<'a, T> {
+    /// The token as received: the JWT string, or the object's JSON text.
+    #[must_use]
+    pub fn raw(&self) -> &'a str {
+        match self {
+            Token::Claims { raw, .. } => raw,
+            Token::Jwt(jwt) => jwt,
+        }
+    }
+
+    /// The fields, when the token came as an object.
+    #[must_use]
+    pub fn claims(&self) -> Option<&T> {
+        match self {
+            Token::Claims { claims, .. } => Some(claims),
+            Token::Jwt(_) => None,
+        }
+    }
+}
+
+/// `content_token.device`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Device<'a> {
+    /// `drm` (e.g. `ssp`).
+    pub drm: Option<&'a str>,
+    /// `deviceUniqueId`.
+    pub device_unique_id: Option<&'a str>,
+    /// `watermarking`.
+    pub watermarking: Option<bool>,
+    /// `ipAddress`.
+    pub ip_address: Option<&'a str>,
+    /// `model`.
+    pub model: Option<&'a str>,
+    /// `accountId`.
+    pub account_id: Option<&'a str>,
+}
+
+/// One entry of `sessionControl.groups`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SessionGroup<'a> {
+    /// `groupId`.
+    pub group_id: Option<&'a str>,
+    /// `maxSessions`.
+    pub max_sessions: Option<u32>,
+}
+
+/// `sessionControl`, in content rights and in the user tokens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SessionControl<'a> {
+    /// `groups` (up to [`MAX_LIST`]).
+    pub groups: heapless::Vec<SessionGroup<'a>, MAX_LIST>,
+    /// `groupId` (the seed's example sends the string `"null"`: kept as sent).
+    pub group_id: Option<&'a str>,
+    /// `sessionControlEnabled`.
+    pub session_control_enabled: Option<bool>,
+    /// `maxSessions`.
+    pub max_sessions: Option<u32>,
+}
+
+/// One entry of `content_token.contentRights`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContentRight<'a> {
+    /// `contentId`.
+    pub content_id: Option<&'a str>,
+    /// `start` (RFC 3339, as sent).
+    pub start: Option<&'a str>,
+    /// `end` (RFC 3339, as sent).
+    pub end: Option<&'a str>,
+    /// `duration` in seconds.
+    pub duration: Option<u64>,
+    /// `storable`.
+    pub storable: Option<bool>,
+    /// `drt` (e.g. `hdr`).
+    pub drt: Option<&'a str>,
+    /// `usageRulesProfileId` (e.g. `HD`).
+    pub usage_rules_profile_id: Option<&'a str>,
+    /// `sessionControl`.
+    pub session_control: Option<SessionControl<'a>>,
+}
+
+/// The claims of `content_token`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContentToken<'a> {
+    /// `typ`.
+    pub typ: Option<&'a str>,
+    /// `ver`.
+    pub ver: Option<&'a str>,
+    /// `exp` (seconds since the epoch).
+    pub exp: Option<i64>,
+    /// `jti`.
+    pub jti: Option<&'a str>,
+    /// `device`.
+    pub device: Option<Device<'a>>,
+    /// `contentRights` (up to [`MAX_LIST`]; more is `CapacityExceeded`).
+    pub content_rights: heapless::Vec<ContentRight<'a>, MAX_LIST>,
+}
+
+/// `filteringInformation` / `blockingInformation`: where the device is, for geo rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LocationInfo<'a> {
+    /// `country`.
+    pub country: Option<&'a str>,
+    /// `country-code`.
+    pub country_code: Option<&'a str>,
+    /// `numeric-country-code`.
+    pub numeric_country_code: Option<&'a str>,
+    /// `region-full-name`.
+    pub region_full_name: Option<&'a str>,
+    /// `metro-name`.
+    pub metro_name: Option<&'a str>,
+    /// `metro-code`.
+    pub metro_code: Option<&'a str>,
+    /// `city-name`.
+    pub city_name: Option<&'a str>,
+    /// `postal-code`.
+    pub postal_code: Option<&'a str>,
+    /// `billing-country-code`.
+    pub billing_country_code: Option<&'a str>,
+    /// `filter-string`.
+    pub filter_string: Option<&'a str>,
+}
+
+/// The claims of `access_token` and `refresh_token` (the refresh token carries a subset).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UserToken<'a> {
+    /// `typ` (`DevAuthN`, `RefreshAuthN`).
+    pub typ: Option<&'a str>,
+    /// `ver`.
+    pub ver: Option<&'a str>,
+    /// `exp`.
+    pub exp: Option<i64>,
+    /// `fixed_exp`.
+    pub fixed_exp: Option<i64>,
+    /// `tenantId`.
+    pub tenant_id: Option<&'a str>,
+    /// `accountId`.
+    pub account_id: Option<&'a str>,
+    /// `accountProfileId`.
+    pub account_profile_id: Option<&'a str>,
+    /// `userId`.
+    pub user_id: Option<&'a str>,
+    /// `deviceId`.
+    pub device_id: Option<&'a str>,
+    /// `playoutDeviceClass`.
+    pub playout_device_class: Option<&'a str>,
+    /// `jti`.
+    pub jti: Option<&'a str>,
+    /// `geoBlockExempt`.
+    pub geo_block_exempt: Option<bool>,
+    /// `sessionControl`.
+    pub session_control: Option<SessionControl<'a>>,
+    /// `parentalControl.ratingThreshold` as (rating system, threshold) pairs, e.g.
+    /// `("FSK", "fsk12")` (up to [`MAX_LIST`]).
+    pub rating_thresholds: heapless::Vec<(&'a str, &'a str), MAX_LIST>,
+    /// `deviceInformation.device.hardware.model`.
+    pub device_hardware_model: Option<&'a str>,
+    /// `deviceInformation.device.OS.type`.
+    pub device_os_type: Option<&'a str>,
+    /// `onNetwork`.
+    pub on_network: Option<bool>,
+    /// `filteringInformation`.
+    pub filtering_information: Option<LocationInfo<'a>>,
+    /// `blockingInformation`.
+    pub blocking_information: Option<LocationInfo<'a>>,
+    /// `watermarking`.
+    pub watermarking: Option<bool>,
+}
+
+/// A `200` response: the content token and the refreshed user tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentTokenResponse<'a> {
+    /// `content_token` (required).
+    pub content_token: Token<'a, ContentToken<'a>>,
+    /// `token_type` (e.g. `Bearer`).
+    pub token_type: Option<&'a str>,
+    /// `expires_in` in seconds (see [`super::refresh_at`]).
+    pub expires_in: Option<u64>,
+    /// `access_token`.
+    pub access_token: Option<Token<'a, UserToken<'a>>>,
+    /// `refresh_token`.
+    pub refresh_token: Option<Token<'a, UserToken<'a>>>,
+}
+
+/// A refusal: the seed's statuses 400, 401, 403, 404, or another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IasError<'a> {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body's message when one can be found (JSON `message`, `error`, `error_description`...).
+    pub message: Option<&'a str>,
+}
+
+impl IasError<'_> {
+    /// The typed error: [`ErrorKind::BadRequest`] (400), [`ErrorKind::Unauthorized`] (401),
+    /// [`ErrorKind::Forbidden`] (403), [`ErrorKind::ContentNotFound`] (404), else
+    /// [`ErrorKind::UnexpectedStatus`].
+    #[must_use]
+    pub const fn to_error(&self) -> Error {
+        Error::new(match self.status {
+            400 => ErrorKind::BadRequest,
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::ContentNotFound,
+            status => ErrorKind::UnexpectedStatus { status },
+        })
+    }
+}
+
+/// Why a response gave no token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseError<'a> {
+    /// The service refused (any status but 200), with the body's message.
+    Service(IasError<'a>),
+    /// The `200` body could not be read.
+    Invalid(Error),
+}
+
+impl From<Error> for ResponseError<'_> {
+    fn from(e: Error) -> Self {
+        ResponseError::Invalid(e)
+    }
+}
+
+impl ResponseError<'_> {
+    /// As one core [`Error`].
+    #[must_use]
+    pub const fn to_error(&self) -> Error {
+        match self {
+            ResponseError::Service(s) => s.to_error(),
+            ResponseError::Invalid(e) => *e,
+        }
+    }
+}
+
+fn full(name: &'static str) -> Error {
+    Error::new(ErrorKind::CapacityExceeded { capacity: MAX_LIST }).with_parameter(name)
+}
+
+fn u32_field(n: Option<u64>, name: &'static str) -> Result<Option<u32>, Error> {
+    n.map(|n| u32::try_from(n).map_err(|_| wrong_type(name))).transpose()
+}
+
+fn text<'a>(
+    scratch: &mut Scratch<'a>,
+    raw: Option<EscapedStr<'a>>,
+    name: &'static str,
+) -> Result<Option<&'a str>, Error> {
+    raw.map(|r| scratch.text(r.0).map_err(|e| e.with_parameter(name)))
+        .transpose()
+}
+
+/// Reads a fixed-shape object with `serde-json-core`, naming it when a field has the wrong type.
+fn leaf<'a, T: Deserialize<'a>>(s: &mut Scanner<'a>, name: &'static str) -> Result<T, Error> {
+    let raw = s.raw_value()?;
+    serde_json_core::from_str::<T>(raw)
+        .map(|(v, _)| v)
+        .map_err(|_| wrong_type(name))
+}
+
+#[derive(Deserialize)]
+struct DeviceJson<'a> {
+    #[serde(borrow, default)]
+    drm: Option<EscapedStr<'a>>,
+    #[serde(rename = "deviceUniqueId", borrow, default)]
+    device_unique_id: Option<EscapedStr<'a>>,
+    #[serde(default)]
+    watermarking: Option<bool>,
+    #[serde(rename = "ipAddress", borrow, default)]
+    ip_address: Option<EscapedStr<'a>>,
+    #[serde(borrow, default)]
+    model: Option<EscapedStr<'a>>,
+    #[serde(rename = "accountId", borrow, default)]
+    account_id: Option<EscapedStr<'a>>,
+}
+
+fn device<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Device<'a>, Error> {
+    const NAME: &str = "content_token.device";
+    let d: DeviceJson<'a> = leaf(s, NAME)?;
+    Ok(Device {
+        drm: text(scratch, d.drm, NAME)?,
+        device_unique_id: text(scratch, d.device_unique_id, NAME)?,
+        watermarking: d.watermarking,
+        ip_address: text(scratch, d.ip_address, NAME)?,
+        model: text(scratch, d.model, NAME)?,
+        account_id: text(scratch, d.account_id, NAME)?,
+    })
+}
+
+#[derive(Deserialize)]
+struct GroupJson<'a> {
+    #[serde(rename = "groupId", borrow, default)]
+    group_id: Option<EscapedStr<'a>>,
+    #[serde(rename = "maxSessions", default)]
+    max_sessions: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct LocationJson<'a> {
+    #[serde(borrow, default)]
+    country: Option<EscapedStr<'a>>,
+    #[serde(rename = "country-code", borrow, default)]
+    country_code: Option<EscapedStr<'a>>,
+    #[serde(rename = "numeric-country-code", borrow, default)]
+    numeric_country_code: Option<EscapedStr<'a>>,
+    #[serde(rename = "region-full-name", borrow, default)]
+    region_full_name: Option<EscapedStr<'a>>,
+    #[serde(rename = "metro-name", borrow, default)]
+    metro_name: Option<EscapedStr<'a>>,
+    #[serde(rename = "metro-code", borrow, default)]
+    metro_code: Option<EscapedStr<'a>>,
+    #[serde(rename = "city-name", borrow, default)]
+    city_name: Option<EscapedStr<'a>>,
+    #[serde(rename = "postal-code", borrow, default)]
+    postal_code: Option<EscapedStr<'a>>,
+    #[serde(rename = "billing-country-code", borrow, default)]
+    billing_country_code: Option<EscapedStr<'a>>,
+    #[serde(rename = "filter-string", borrow, default)]
+    filter_string: Option<EscapedStr<'a>>,
+}
+
+fn location<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>, name: &'static str) -> Result<LocationInfo<'a>, Error> {
+    let l: LocationJson<'a> = leaf(s, name)?;
+    Ok(LocationInfo {
+        country: text(scratch, l.country, name)?,
+        country_code: text(scratch, l.country_code, name)?,
+        numeric_country_code: text(scratch, l.numeric_country_code, name)?,
+        region_full_name: text(scratch, l.region_full_name, name)?,
+        metro_name: text(scratch, l.metro_name, name)?,
+        metro_code: text(scratch, l.metro_code, name)?,
+        city_name: text(scratch, l.city_name, name)?,
+        postal_code: text(scratch, l.postal_code, name)?,
+        billing_country_code: text(scratch, l.billing_country_code, name)?,
+        filter_string: text(scratch, l.filter_string, name)?,
+    })
+}
+
+/// `sessionControl`; `groups_name` names its list in errors.
+fn session_control<'a>(
+    s: &mut Scanner<'a>,
+    scratch: &mut Scratch<'a>,
+    groups_name: &'static str,
+) -> Result<SessionControl<'a>, Error> {
+    let mut sc = SessionControl::default();
+    s.members(|s, key| {
+        match key {
+            "groups" => s.elements(|s| {
+                let g: GroupJson<'a> = leaf(s, groups_name)?;
+                let group = SessionGroup {
+                    group_id: text(scratch, g.group_id, groups_name)?,
+                    max_sessions: g.max_sessions,
+                };
+                sc.groups.push(group).map_err(|_| full(groups_name))
+            })?,
+            "groupId" => sc.group_id = opt_str(s, scratch, "sessionControl.groupId")?,
+            "sessionControlEnabled" => {
+                sc.session_control_enabled = opt_bool(s, "sessionControl.sessionControlEnabled")?
+            }
+            "maxSessions" => {
+                sc.max_sessions = u32_field(opt_u64(s, "sessionControl.maxSessions")?, "sessionControl.maxSessions")?
+            }
+            _ => s.skip_value()?,
+        }
+        Ok(())
+    })?;
+    Ok(sc)
+}
+
+fn content_right<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<ContentRight<'a>, Error> {
+    let mut r = ContentRight::default();
+    s.members(|s, key| {
+        match key {
+            "contentId" => r.content_id = opt_str(s, scratch, "contentRights.contentId")?,
+            "start" => r.start = opt_str(s, scratch, "contentRights.start")?,
+            "end" => r.end = opt_str(s, scratch, "contentRights.end")?,
+            "duration" => r.duration = opt_u64(s, "contentRights.duration")?,
+            "storable" => r.storable = opt_bool(s, "contentRights.storable")?,
+            "drt" => r.drt = opt_str(s, scratch, "contentRights.drt")?,
+            "usageRulesProfileId" => {
+                r.usage_rules_profile_id = opt_str(s, scratch, "contentRights.usageRulesProfileId")?
+            }
+            "sessionControl" if !s.null() => {
+                r.session_control = Some(session_control(s, scratch, "contentRights.sessionControl.groups")?);
+            }
+            _ => s.skip_value()?,
+        }
+        Ok(())
+    })?;
+    Ok(r)
+}
+
+impl<'a> ContentToken<'a> {
+    /// Parses the claims of a content token from a JSON object (a `content_token` member, or a
+    /// JWT payload decoded by [`super::jwt::write_payload`]).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidJson`], [`ErrorKind::InvalidValue`] and
+    /// [`ErrorKind::CapacityExceeded`] (`content_token.contentRights`, more than [`MAX_LIST`]),
+    /// each naming the field; [`ErrorKind::BufferTooSmall`] when `scratch` cannot hold an
+    /// escaped string.
+    pub fn parse(json: &'a str, scratch: &'a mut [u8]) -> Result<Self, Error> {
+        let mut scratch = Scratch::new(scratch);
+        let mut s = Scanner::new(json);
+        let token = Self::read(&mut s, &mut scratch)?;
+        s.end()?;
+        Ok(token)
+    }
+
+    fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
+        let mut t = ContentToken::default();
+        s.members(|s, key| {
+            match key {
+                "typ" => t.typ = opt_str(s, scratch, "content_token.typ")?,
+                "ver" => t.ver = opt_str(s, scratch, "content_token.ver")?,
+                "exp" => t.exp = opt_i64(s, "content_token.exp")?,
+                "jti" => t.jti = opt_str(s, scratch, "content_token.jti")?,
+                "device" if !s.null() => t.device = Some(device(s, scratch)?),
+                "contentRights" if !s.null() => s.elements(|s| {
+                    let right = content_right(s, scratch)?;
+                    t.content_rights
+                        .push(right)
+                        .map_err(|_| full("content_token.contentRights"))
+                })?,
+                _ => s.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(t)
+    }
+}
+
+impl<'a> UserToken<'a> {
+    /// Parses the claims of an access or refresh token from a JSON object (a member of the
+    /// response, or a JWT payload decoded by [`super::jwt::write_payload`]).
+    ///
+    /// # Errors
+    /// As [`ContentToken::parse`]; the lists are `sessionControl.groups` and
+    /// `parentalControl.ratingThreshold`.
+    pub fn parse(json: &'a str, scratch: &'a mut [u8]) -> Result<Self, Error> {
+        let mut scratch = Scratch::new(scratch);
+        let mut s = Scanner::new(json);
+        let token = Self::read(&mut s, &mut scratch)?;
+        s.end()?;
+        Ok(token)
+    }
+
+    fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
+        let mut t = UserToken::default();
+        s.members(|s, key| {
+            match key {
+                "typ" => t.typ = opt_str(s, scratch, "typ")?,
+                "ver" => t.ver = opt_str(s, scratch, "ver")?,
+                "exp" => t.exp = opt_i64(s, "exp")?,
+                "fixed_exp" => t.fixed_exp = opt_i64(s, "fixed_exp")?,
+                "tenantId" => t.tenant_id = opt_str(s, scratch, "tenantId")?,
+                "accountId" => t.account_id = opt_str(s, scratch, "accountId")?,
+                "accountProfileId" => t.account_profile_id = opt_str(s, scratch, "accountProfileId")?,
+                "userId" => t.user_id = opt_str(s, scratch, "userId")?,
+                "deviceId" => t.device_id = opt_str(s, scratch, "deviceId")?,
+                "playoutDeviceClass" => t.playout_device_class = opt_str(s, scratch, "playoutDeviceClass")?,
+                "jti" => t.jti = opt_str(s, scratch, "jti")?,
+                "geoBlockExempt" => t.geo_block_exempt = opt_bool(s, "geoBlockExempt")?,
+                "onNetwork" => t.on_network = opt_bool(s, "onNetwork")?,
+                "watermarking" => t.watermarking = opt_bool(s, "watermarking")?,
+                "sessionControl" if !s.null() => {
+                    t.session_control = Some(session_control(s, scratch, "sessionControl.groups")?);
+                }
+                "parentalControl" if !s.null() => s.members(|s, key| {
+                    if key != "ratingThreshold" || s.null() {
+                        return s.skip_value();
+                    }
+                    s.members(|s, system| {
+                        let system = scratch
+                            .text(system)
+                            .map_err(|e| e.with_parameter("parentalControl.ratingThreshold"))?;
+                        let threshold = opt_str(s, scratch, "parentalControl.ratingThreshold")?.unwrap_or_default();
+                        t.rating_thresholds
+                            .push((system, threshold))
+                            .map_err(|_| full("parentalControl.ratingThreshold"))
+                    })
+                })?,
+                "deviceInformation" if !s.null() => {
+                    let d: DeviceInformationJson<'a> = leaf(s, "deviceInformation")?;
+                    if let Some(device) = d.device {
+                        let model = device.hardware.and_then(|h| h.model);
+                        let os = device.os.and_then(|o| o.kind);
+                        t.device_hardware_model = text(scratch, model, "deviceInformation")?;
+                        t.device_os_type = text(scratch, os, "deviceInformation")?;
+                    }
+                }
+                "filteringInformation" if !s.null() => {
+                    t.filtering_information = Some(location(s, scratch, "filteringInformation")?);
+                }
+                "blockingInformation" if !s.null() => {
+                    t.blocking_information = Some(location(s, scratch, "blockingInformation")?);
+                }
+                _ => s.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(t)
+    }
+}
+
+#[derive(Deserialize)]
+struct DeviceInformationJson<'a> {
+    #[serde(borrow, default)]
+    device: Option<DeviceInfoDeviceJson<'a>>,
+}
+
+#[derive(Deserialize)]
+struct DeviceInfoDeviceJson<'a> {
+    #[serde(borrow, default)]
+    hardware: Option<HardwareJson<'a>>,
+    #[serde(rename = "OS", borrow, default)]
+    os: Option<OsJson<'a>>,
+}
+
+#[derive(Deserialize)]
+struct HardwareJson<'a> {
+    #[serde(borrow, default)]
+    model: Option<EscapedStr<'a>>,
+}
+
+#[derive(Deserialize)]
+struct OsJson<'a> {
+    #[serde(rename = "type", borrow, default)]
+    kind: Option<EscapedStr<'a>>,
+}
+
+/// A token member: an object (claims) or a string (compact JWT).
+fn token<'a, T>(
+    s: &mut Scanner<'a>,
+    scratch: &mut Scratch<'a>,
+    name: &'static str,
+    read: fn(&mut Scanner<'a>, &mut Scratch<'a>) -> Result<T, Error>,
+) -> Result<Option<Token<'a, T>>, Error> {
+    if s.null() {
+        return Ok(None);
+    }
+    match s.kind()? {
+        Kind::String => {
+            let jwt = opt_str(s, scratch, name)?.unwrap_or_default();
+            super::jwt::check(jwt).map_err(|e| e.with_parameter(name))?;
+            Ok(Some(Token::Jwt(jwt)))
+        }
+        Kind::Object => {
+            // Read once for the raw text, once for the fields: both from the same bytes.
+            let raw = s.raw_value()?;
+            let claims = read(&mut Scanner::new(raw), scratch)?;
+            Ok(Some(Token::Claims { raw, claims }))
+        }
+        _ => Err(wrong_type(name)),
+    }
+}
+
+/// Parses an IAS content token response (seed: "Response": 200 success; 400 bad request; 401
+/// unauthorised; 403 forbidden; 404 content does not exist).
+///
+/// `scratch` receives strings that carry JSON escapes; `body.len()` bytes always suffice.
+///
+/// # Errors
+/// [`ResponseError::Service`] for any status but 200 (see [`IasError::to_error`]), with the
+/// body's message when one is found. [`ResponseError::Invalid`] with
+/// [`ErrorKind::UnexpectedContentType`], [`ErrorKind::InvalidUtf8`], [`ErrorKind::InvalidJson`]
+/// (with the byte offset), [`ErrorKind::MissingField`] (`content_token`),
+/// [`ErrorKind::InvalidValue`], [`ErrorKind::InvalidToken`] (a malformed JWT),
+/// [`ErrorKind::CapacityExceeded`] or [`ErrorKind::BufferTooSmall`], naming the field.
+pub fn parse_response<'a>(
+    status: u16,
+    content_type: &str,
+    body: &'a [u8],
+    scratch: &'a mut [u8],
+) -> Result<ContentTokenResponse<'a>, ResponseError<'a>> {
+    let mut scratch = Scratch::new(scratch);
+    if status != 200 {
+        let mut message = None;
+        if media_type::is(content_type, "application/json") {
+            if let Some(raw) = core::str::from_utf8(body)
+                .ok()
+                .and_then(|t| crate::json::error_fields(t).ok())
+                .and_then(|f| f.message)
+            {
+                message = Some(scratch.text(raw).map_err(|e| e.with_parameter("message"))?);
+            }
+        } else if let Ok(text) = core::str::from_utf8(body) {
+            let text = text.trim();
+            message = (!text.is_empty() && !text.starts_with('<')).then_some(text);
+        }
+        return Err(ResponseError::Service(IasError { status, message }));
+    }
+    if !media_type::is(content_type, "application/json") {
+        return Err(Error::new(ErrorKind::UnexpectedContentType).into());
+    }
+    let text = core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8))?;
+    let mut s = Scanner::new(text);
+    let mut content_token = None;
+    let mut response_token_type = None;
+    let mut expires_in = None;
+    let mut access_token = None;
+    let mut refresh_token = None;
+    s.members(|s, key| {
+        match key {
+            "content_token" => content_token = token(s, &mut scratch, "content_token", ContentToken::read)?,
+            "token_type" => response_token_type = opt_str(s, &mut scratch, "token_type")?,
+            "expires_in" => expires_in = opt_u64(s, "expires_in")?,
+            "access_token" => access_token = token(s, &mut scratch, "access_token", UserToken::read)?,
+            "refresh_token" => refresh_token = token(s, &mut scratch, "refresh_token", UserToken::read)?,
+            _ => s.skip_value()?,
+        }
+        Ok(())
+    })?;
+    s.end()?;
+    let content_token = content_token.ok_or(Error::new(ErrorKind::MissingField).with_parameter("content_token"))?;
+    Ok(ContentTokenResponse {
+        content_token,
+        token_type: response_token_type,
+        expires_in,
+        access_token,
+        refresh_token,
+    })
+}
