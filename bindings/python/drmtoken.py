@@ -769,6 +769,11 @@ _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_endpoint.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),

@@ -26,6 +26,7 @@ macro_rules! drmtoken_error {
         /// only the library numbers), the same static `message` as the C API and CLI, and the wire
         /// name of the offending `parameter` (`contentKey`). Never holds a secret value.
         #[derive(Clone, Debug, PartialEq, Eq, uniffi::Error)]
+        #[uniffi::export(Display)]
         #[non_exhaustive]
         pub enum DrmTokenError {
             $(

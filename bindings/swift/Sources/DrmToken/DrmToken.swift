@@ -2359,6 +2359,17 @@ public func parameter() -> String?  {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display(
+            FfiConverterTypeDrmTokenError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 
     
     public var errorDescription: String? {

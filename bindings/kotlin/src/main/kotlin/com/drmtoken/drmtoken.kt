@@ -713,6 +713,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_drmtokenerror_parameter(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2899,6 +2901,15 @@ sealed class DrmTokenException: kotlin.Exception() {
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display(FfiConverterTypeDrmTokenError.lower(this),
+        _status)
+}
+    )
+    }
 
     companion object ErrorHandler : UniffiRustCallStatusErrorHandler<DrmTokenException> {
         override fun lift(error_buf: RustBuffer.ByValue): DrmTokenException = FfiConverterTypeDrmTokenError.lift(error_buf)
