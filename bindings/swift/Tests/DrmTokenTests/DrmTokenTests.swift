@@ -1,0 +1,199 @@
+// Tests of the generated Swift bindings against libdrmtoken, on the shared vector files
+// (tests/vectors, or $DRMTOKEN_VECTORS). Run by bindings/swift/run-tests.sh.
+import DrmToken
+import Foundation
+import XCTest
+
+private let vectorsDir: URL = {
+    if let dir = ProcessInfo.processInfo.environment["DRMTOKEN_VECTORS"] { return URL(fileURLWithPath: dir) }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../tests/vectors").standardized
+}()
+
+private func load(_ name: String) throws -> [[String: Any]] {
+    let data = try Data(contentsOf: vectorsDir.appendingPathComponent(name))
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+}
+
+private let services: [String: Service] = ["fairplay": .fairPlay, "playready": .playReady, "widevine": .widevine]
+private let environments: [String: Environment] = ["test": .test, "production": .production]
+private let auth = "201722,1ad8eed133edf43cbcc185f0236828ae"
+private let kid = "b366360da82e9c6e0b0984002a362cf2"
+private let kek = "000102030405060708090a0b0c0d0e0f"
+private let ek = "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"
+
+/// (kind, code, message, parameter) of any DrmTokenError, through its methods.
+private func parts(_ e: Error) -> (String, Int32, String, String?)? {
+    guard let e = e as? DrmTokenError else { return nil }
+    let kind = String(String(describing: e).prefix { $0 != "(" })
+    return (kind, e.code(), e.errorMessage(), e.parameter())
+}
+
+private func hex(_ s: String) -> Data {
+    var d = Data()
+    var i = s.startIndex
+    while i < s.endIndex {
+        let j = s.index(i, offsetBy: 2)
+        d.append(UInt8(s[i..<j], radix: 16)!)
+        i = j
+    }
+    return d
+}
+
+private func playReady(contentKey: String? = kid) -> PlayReadyTokenRequest {
+    PlayReadyTokenRequest(
+        environment: .test, customerAuthenticator: auth, kid: kid, contentKey: contentKey, rightsType: .buyToOwn,
+        analogVideoOpl: "0", compressedDigitalAudioOpl: "0", compressedDigitalVideoOpl: "0",
+        uncompressedDigitalAudioOpl: "0", uncompressedDigitalVideoOpl: "0")
+}
+
+final class VectorTests: XCTestCase {
+    func testEveryExpressPlayRequestVector() throws {
+        let cases = try load("expressplay_requests.json")
+        XCTAssertGreaterThanOrEqual(cases.count, 50)
+        for c in cases {
+            let name = c["name"] as! String
+            let params = (c["params"] as! [[String]]).map { Parameter(name: $0[0], value: $0[1]) }
+            let request = try requestFromParameters(
+                service: services[c["service"] as! String]!,
+                environment: environments[c["environment"] as! String]!, parameters: params)
+            let now = (c["now"] as? NSNumber)?.int64Value
+            if let error = c["error"] as? [String: Any] {
+                XCTAssertThrowsError(try request.validate(now: now), name) { e in
+                    guard let (kind, code, message, parameter) = parts(e) else { return XCTFail(name) }
+                    XCTAssertEqual(kind, "ExpressPlay", name)
+                    XCTAssertEqual(Int(code), (error["code"] as! NSNumber).intValue, name)
+                    XCTAssertEqual(parameter, error["parameter"] as? String, name)
+                    XCTAssertFalse(message.isEmpty)
+                    // The same request over the wire is refused the same way.
+                    XCTAssertThrowsError(try checkUrl(url: try request.url(), now: now)) { again in
+                        XCTAssertEqual(again as? DrmTokenError, e as? DrmTokenError, name)
+                    }
+                }
+            } else {
+                let warnings = try request.validate(now: now)
+                XCTAssertEqual(warnings.map(\.parameter), c["warnings"] as! [String], name)
+                XCTAssertEqual(try request.url(), c["url"] as? String, name)
+                XCTAssertEqual(try request.formBody(), c["form_body"] as? String, name)
+                XCTAssertEqual(try request.endpoint() + "?" + request.formBody(), try request.url())
+                let parsed = try parseUrl(url: c["url"] as! String)
+                XCTAssertEqual(parsed.request, request, name)
+                XCTAssertTrue(parsed.unknownParameters.isEmpty, name)
+            }
+        }
+    }
+
+    func testEveryKeyWrapVector() throws {
+        let cases = try load("keywrap.json")
+        XCTAssertGreaterThanOrEqual(cases.count, 10)
+        for c in cases {
+            let name = c["name"] as! String
+            let kek = c["kek"] as! String
+            let key = c["key"] as? String
+            let wrapped = c["wrapped"] as? String
+            if let error = c["error"] as? String {
+                XCTAssertThrowsError(
+                    try wrapped.map { try unwrapKey(kek: kek, wrapped: $0) } ?? wrapKey(kek: kek, key: key!), name
+                ) { e in
+                    XCTAssertEqual(parts(e)?.0, error, name)
+                    XCTAssertEqual(parts(e)?.1, 0, name)
+                }
+            } else {
+                XCTAssertEqual(try wrapKey(kek: kek, key: key!), wrapped, name)
+                XCTAssertEqual(try unwrapKey(kek: kek.uppercased(), wrapped: wrapped!.uppercased()), key, name)
+                XCTAssertEqual(try wrapKeyBytes(kek: hex(kek), key: hex(key!)), hex(wrapped!), name)
+                XCTAssertEqual(try unwrapKeyBytes(kek: hex(kek), wrapped: hex(wrapped!)), hex(key!), name)
+            }
+        }
+    }
+}
+
+final class BindingTests: XCTestCase {
+    func testSeedSampleFromTypedFields() throws {
+        let sample = try load("expressplay_requests.json").first { $0["name"] as? String == "playready seed sample" }!
+        let r = playReady()
+        XCTAssertEqual(try r.validate(now: (sample["now"] as! NSNumber).int64Value), [])
+        XCTAssertEqual(try r.url(), sample["url"] as? String)
+        XCTAssertEqual(try r.endpoint(), "https://pr-gen.test.expressplay.com/hms/pr/token")
+        XCTAssertEqual(formContentType(), "application/x-www-form-urlencoded")
+    }
+
+    func testTypedWidevineRoundTripsThroughTheUrl() throws {
+        let wv = WidevineTokenRequest(
+            environment: .domain(domain: "drm.example.com"), customerAuthenticator: auth, kid: kid, contentKey: kid,
+            securityLevel: "1", hdcpOutputControl: "0", wvExtensions: ["a:b"])
+        XCTAssertTrue(try wv.validate(now: nil).isEmpty)
+        XCTAssertTrue(try wv.url().hasPrefix("https://wv-gen.drm.example.com/hms/wv/token?customerAuthenticator="))
+        XCTAssertEqual(try parseUrl(url: try wv.url()).request, .widevine(request: wv))
+        let body = try parseQuery(service: .widevine, environment: .domain(domain: "drm.example.com"), query: try wv.formBody())
+        XCTAssertEqual(body.request, .widevine(request: wv))
+    }
+
+    func testWarningsAndUnknownParameters() throws {
+        var r = playReady()
+        r.generalFlags = "00000001"
+        r.rentalPeriodEndTime = "+3600"
+        XCTAssertEqual(try r.validate(now: nil).map(\.parameter), ["rental.periodEndTime"])
+        let check = try checkUrl(url: try playReady().url() + "&contentkey=x", now: nil)
+        XCTAssertEqual(check.service, .playReady)
+        XCTAssertEqual(check.unknownParameters, [UnknownParameter(name: "contentkey", suggestion: "contentKey")])
+    }
+
+    func testThirtyOneDigitContentKeyIs2027() {
+        XCTAssertThrowsError(try playReady(contentKey: String(kid.dropLast())).validate(now: nil)) { e in
+            guard case let DrmTokenError.ExpressPlay(code, message, parameter) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(code, -2027)
+            XCTAssertEqual(parameter, "contentKey")
+            XCTAssertEqual(message, "Content encryption key must be 32-hexadecimal digits long")
+            XCTAssertEqual((e as! DrmTokenError).description,
+                           "-2027: Content encryption key must be 32-hexadecimal digits long [parameter contentKey]")
+        }
+    }
+
+    func testBadEkIs4024() {
+        var r = playReady(contentKey: nil)
+        r.kek = kek
+        r.ek = String(ek.dropLast()) + "4"
+        XCTAssertThrowsError(try r.validate(now: nil)) { e in
+            XCTAssertEqual(parts(e)?.1, -4024)
+            XCTAssertEqual(parts(e)?.3, "ek")
+        }
+    }
+
+    func testLibraryFaults() {
+        XCTAssertThrowsError(try WidevineTokenRequest(environment: .test, wvExtensions: Array(repeating: "a:b", count: 9)).url()) { e in
+            guard case let DrmTokenError.CapacityExceeded(_, _, parameter, capacity) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(capacity, 8)
+            XCTAssertEqual(parameter, "wvExtension")
+        }
+        var bad = playReady()
+        bad.environment = .domain(domain: "evil.com/x?")
+        XCTAssertThrowsError(try bad.url()) { XCTAssertEqual(parts($0)?.0, "InvalidHost"); XCTAssertEqual(parts($0)?.3, "domain") }
+        XCTAssertThrowsError(try parseUrl(url: "ftp://pr-gen.test.expressplay.com/hms/pr/token")) { XCTAssertEqual(parts($0)?.0, "InvalidUrl") }
+        XCTAssertThrowsError(try parseUrl(url: "https://example.com/other")) { XCTAssertEqual(parts($0)?.0, "UnknownService") }
+        XCTAssertThrowsError(try parseUrl(url: "https://pr-gen.test.expressplay.com/hms/pr/token?kid=a&kid=b")) {
+            XCTAssertEqual(parts($0)?.0, "DuplicateParameter")
+            XCTAssertEqual(parts($0)?.3, "kid")
+        }
+        XCTAssertThrowsError(try requestFromParameters(service: .widevine, environment: .test,
+                                                       parameters: [Parameter(name: "contentkey", value: "x")])) {
+            XCTAssertEqual(parts($0)?.0, "UnknownParameter")
+        }
+        XCTAssertThrowsError(try unwrapKey(kek: kek, wrapped: "zz" + ek.dropFirst(2))) { XCTAssertEqual(parts($0)?.3, "ek") }
+        XCTAssertThrowsError(try unwrapKeyBytes(kek: Data(count: 16), wrapped: Data(count: 24))) {
+            XCTAssertEqual(parts($0)?.0, "IntegrityCheckFailed")
+        }
+    }
+
+    func testSecretsDoNotShowInDescriptions() {
+        let secretKey = "00112233445566778899aabbccddeeff"
+        let pr = playReady(contentKey: secretKey)
+        let fp = FairPlayTokenRequest(environment: .test, customerAuthenticator: auth, kek: kek, ek: ek)
+        let texts = [pr.description, pr.debugDescription, "\(pr)", String(describing: fp), fp.debugDescription,
+                     TokenRequest.playReady(request: pr).description, Parameter(name: "contentKey", value: secretKey).description]
+        for text in texts {
+            for secret in [secretKey, auth, kek, ek] { XCTAssertFalse(text.contains(secret), text) }
+        }
+        XCTAssertTrue(pr.description.contains(kid), "non-secrets still show")
+    }
+}
