@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use drmtoken_core::expressplay::{parse_response, ResponseError, TokenResponse};
 use drmtoken_core::expressplay::{parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest};
 use drmtoken_core::keywrap;
+use drmtoken_core::opentv::{self, ContentTokenRequest};
 use drmtoken_core::Service;
 
 struct Counting;
@@ -91,6 +92,27 @@ fn no_heap_allocation_in_any_entry_point() {
     assert_eq!((e.code, e.message), (Some(-2027), Some("bad \"key\"")));
     let html = b"<pre>-6003 Invalid IV</pre>";
     assert!(parse_response(Service::FairPlay, 400, "text/html", html, &mut []).is_err());
+
+    // OpenTV IAS: request, the seed's whole response, a JWT payload.
+    let ias = ContentTokenRequest {
+        host: "[2001:db8::1]",
+        port: 8443,
+        content_id: "content 7",
+        bearer_token: "eyJ.abc.def",
+        tenant_id: "nagra",
+    };
+    assert!(ias.write_url(&mut out).is_ok());
+    let mut auth = [0u8; 64];
+    assert_eq!(ias.headers()[0].write_value(&mut auth).unwrap(), "Bearer eyJ.abc.def");
+    let seed = include_bytes!("../../tests/vectors/fixtures/opentv_seed.json");
+    let mut s4 = [0u8; 64];
+    let parsed = opentv::parse_response(200, "application/json", seed, &mut s4).unwrap();
+    assert_eq!(parsed.expires_in, Some(3_887_999));
+    let mut payload = [0u8; 64];
+    assert_eq!(
+        opentv::jwt::write_payload("eyJhbGciOiJub25lIn0.eyJqdGkiOiJhIn0.", &mut payload).unwrap(),
+        r#"{"jti":"a"}"#
+    );
 
     let after = ALLOCATIONS.load(Ordering::SeqCst);
     assert_eq!(after - before, 0, "heap allocations in drmtoken-core entry points");

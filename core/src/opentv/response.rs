@@ -377,6 +377,10 @@ fn session_control<'a>(
 ) -> Result<SessionControl<'a>, Error> {
     let mut sc = SessionControl::default();
     s.members(|s, key| {
+        // `null` is the same as absent, for every member.
+        if s.null() {
+            return Ok(());
+        }
         match key {
             "groups" => s.elements(|s| {
                 let g: GroupJson<'a> = leaf(s, groups_name)?;
@@ -403,6 +407,10 @@ fn session_control<'a>(
 fn content_right<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<ContentRight<'a>, Error> {
     let mut r = ContentRight::default();
     s.members(|s, key| {
+        // `null` is the same as absent, for every member.
+        if s.null() {
+            return Ok(());
+        }
         match key {
             "contentId" => r.content_id = opt_str(s, scratch, "contentRights.contentId")?,
             "start" => r.start = opt_str(s, scratch, "contentRights.start")?,
@@ -413,7 +421,7 @@ fn content_right<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<C
             "usageRulesProfileId" => {
                 r.usage_rules_profile_id = opt_str(s, scratch, "contentRights.usageRulesProfileId")?
             }
-            "sessionControl" if !s.null() => {
+            "sessionControl" => {
                 r.session_control = Some(session_control(s, scratch, "contentRights.sessionControl.groups")?);
             }
             _ => s.skip_value()?,
@@ -443,13 +451,16 @@ impl<'a> ContentToken<'a> {
     fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
         let mut t = ContentToken::default();
         s.members(|s, key| {
+            if s.null() {
+                return Ok(());
+            }
             match key {
                 "typ" => t.typ = opt_str(s, scratch, "content_token.typ")?,
                 "ver" => t.ver = opt_str(s, scratch, "content_token.ver")?,
                 "exp" => t.exp = opt_i64(s, "content_token.exp")?,
                 "jti" => t.jti = opt_str(s, scratch, "content_token.jti")?,
-                "device" if !s.null() => t.device = Some(device(s, scratch)?),
-                "contentRights" if !s.null() => s.elements(|s| {
+                "device" => t.device = Some(device(s, scratch)?),
+                "contentRights" => s.elements(|s| {
                     let right = content_right(s, scratch)?;
                     t.content_rights
                         .push(right)
@@ -481,6 +492,9 @@ impl<'a> UserToken<'a> {
     fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
         let mut t = UserToken::default();
         s.members(|s, key| {
+            if s.null() {
+                return Ok(());
+            }
             match key {
                 "typ" => t.typ = opt_str(s, scratch, "typ")?,
                 "ver" => t.ver = opt_str(s, scratch, "ver")?,
@@ -496,11 +510,14 @@ impl<'a> UserToken<'a> {
                 "geoBlockExempt" => t.geo_block_exempt = opt_bool(s, "geoBlockExempt")?,
                 "onNetwork" => t.on_network = opt_bool(s, "onNetwork")?,
                 "watermarking" => t.watermarking = opt_bool(s, "watermarking")?,
-                "sessionControl" if !s.null() => {
+                "sessionControl" => {
                     t.session_control = Some(session_control(s, scratch, "sessionControl.groups")?);
                 }
-                "parentalControl" if !s.null() => s.members(|s, key| {
-                    if key != "ratingThreshold" || s.null() {
+                "parentalControl" => s.members(|s, key| {
+                    if s.null() {
+                        return Ok(());
+                    }
+                    if key != "ratingThreshold" {
                         return s.skip_value();
                     }
                     s.members(|s, system| {
@@ -513,7 +530,7 @@ impl<'a> UserToken<'a> {
                             .map_err(|_| full("parentalControl.ratingThreshold"))
                     })
                 })?,
-                "deviceInformation" if !s.null() => {
+                "deviceInformation" => {
                     let d: DeviceInformationJson<'a> = leaf(s, "deviceInformation")?;
                     if let Some(device) = d.device {
                         let model = device.hardware.and_then(|h| h.model);
@@ -522,10 +539,10 @@ impl<'a> UserToken<'a> {
                         t.device_os_type = text(scratch, os, "deviceInformation")?;
                     }
                 }
-                "filteringInformation" if !s.null() => {
+                "filteringInformation" => {
                     t.filtering_information = Some(location(s, scratch, "filteringInformation")?);
                 }
-                "blockingInformation" if !s.null() => {
+                "blockingInformation" => {
                     t.blocking_information = Some(location(s, scratch, "blockingInformation")?);
                 }
                 _ => s.skip_value()?,
@@ -634,6 +651,10 @@ pub fn parse_response<'a>(
     let mut access_token = None;
     let mut refresh_token = None;
     s.members(|s, key| {
+        // `null` is the same as absent, for every member.
+        if s.null() {
+            return Ok(());
+        }
         match key {
             "content_token" => content_token = token(s, &mut scratch, "content_token", ContentToken::read)?,
             "token_type" => response_token_type = opt_str(s, &mut scratch, "token_type")?,
