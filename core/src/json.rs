@@ -103,6 +103,19 @@ impl<'s> Scratch<'s> {
         Scratch { rest: buf }
     }
 
+    /// Takes the next `n` bytes of the buffer for the caller to fill.
+    ///
+    /// # Errors
+    /// [`ErrorKind::BufferTooSmall`] with `n` when fewer bytes are left.
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'s mut [u8], Error> {
+        if self.rest.len() < n {
+            return Err(Error::buffer_too_small(n));
+        }
+        let (head, tail) = core::mem::take(&mut self.rest).split_at_mut(n);
+        self.rest = tail;
+        Ok(head)
+    }
+
     /// The plain text of the escaped JSON string content `raw`: `raw` itself when it has no
     /// escapes, else its unescaped copy in the scratch buffer.
     ///
@@ -114,11 +127,7 @@ impl<'s> Scratch<'s> {
             return Ok(raw);
         }
         let n = unescaped_len(raw)?;
-        if self.rest.len() < n {
-            return Err(Error::buffer_too_small(n));
-        }
-        let (head, tail) = core::mem::take(&mut self.rest).split_at_mut(n);
-        self.rest = tail;
+        let head = self.take(n)?;
         let mut pos = 0usize;
         for_each_piece(raw, |piece| {
             let end = pos.saturating_add(piece.len());

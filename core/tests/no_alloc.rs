@@ -4,6 +4,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use drmtoken_core::adobe_pass;
 use drmtoken_core::expressplay::{parse_response, ResponseError, TokenResponse};
 use drmtoken_core::expressplay::{parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest};
 use drmtoken_core::keywrap;
@@ -113,6 +114,40 @@ fn no_heap_allocation_in_any_entry_point() {
         opentv::jwt::write_payload("eyJhbGciOiJub25lIn0.eyJqdGkiOiJhIn0.", &mut payload).unwrap(),
         r#"{"jti":"a"}"#
     );
+
+    // Adobe Pass: device info, request, JSON and XML responses (XML with entities and CDATA).
+    let mut info = [0u8; 64];
+    let device_info = adobe_pass::encode_device_info(br#"{"model":"X1"}"#, &mut info).unwrap();
+    let adobe = adobe_pass::AuthorizationRequest {
+        sp_fqdn: "api.auth.adobe.com",
+        requestor: "r",
+        device_id: "d",
+        resource: "<rss version=\"2.0\"/>",
+        device_info,
+        device_user: Some("u"),
+        access_token: Some("tok"),
+        ..Default::default()
+    };
+    assert_eq!(adobe.validate().unwrap().len(), 1);
+    assert!(adobe.write_url(&mut out).is_ok());
+    assert_eq!(adobe.headers().len(), 3);
+    let mut s5 = [0u8; 64];
+    let xml = b"<authorization><mvpd>AT&amp;T</mvpd><resource><![CDATA[<rss/>]]></resource><requestor>r</requestor><expires>1</expires></authorization>";
+    assert_eq!(
+        adobe_pass::parse_response(200, "application/xml", xml, &mut s5)
+            .unwrap()
+            .mvpd,
+        "AT&T"
+    );
+    let json = br#"{"mvpd":"m","resource":"r","requestor":"q","expires":"1348148289000"}"#;
+    assert_eq!(
+        adobe_pass::parse_response(200, "application/json", json, &mut [])
+            .unwrap()
+            .expires,
+        1_348_148_289_000
+    );
+    let gone = b"<error><status>410</status><message>Gone</message></error>";
+    assert!(adobe_pass::parse_response(410, "application/xml", gone, &mut []).is_err());
 
     let after = ALLOCATIONS.load(Ordering::SeqCst);
     assert_eq!(after - before, 0, "heap allocations in drmtoken-core entry points");

@@ -9,7 +9,8 @@
 use crate::encode::{write_exact, written_str, Sink};
 use crate::error::Error;
 
-use super::response::{strip_scheme, PlayReadyToken, UrlToken, TOKEN_PARAMETER};
+use super::response::{PlayReadyToken, UrlToken, TOKEN_PARAMETER};
+use crate::http::strip_scheme;
 
 /// The scheme FairPlay Streaming key URIs use in `#EXT-X-KEY:METHOD=SAMPLE-AES,URI="skd://..."`.
 pub const SKD_SCHEME: &str = "skd://";

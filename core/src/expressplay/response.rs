@@ -259,7 +259,7 @@ fn parse_uri_list<'a>(content_type: &str, text: &'a str) -> Result<UrlToken<'a>,
 /// The `ExpressPlayToken` value of an `http(s)://host[:port]/path?query` URL.
 fn token_of_url(url: &str) -> Result<&str, Error> {
     let bad_url = || Error::new(ErrorKind::InvalidUrl).with_parameter("url");
-    let rest = strip_scheme(url).ok_or(bad_url())?;
+    let rest = crate::http::strip_scheme(url).ok_or(bad_url())?;
     let (authority, path_query) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
     crate::host::check_authority(authority).map_err(|_| bad_url())?;
     if url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
@@ -275,15 +275,6 @@ fn token_of_url(url: &str) -> Result<&str, Error> {
         .ok_or(Error::new(ErrorKind::MissingField).with_parameter(TOKEN_PARAMETER))?;
     check_token(token)?;
     Ok(token)
-}
-
-/// The part after `https://` or `http://` (either case).
-pub(crate) fn strip_scheme(url: &str) -> Option<&str> {
-    ["https://", "http://"].into_iter().find_map(|scheme| {
-        url.get(..scheme.len())
-            .filter(|head| head.eq_ignore_ascii_case(scheme))
-            .and_then(|_| url.get(scheme.len()..))
-    })
 }
 
 /// The PlayReady JSON, read with `serde-json-core`: fields in any order, unknown fields ignored,
@@ -323,7 +314,7 @@ fn parse_playready<'a>(
         .text(url.0)
         .map_err(|e| e.with_parameter("licenseAcquisitionUrl"))?;
     let token = scratch.text(token.0).map_err(|e| e.with_parameter("token"))?;
-    let url_ok = strip_scheme(license_acquisition_url).is_some_and(|rest| {
+    let url_ok = crate::http::strip_scheme(license_acquisition_url).is_some_and(|rest| {
         let authority = rest.split(['/', '?']).next().unwrap_or_default();
         crate::host::check_authority(authority).is_ok()
     });

@@ -32,8 +32,9 @@ pub mod jwt;
 mod request;
 mod response;
 
+pub use crate::http::Header;
 pub use expiry::{expires_at, refresh_at, DEFAULT_REFRESH_PERCENT};
-pub use request::{ContentTokenRequest, Header, BEARER_PREFIX, METHOD, PATH};
+pub use request::{ContentTokenRequest, BEARER_PREFIX, METHOD, PATH};
 pub use response::{
     parse_response, ContentRight, ContentToken, ContentTokenResponse, Device, IasError, LocationInfo, ResponseError,
     SessionControl, SessionGroup, Token, UserToken, MAX_LIST,

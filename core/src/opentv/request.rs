@@ -5,6 +5,7 @@ use core::fmt;
 
 use crate::encode::{write_exact, written_str, Sink};
 use crate::error::{Error, ErrorKind};
+use crate::http::{check_header_value, Header};
 
 /// The request's method: "send a POST request".
 pub const METHOD: &str = "POST";
@@ -12,54 +13,6 @@ pub const METHOD: &str = "POST";
 pub const PATH: &str = "/ias/v2/content_token";
 /// The `authorization` header's scheme: "bearer token that the client received at signon".
 pub const BEARER_PREFIX: &str = "Bearer ";
-
-/// One request header. Its value is `value_prefix` followed by `value` (the prefix is `Bearer `
-/// for `authorization`), so no buffer is needed to hand it to an HTTP stack that takes pieces;
-/// [`Header::write_value`] joins them into a caller buffer for one that does not.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Header<'a> {
-    /// The header name, lower-case as the seed writes it.
-    pub name: &'static str,
-    /// A fixed prefix of the value (`Bearer ` or empty).
-    pub value_prefix: &'static str,
-    /// The caller's part of the value.
-    pub value: &'a str,
-}
-
-impl Header<'_> {
-    /// The exact length of the whole value.
-    #[must_use]
-    pub fn value_len(&self) -> usize {
-        self.value_prefix.len() + self.value.len()
-    }
-
-    /// Writes the whole value (`Bearer <token>`) into `out`.
-    ///
-    /// # Errors
-    /// [`ErrorKind::BufferTooSmall`] with [`value_len`](Self::value_len); `out` is untouched.
-    pub fn write_value<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
-        let n = write_exact(out, |s| {
-            s.put(self.value_prefix);
-            s.put(self.value);
-        })?;
-        written_str(out, n)
-    }
-}
-
-// The bearer token is a credential: never in logs.
-impl fmt::Debug for Header<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value: &dyn fmt::Debug = if self.name == "authorization" {
-            &"<redacted>"
-        } else {
-            &self.value
-        };
-        f.debug_struct("Header")
-            .field("name", &self.name)
-            .field("value", value)
-            .finish()
-    }
-}
 
 /// A request for a content token (seed: "Getting content auth token from IAS").
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -92,18 +45,6 @@ impl fmt::Debug for ContentTokenRequest<'_> {
 
 fn missing(name: &'static str) -> Error {
     Error::new(ErrorKind::MissingField).with_parameter(name)
-}
-
-/// Refuses what would let a value end its header line early: CR, LF, NUL and every other
-/// control character (and DEL).
-fn check_header_value(value: &str, name: &'static str) -> Result<(), Error> {
-    if value.is_empty() {
-        return Err(missing(name));
-    }
-    if value.bytes().any(|b| b.is_ascii_control()) {
-        return Err(Error::new(ErrorKind::ControlCharacter).with_parameter(name));
-    }
-    Ok(())
 }
 
 impl<'a> ContentTokenRequest<'a> {

@@ -1,0 +1,81 @@
+//! HTTP pieces shared by the services: request headers whose values are written in parts.
+
+use core::fmt;
+
+use crate::encode::{write_exact, written_str};
+use crate::error::{Error, ErrorKind};
+
+/// Header names whose values are credentials, redacted from `Debug`.
+const SECRET_HEADERS: [&str; 1] = ["authorization"];
+
+/// One request header. Its value is `value_prefix` followed by `value` (the prefix is `Bearer `
+/// for `authorization`), so no buffer is needed to hand it to an HTTP stack that takes pieces;
+/// [`Header::write_value`] joins them into a caller buffer for one that does not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Header<'a> {
+    /// The header name, lower-case as the seed writes it.
+    pub name: &'static str,
+    /// A fixed prefix of the value (`Bearer ` or empty).
+    pub value_prefix: &'static str,
+    /// The caller's part of the value.
+    pub value: &'a str,
+}
+
+impl Header<'_> {
+    /// The exact length of the whole value.
+    #[must_use]
+    pub fn value_len(&self) -> usize {
+        self.value_prefix.len() + self.value.len()
+    }
+
+    /// Writes the whole value (`Bearer <token>`) into `out`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::BufferTooSmall`] with [`value_len`](Self::value_len); `out` is untouched.
+    pub fn write_value<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        let n = write_exact(out, |s| {
+            s.put(self.value_prefix);
+            s.put(self.value);
+        })?;
+        written_str(out, n)
+    }
+}
+
+// The bearer token is a credential: never in logs.
+impl fmt::Debug for Header<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value: &dyn fmt::Debug = if SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(self.name)) {
+            &"<redacted>"
+        } else {
+            &self.value
+        };
+        f.debug_struct("Header")
+            .field("name", &self.name)
+            .field("value", value)
+            .finish()
+    }
+}
+
+/// Refuses what would let a value end its header line early (CR, LF, NUL, every other control
+/// character and DEL), and an empty value, naming the header.
+///
+/// # Errors
+/// [`ErrorKind::MissingField`], [`ErrorKind::ControlCharacter`].
+pub fn check_header_value(value: &str, name: &'static str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::new(ErrorKind::MissingField).with_parameter(name));
+    }
+    if value.bytes().any(|b| b.is_ascii_control()) {
+        return Err(Error::new(ErrorKind::ControlCharacter).with_parameter(name));
+    }
+    Ok(())
+}
+
+/// The part after `https://` or `http://` (either case).
+pub(crate) fn strip_scheme(url: &str) -> Option<&str> {
+    ["https://", "http://"].into_iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .and_then(|_| url.get(scheme.len()..))
+    })
+}
