@@ -39,7 +39,14 @@ step "uniffi bindings up to date" bash scripts/gen-bindings.sh --check
 step "python bindings" bash bindings/python/run-tests.sh
 # Every fuzz target for a few seconds from the seeded corpora (the long campaign: fuzz/run.sh --long).
 step "fuzz smoke" bash fuzz/run.sh 10
-step "main job" cargo run -q -p drmtoken-core --example playready_url
+main_job() {
+    # The README's main job, verbatim from the README (so the two never drift apart).
+    local cmd
+    cmd=$(awk '/^Run the main job/{f=1} f && /^cargo run/{print; exit}' README.md)
+    [ -n "$cmd" ] || { echo "README has no main job command" >&2; return 1; }
+    bash -c "$cmd"
+}
+step "main job" main_job
 
 echo "==> all tests passed" >&2
 printf '%s\n' "${summary[@]}" >&2

@@ -1,0 +1,54 @@
+//! `drmtoken`: build a DRM token request, check a request URL someone sent, wrap or unwrap a
+//! key, and read a service's response — the core's rules and parsers, on the command line.
+//!
+//! Exit status: 0 success (a valid request, a token), 1 invalid input or a refusal, 2 usage.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod build;
+mod check;
+mod keywrap;
+mod output;
+mod parse;
+mod secrets;
+
+/// Build, check and decode DRM licence token requests and responses (ExpressPlay FairPlay,
+/// PlayReady and Widevine; Nagra OpenTV IAS; Adobe Pass), with the services' own error codes.
+#[derive(Parser)]
+#[command(name = "drmtoken", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a token request and print its URL (or form body, or a curl command).
+    Build(build::Args),
+    /// Validate an ExpressPlay request URL (or form body) exactly as the service would.
+    Check(check::Args),
+    /// AES Key Wrap (RFC 3394) of content keys, as ExpressPlay's kek/ek use it.
+    #[command(subcommand)]
+    Keywrap(keywrap::Command),
+    /// Read a service's response (a file or stdin) given its HTTP status and content type.
+    Parse(parse::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Keywrap(cmd) => keywrap::run(cmd),
+        Command::Parse(args) => parse::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("drmtoken: {e}");
+            e.exit_code()
+        }
+    }
+}

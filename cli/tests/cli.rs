@@ -1,0 +1,433 @@
+//! The `drmtoken` binary, run for real: every command, its exit codes, its JSON shape, and the
+//! shared request vectors through `build` and `check`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn drmtoken() -> Command {
+    let mut c = Command::cargo_bin("drmtoken").unwrap();
+    c.env_remove("DRMTOKEN_KEK")
+        .env_remove("DRMTOKEN_KEY")
+        .env_remove("DRMTOKEN_CUSTOMER_AUTHENTICATOR");
+    c
+}
+
+fn vectors(name: &str) -> Vec<Value> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/");
+    serde_json::from_str(&std::fs::read_to_string(format!("{path}{name}")).unwrap()).unwrap()
+}
+
+/// 2026-01-01T00:00:00Z, the "now" of the request vectors.
+const NOW: &str = "2026-01-01T00:00:00Z";
+
+#[test]
+fn every_valid_request_vector_builds_its_url_and_body() {
+    let mut built = 0;
+    for case in vectors("expressplay_requests.json") {
+        if !case["error"].is_null() || case["environment"] != "test" && case["environment"] != "production" {
+            continue;
+        }
+        let mut args: Vec<String> = vec!["build".into(), case["service"].as_str().unwrap().into()];
+        args.extend([
+            "--env".into(),
+            case["environment"].as_str().unwrap().into(),
+            "--now".into(),
+            NOW.into(),
+        ]);
+        for p in case["params"].as_array().unwrap() {
+            args.push(format!("--{}", p[0].as_str().unwrap()));
+            args.push(p[1].as_str().unwrap().into());
+        }
+        let name = case["name"].as_str().unwrap();
+        let out = drmtoken().args(&args).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap().trim_end(),
+            case["url"].as_str().unwrap(),
+            "{name}"
+        );
+        args.push("--post".into());
+        let out = drmtoken().args(&args).output().unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap().trim_end(),
+            case["form_body"].as_str().unwrap(),
+            "{name}"
+        );
+        built += 1;
+    }
+    assert!(built >= 11, "only {built} valid vectors");
+}
+
+/// Percent-encodes every byte but `A-Z a-z 0-9 - . _ ~` (what any form decoder reads back).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The URL of a vector's parameters, valid or not, as a player would have sent it.
+fn url_of(case: &Value) -> String {
+    let p = match case["service"].as_str().unwrap() {
+        "fairplay" => "fp",
+        "playready" => "pr",
+        _ => "wv",
+    };
+    let domain = if case["environment"] == "production" {
+        "service.expressplay.com"
+    } else {
+        "test.expressplay.com"
+    };
+    let query: Vec<String> = case["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{}={}", encode(p[0].as_str().unwrap()), encode(p[1].as_str().unwrap())))
+        .collect();
+    format!("https://{p}-gen.{domain}/hms/{p}/token?{}", query.join("&"))
+}
+
+#[test]
+fn every_request_vector_is_checked_with_its_code() {
+    let mut checked = 0;
+    for case in vectors("expressplay_requests.json") {
+        // Parameters in the vector's order (the service reads them in any order).
+        let url = url_of(&case);
+        let url = url.as_str();
+        let name = case["name"].as_str().unwrap();
+        let out = drmtoken()
+            .args(["check", "--json", "--now", NOW, url])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let keys: Vec<&str> = report.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["code", "message", "parameter", "service", "valid", "warnings"],
+            "{name}"
+        );
+        assert_eq!(report["service"], case["service"], "{name}");
+        if case["error"].is_null() {
+            assert_eq!(report["valid"], true, "{name}: {report}");
+            assert_eq!(out.status.code(), Some(0), "{name}");
+        } else {
+            assert_eq!(report["valid"], false, "{name}");
+            assert_eq!(report["code"], case["error"]["code"], "{name}");
+            assert_eq!(report["parameter"], case["error"]["parameter"], "{name}");
+            assert!(report["message"].as_str().is_some_and(|m| !m.is_empty()), "{name}");
+            assert_eq!(out.status.code(), Some(1), "{name}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 56, "only {checked} vectors");
+}
+
+#[test]
+fn check_hints_at_typos_and_reads_stdin() {
+    let url = "https://wv-gen.test.expressplay.com/hms/wv/token?customerAuthenticator=a&kid=%5Em\
+               &contentkey=b366360da82e9c6e0b0984002a362cf2&securityLevel=1&hdcpOutputControl=0";
+    drmtoken()
+        .args(["check", "-"])
+        .write_stdin(url)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("valid widevine request"))
+        .stdout(predicate::str::contains("did you mean contentKey?"));
+}
+
+#[test]
+fn check_human_output_names_parameter_code_and_message() {
+    drmtoken()
+        .args(["check", "https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator=a&kid=b366360da82e9c6e0b0984002a362cf2&contentKey=abc"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-2027").and(predicate::str::contains("contentKey")));
+}
+
+#[test]
+fn check_form_body_needs_a_service_and_usage_errors_exit_2() {
+    drmtoken().args(["check", "--body", "kid=1"]).assert().code(2);
+    drmtoken().args(["check"]).assert().code(2);
+    drmtoken().args(["frobnicate"]).assert().code(2);
+    drmtoken()
+        .args(["check", "--body", "--service", "widevine", "customerAuthenticator=a&kid=b366360da82e9c6e0b0984002a362cf2&contentKey=b366360da82e9c6e0b0984002a362cf2&securityLevel=6&hdcpOutputControl=0"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-7004"));
+}
+
+#[test]
+fn check_not_an_expressplay_url_is_invalid_with_null_code() {
+    let out = drmtoken()
+        .args(["check", "--json", "https://example.com/x?a=1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            report["valid"].clone(),
+            report["code"].clone(),
+            report["service"].clone()
+        ),
+        (false.into(), Value::Null, Value::Null)
+    );
+}
+
+#[test]
+fn build_curl_and_post_forms() {
+    let base = [
+        "build",
+        "widevine",
+        "--customerAuthenticator",
+        "it's",
+        "--kid",
+        "b366360da82e9c6e0b0984002a362cf2",
+        "--content-key",
+        "b366360da82e9c6e0b0984002a362cf2",
+        "--security-level",
+        "1",
+        "--hdcp-output-control",
+        "0",
+    ];
+    drmtoken()
+        .args(base)
+        .arg("--curl")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "curl -sS 'https://wv-gen.test.expressplay.com/hms/wv/token?customerAuthenticator=it%27s",
+        ));
+    drmtoken()
+        .args(base)
+        .args(["--curl", "--post"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "-X POST -H 'Content-Type: application/x-www-form-urlencoded' --data 'customerAuthenticator=it%27s",
+        ));
+    drmtoken()
+        .args(base)
+        .args(["--domain", "drm.example.com"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "https://wv-gen.drm.example.com/hms/wv/token?",
+        ));
+}
+
+#[test]
+fn build_reports_the_service_code_and_exits_1() {
+    drmtoken()
+        .args([
+            "build",
+            "fairplay",
+            "--customerAuthenticator",
+            "a",
+            "--contentKey",
+            "b366360da82e9c6e0b0984002a362cf2",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("-6003").and(predicate::str::contains("parameter iv")));
+}
+
+#[test]
+fn build_takes_the_authenticator_from_the_environment() {
+    drmtoken()
+        .env("DRMTOKEN_CUSTOMER_AUTHENTICATOR", "201722,secret")
+        .args([
+            "build",
+            "widevine",
+            "--kid",
+            "b366360da82e9c6e0b0984002a362cf2",
+            "--contentKey",
+            "b366360da82e9c6e0b0984002a362cf2",
+            "--securityLevel",
+            "1",
+            "--hdcpOutputControl",
+            "0",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("customerAuthenticator=201722%2Csecret"));
+}
+
+#[test]
+fn build_opentv_and_adobe_pass() {
+    drmtoken()
+        .env("DRMTOKEN_BEARER_TOKEN", "eyJ.secret.sig")
+        .args([
+            "build",
+            "opentv",
+            "--host",
+            "ias.example.com",
+            "--content-id",
+            "content 7",
+            "--tenant-id",
+            "nagra",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "POST https://ias.example.com:443/ias/v2/content_token?content_id=content%207&type=device",
+        ))
+        .stdout(predicate::str::contains("authorization: Bearer <redacted>"))
+        .stdout(predicate::str::contains("secret").not());
+    drmtoken()
+        .env("DRMTOKEN_BEARER_TOKEN", "a\r\nX-Evil: 1")
+        .args([
+            "build",
+            "opentv",
+            "--host",
+            "ias.example.com",
+            "--content-id",
+            "c",
+            "--tenant-id",
+            "nagra",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("control character").and(predicate::str::contains("authorization")));
+    let dir = std::env::temp_dir().join(format!("drmtoken-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let info = dir.join("device.json");
+    std::fs::write(&info, "{}").unwrap();
+    drmtoken()
+        .args(["build", "adobe-pass", "--sp-fqdn", "api.auth.adobe.com", "--requestor", "r", "--device-id", "d",
+            "--resource", "<rss/>", "--device-info-json", info.to_str().unwrap(), "--device-user", "u"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("GET https://api.auth.adobe.com/api/v1/tokens/authz?requestor=r&deviceId=d&resource=%3Crss%2F%3E&deviceUser=u&format=json"))
+        .stdout(predicate::str::contains("X-Device-Info: e30="))
+        .stderr(predicate::str::contains("deviceUser is deprecated"));
+}
+
+#[test]
+fn keywrap_round_trip_from_files_and_environment() {
+    let dir = std::env::temp_dir().join(format!("drmtoken-kw-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let kek = dir.join("kek");
+    std::fs::write(&kek, "000102030405060708090a0b0c0d0e0f\n").unwrap();
+    let key = dir.join("key");
+    std::fs::write(&key, "00112233445566778899AABBCCDDEEFF").unwrap();
+    drmtoken()
+        .args([
+            "keywrap",
+            "wrap",
+            "--kek-file",
+            kek.to_str().unwrap(),
+            "--key-file",
+            key.to_str().unwrap(),
+        ])
+        .assert()
+        .success()
+        .stdout("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5\n");
+    drmtoken()
+        .env("DRMTOKEN_KEK", "000102030405060708090a0b0c0d0e0f")
+        .args([
+            "keywrap",
+            "unwrap",
+            "--wrapped",
+            "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5",
+        ])
+        .assert()
+        .success()
+        .stdout("00112233445566778899aabbccddeeff\n");
+}
+
+#[test]
+fn keywrap_failures_exit_1_with_a_clear_message() {
+    drmtoken()
+        .args([
+            "keywrap",
+            "unwrap",
+            "--kek",
+            "000102030405060708090a0b0c0d0e0f",
+            "--wrapped",
+            "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe4",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("integrity check failed"));
+    drmtoken()
+        .args([
+            "keywrap",
+            "unwrap",
+            "--kek",
+            "0001",
+            "--wrapped",
+            "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("KEK"));
+    drmtoken()
+        .args(["keywrap", "unwrap", "--wrapped", "00"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DRMTOKEN_KEK"));
+    let help = drmtoken().args(["keywrap", "wrap", "--help"]).output().unwrap();
+    assert!(String::from_utf8(help.stdout)
+        .unwrap()
+        .contains("visible to every user"));
+}
+
+#[test]
+fn parse_every_response_vector_of_every_service() {
+    for (file, service_of) in [
+        ("expressplay_responses.json", None),
+        ("opentv_responses.json", Some("opentv")),
+        ("adobe_pass_responses.json", Some("adobe-pass")),
+    ] {
+        for case in vectors(file) {
+            let name = case["name"].as_str().unwrap();
+            let service = service_of.unwrap_or_else(|| case["service"].as_str().unwrap());
+            let body: Vec<u8> = match case["body"].as_str() {
+                Some(b) => b.as_bytes().to_vec(),
+                None => {
+                    let hex = case["body_hex"].as_str().unwrap();
+                    (0..hex.len() / 2)
+                        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+                        .collect()
+                }
+            };
+            let status = case["status"].to_string();
+            let out = drmtoken()
+                .args([
+                    "parse",
+                    service,
+                    "--json",
+                    "--status",
+                    &status,
+                    "--content-type",
+                    case["content_type"].as_str().unwrap(),
+                    "-",
+                ])
+                .write_stdin(body)
+                .output()
+                .unwrap();
+            let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{file} {name}: {e}"));
+            let expect_ok = case.get("expect").is_some();
+            assert_eq!(report["ok"], expect_ok, "{file} {name}: {report}");
+            assert_eq!(out.status.code(), Some(if expect_ok { 0 } else { 1 }), "{file} {name}");
+            if let Some(e) = case.get("expect") {
+                for key in ["token", "mvpd", "expires", "skd_uri", "license_url"] {
+                    if let Some(v) = e.get(key) {
+                        assert_eq!(&report[key], v, "{file} {name}: {key}");
+                    }
+                }
+            }
+            if let Some(e) = case.get("service_error") {
+                assert_eq!(report["code"], e["code"], "{file} {name}");
+            }
+        }
+    }
+}
