@@ -1,0 +1,41 @@
+/* Builds and validates a PlayReady token request URL with libdrmtoken: no heap in the library,
+ * a caller buffer sized by a first call. Build: cc playready_url.c $(pkg-config --cflags --libs drmtoken) */
+#include <stdio.h>
+#include <string.h>
+
+#include "drmtoken.h"
+
+static drmtoken_str str(const char *s) {
+    drmtoken_str v = {(const uint8_t *)s, strlen(s)};
+    return v;
+}
+
+int main(void) {
+    drmtoken_expressplay_request r;
+    memset(&r, 0, sizeof r); /* zero = absent */
+    r.service = DRMTOKEN_SERVICE_PLAYREADY;
+    r.environment = DRMTOKEN_ENV_TEST;
+    r.customer_authenticator = str("201722,1ad8eed133edf43cbcc185f0236828ae");
+    r.kid = str("b366360da82e9c6e0b0984002a362cf2");
+    r.content_key = str("b366360da82e9c6e0b0984002a362cf2");
+    r.rights_type = str("BuyToOwn");
+    r.analog_video_opl = r.compressed_digital_audio_opl = r.compressed_digital_video_opl = str("0");
+    r.uncompressed_digital_audio_opl = r.uncompressed_digital_video_opl = str("0");
+    r.expiration_time = str("+3600");
+
+    drmtoken_error err;
+    if (drmtoken_expressplay_validate(&r, 0, false, NULL, &err) != DRMTOKEN_OK) {
+        fprintf(stderr, "invalid: %d %.*s (%.*s)\n", err.code, (int)err.message.len, (const char *)err.message.ptr,
+                (int)err.parameter.len, (const char *)err.parameter.ptr);
+        return 1;
+    }
+    uint8_t url[1024];
+    size_t len = 0;
+    drmtoken_status st = drmtoken_expressplay_url(&r, url, sizeof url, &len, &err);
+    if (st != DRMTOKEN_OK) {
+        fprintf(stderr, "%s (need %zu bytes)\n", drmtoken_status_str(st), len);
+        return 1;
+    }
+    printf("%.*s\n", (int)len, (const char *)url);
+    return 0;
+}

@@ -1,0 +1,90 @@
+//! AES Key Wrap (RFC 3394) from C, bytes in and out.
+
+use drmtoken_core::keywrap;
+
+use super::drmtoken_status;
+use super::error::{drmtoken_error, finish};
+use super::slices::{bytes, exclusive, out_buffer, text};
+
+/// Wraps `key` (16 bytes or more, a multiple of 8) under `kek` (16, 24 or 32 bytes) into `out`
+/// (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
+///
+/// # Safety
+/// `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
+/// `out_cap` 0 or point to `out_cap` writable bytes; `out_len` must be valid; `error` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_keywrap_wrap(
+    kek: *const u8,
+    kek_len: usize,
+    key: *const u8,
+    key_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all four): the caller's contract.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        let kek = crate::try_ffi!(unsafe { bytes(kek, kek_len) });
+        let key = crate::try_ffi!(unsafe { bytes(key, key_len) });
+        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+        // SAFETY: the caller's contract on `error`.
+        unsafe { finish(keywrap::wrap(kek, key, out).map(<[u8]>::len), out_len, error) }
+    })
+}
+
+/// Unwraps `wrapped` under `kek` into `out` (`wrapped_len - 8` bytes), checking RFC 3394's
+/// integrity value: `DRMTOKEN_INTEGRITY_CHECK_FAILED` (with `out` zeroed) on a wrong KEK or
+/// tampered data. Conventions as `drmtoken_expressplay_url`.
+///
+/// # Safety
+/// As `drmtoken_keywrap_wrap`.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_keywrap_unwrap(
+    kek: *const u8,
+    kek_len: usize,
+    wrapped: *const u8,
+    wrapped_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all four): the caller's contract.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        let kek = crate::try_ffi!(unsafe { bytes(kek, kek_len) });
+        let wrapped = crate::try_ffi!(unsafe { bytes(wrapped, wrapped_len) });
+        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+        // SAFETY: the caller's contract on `error`.
+        unsafe { finish(keywrap::unwrap(kek, wrapped, out).map(<[u8]>::len), out_len, error) }
+    })
+}
+
+/// Unwraps ExpressPlay's hex `ek` under a hex `kek` (either case) into lower-case hex in `out`.
+/// Conventions as `drmtoken_keywrap_unwrap`.
+///
+/// # Safety
+/// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_keywrap_unwrap_hex(
+    kek_hex: *const u8,
+    kek_hex_len: usize,
+    wrapped_hex: *const u8,
+    wrapped_hex_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all four): the caller's contract.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        let kek = crate::try_ffi!(unsafe { text(kek_hex, kek_hex_len) });
+        let wrapped = crate::try_ffi!(unsafe { text(wrapped_hex, wrapped_hex_len) });
+        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+        // SAFETY: the caller's contract on `error`.
+        unsafe { finish(keywrap::unwrap_hex(kek, wrapped, out).map(str::len), out_len, error) }
+    })
+}

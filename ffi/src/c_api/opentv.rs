@@ -1,0 +1,298 @@
+//! Nagra OpenTV IAS content tokens from C. The C view of a response carries the fields a
+//! player acts on; the whole document is in the Rust API and the bindings.
+
+use drmtoken_core::opentv::{parse_response, ContentTokenRequest, ResponseError, Token};
+
+use super::drmtoken_status::{self, *};
+use super::error::{clear, drmtoken_error, finish, report};
+use super::http::{drmtoken_header, write_headers};
+use super::slices::{bytes, drmtoken_str, exclusive, out_buffer, reference, req, text};
+
+/// An IAS content token request (`POST https://<host>:<port>/ias/v2/content_token`).
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct drmtoken_opentv_request {
+    /// DNS name, IPv4 address or bracketed IPv6 address.
+    pub host: drmtoken_str,
+    /// 1 to 65535.
+    pub port: u32,
+    /// `content_id`.
+    pub content_id: drmtoken_str,
+    /// The bearer token from sign-on (secret).
+    pub bearer_token: drmtoken_str,
+    /// `nv-tenant-id`.
+    pub tenant_id: drmtoken_str,
+}
+
+/// # Safety
+/// The pointers in `r` must be valid for `'a`.
+unsafe fn build<'a>(r: &drmtoken_opentv_request) -> Result<ContentTokenRequest<'a>, drmtoken_status> {
+    Ok(ContentTokenRequest {
+        // SAFETY (all four): the caller's contract on `r`.
+        host: unsafe { req(r.host) }?,
+        port: r.port,
+        content_id: unsafe { req(r.content_id) }?,
+        bearer_token: unsafe { req(r.bearer_token) }?,
+        tenant_id: unsafe { req(r.tenant_id) }?,
+    })
+}
+
+/// Validates the request (host, port, content id, header values: a control character is
+/// refused, so no header injection) and writes its URL. Conventions as
+/// `drmtoken_expressplay_url`; the method is POST with an empty body.
+///
+/// # Safety
+/// `request` and `out_len` must be valid; `out` NULL with `out_cap` 0 or `out_cap` writable
+/// bytes; `error` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_opentv_url(
+    request: *const drmtoken_opentv_request,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all four): the caller's contract.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        let r = crate::try_ffi!(unsafe { reference(request) });
+        let request = crate::try_ffi!(unsafe { build(r) });
+        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+        // SAFETY: the caller's contract on `error`.
+        unsafe { finish(request.write_url(out).map(str::len), out_len, error) }
+    })
+}
+
+/// Validates the request and gives its two headers (`authorization: Bearer <token>`,
+/// `nv-tenant-id`) in `out_headers[0..*out_len]`, pointing into the request and static data.
+/// On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is 2 and nothing is written.
+///
+/// # Safety
+/// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
+/// to `out_cap` writable headers; `error` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_opentv_headers(
+    request: *const drmtoken_opentv_request,
+    out_headers: *mut drmtoken_header,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all three): the caller's contract.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        let r = crate::try_ffi!(unsafe { reference(request) });
+        let request = crate::try_ffi!(unsafe { build(r) });
+        if let Err(e) = request.validate() {
+            *out_len = 0;
+            // SAFETY: the caller's contract on `error`.
+            return unsafe { report(&e, error) };
+        }
+        // SAFETY: the caller's contract on `error`.
+        unsafe { clear(error) };
+        // SAFETY: the caller's contract.
+        unsafe { write_headers(&request.headers(), out_headers, out_cap, out_len) }
+    })
+}
+
+/// One `contentRights` entry.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct drmtoken_opentv_content_right {
+    /// `contentId`.
+    pub content_id: drmtoken_str,
+    /// `start` (RFC 3339 text).
+    pub start: drmtoken_str,
+    /// `end` (RFC 3339 text).
+    pub end: drmtoken_str,
+    /// `duration` in seconds, or -1 when absent.
+    pub duration: i64,
+    /// `storable`: 1, 0, or -1 when absent.
+    pub storable: i8,
+    /// `drt`.
+    pub drt: drmtoken_str,
+    /// `usageRulesProfileId`.
+    pub usage_rules_profile_id: drmtoken_str,
+    /// `sessionControl.maxSessions`, or -1.
+    pub max_sessions: i64,
+}
+
+/// A token of the response: its raw form and whether it is a compact JWT.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct drmtoken_opentv_token {
+    /// Whether the token is present.
+    pub present: bool,
+    /// Whether it came as a compact JWT string (else a JSON object).
+    pub is_jwt: bool,
+    /// The JWT, or the object's JSON text.
+    pub raw: drmtoken_str,
+    /// `exp` of the object form, or -1.
+    pub exp: i64,
+    /// `jti` of the object form.
+    pub jti: drmtoken_str,
+}
+
+/// A parsed IAS content token response (the fields a player acts on).
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct drmtoken_opentv_response {
+    /// The HTTP status (on `DRMTOKEN_SERVICE_ERROR`, with `message`).
+    pub http_status: u16,
+    /// The body's message of a refusal.
+    pub message: drmtoken_str,
+    /// `content_token`.
+    pub content_token: drmtoken_opentv_token,
+    /// `content_token.device.deviceUniqueId`.
+    pub device_unique_id: drmtoken_str,
+    /// `content_token.device.drm`.
+    pub device_drm: drmtoken_str,
+    /// How many `content_rights` are set.
+    pub content_rights_len: usize,
+    /// `content_token.contentRights` (up to 8).
+    pub content_rights: [drmtoken_opentv_content_right; 8],
+    /// `token_type`.
+    pub token_type: drmtoken_str,
+    /// `expires_in` seconds, or -1.
+    pub expires_in: i64,
+    /// `access_token`.
+    pub access_token: drmtoken_opentv_token,
+    /// `refresh_token`.
+    pub refresh_token: drmtoken_opentv_token,
+}
+
+fn s(v: Option<&str>) -> drmtoken_str {
+    v.map_or(drmtoken_str::none(), drmtoken_str::of)
+}
+
+fn token<T>(t: Option<&Token<'_, T>>, fields: impl Fn(&T) -> (Option<i64>, Option<&str>)) -> drmtoken_opentv_token {
+    match t {
+        None => drmtoken_opentv_token {
+            present: false,
+            is_jwt: false,
+            raw: drmtoken_str::none(),
+            exp: -1,
+            jti: drmtoken_str::none(),
+        },
+        Some(Token::Jwt(j)) => drmtoken_opentv_token {
+            present: true,
+            is_jwt: true,
+            raw: drmtoken_str::of(j),
+            exp: -1,
+            jti: drmtoken_str::none(),
+        },
+        Some(Token::Claims { raw, claims }) => {
+            let (exp, jti) = fields(claims);
+            drmtoken_opentv_token {
+                present: true,
+                is_jwt: false,
+                raw: drmtoken_str::of(raw),
+                exp: exp.unwrap_or(-1),
+                jti: s(jti),
+            }
+        }
+    }
+}
+
+/// Parses an IAS content token response. Returns `DRMTOKEN_OK`, `DRMTOKEN_SERVICE_ERROR`
+/// (400/401/403/404/other: `error->kind` says which, `out->message` the body's message),
+/// `DRMTOKEN_INVALID_RESPONSE` or `DRMTOKEN_BUFFER_TOO_SMALL` (scratch; `body_len` bytes always
+/// suffice). Strings point into `body` and `scratch`.
+///
+/// # Safety
+/// As `drmtoken_expressplay_response_parse`.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_opentv_response_parse(
+    http_status: u16,
+    content_type: *const u8,
+    content_type_len: usize,
+    body: *const u8,
+    body_len: usize,
+    scratch: *mut u8,
+    scratch_cap: usize,
+    out: *mut drmtoken_opentv_response,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY (all four): the caller's contract.
+        let out = crate::try_ffi!(unsafe { exclusive(out) });
+        let ct = crate::try_ffi!(unsafe { text(content_type, content_type_len) });
+        let body = crate::try_ffi!(unsafe { bytes(body, body_len) });
+        let scratch = crate::try_ffi!(unsafe { out_buffer(scratch, scratch_cap) });
+        let empty_right = drmtoken_opentv_content_right {
+            content_id: drmtoken_str::none(),
+            start: drmtoken_str::none(),
+            end: drmtoken_str::none(),
+            duration: -1,
+            storable: -1,
+            drt: drmtoken_str::none(),
+            usage_rules_profile_id: drmtoken_str::none(),
+            max_sessions: -1,
+        };
+        *out = drmtoken_opentv_response {
+            http_status,
+            message: drmtoken_str::none(),
+            content_token: token::<()>(None, |_| (None, None)),
+            device_unique_id: drmtoken_str::none(),
+            device_drm: drmtoken_str::none(),
+            content_rights_len: 0,
+            content_rights: [empty_right; 8],
+            token_type: drmtoken_str::none(),
+            expires_in: -1,
+            access_token: token::<()>(None, |_| (None, None)),
+            refresh_token: token::<()>(None, |_| (None, None)),
+        };
+        match parse_response(http_status, ct, body, scratch) {
+            Ok(r) => {
+                out.content_token = token(Some(&r.content_token), |c| (c.exp, c.jti));
+                if let Some(claims) = r.content_token.claims() {
+                    out.device_unique_id = s(claims.device.and_then(|d| d.device_unique_id));
+                    out.device_drm = s(claims.device.and_then(|d| d.drm));
+                    for (slot, right) in out.content_rights.iter_mut().zip(claims.content_rights.iter()) {
+                        *slot = drmtoken_opentv_content_right {
+                            content_id: s(right.content_id),
+                            start: s(right.start),
+                            end: s(right.end),
+                            duration: right.duration.and_then(|d| i64::try_from(d).ok()).unwrap_or(-1),
+                            storable: right.storable.map_or(-1, i8::from),
+                            drt: s(right.drt),
+                            usage_rules_profile_id: s(right.usage_rules_profile_id),
+                            max_sessions: right
+                                .session_control
+                                .as_ref()
+                                .and_then(|c| c.max_sessions)
+                                .map_or(-1, i64::from),
+                        };
+                        out.content_rights_len += 1;
+                    }
+                }
+                out.token_type = s(r.token_type);
+                out.expires_in = r.expires_in.and_then(|e| i64::try_from(e).ok()).unwrap_or(-1);
+                out.access_token = token(r.access_token.as_ref(), |u| (u.exp, u.jti));
+                out.refresh_token = token(r.refresh_token.as_ref(), |u| (u.exp, u.jti));
+                // SAFETY: the caller's contract on `error`.
+                unsafe { clear(error) };
+                DRMTOKEN_OK
+            }
+            Err(ResponseError::Service(e)) => {
+                out.message = s(e.message);
+                // SAFETY: the caller's contract on `error`.
+                unsafe { report(&e.to_error(), error) };
+                DRMTOKEN_SERVICE_ERROR
+            }
+            Err(ResponseError::Invalid(e)) => {
+                // SAFETY: the caller's contract on `error`.
+                let status = unsafe { report(&e, error) };
+                if status == DRMTOKEN_BUFFER_TOO_SMALL {
+                    status
+                } else {
+                    DRMTOKEN_INVALID_RESPONSE
+                }
+            }
+        }
+    })
+}
