@@ -37,3 +37,13 @@ for case in json.loads((vectors / "keywrap.json").read_text()):
         put("keywrap_unwrap", kek + wrapped)
     if "key" in case and kek:
         put("keywrap_roundtrip", kek.ljust(32, b"\0") + b"\0" + bytes.fromhex(case["key"]))
+
+for name, target in [("expressplay_responses.json", "expressplay_response"), ("opentv_responses.json", "opentv_response"),
+                     ("adobe_pass_responses.json", "adobe_pass_response")]:
+    for case in json.loads((vectors / name).read_text()):
+        body = case["body"].encode() if "body" in case else bytes.fromhex(case["body_hex"])
+        put(target, body)
+        if target == "expressplay_response":
+            put("c_api", body)
+seed = (vectors / "fixtures" / "opentv_seed.json").read_bytes()
+put("opentv_response", seed)
