@@ -44,3 +44,24 @@ cargo_install_cached() {
     fi
     echo "$root/bin"
 }
+
+# tool_lock NAME: serialise installers of the same tool (several test scripts may run the same
+# installer at once). Holds an exclusive flock on fd 9 until the calling script exits.
+tool_lock() {
+    mkdir -p "$DRMTOKEN_TOOLS"
+    exec 9>"$DRMTOKEN_TOOLS/.lock-$1"
+    flock 9
+}
+
+# write_env NAME LINE...: write the export lines to $DRMTOKEN_TOOLS/NAME/env.sh (atomically) and
+# print them on stdout, so callers can either `. $DRMTOKEN_TOOLS/NAME/env.sh` or
+# `eval "$(bash tools/install/NAME.sh)"`. Installers log to stderr only, so stdout stays evaluable.
+write_env() {
+    local name=$1
+    shift
+    local dir="$DRMTOKEN_TOOLS/$name"
+    mkdir -p "$dir"
+    printf '%s\n' "$@" >"$dir/env.sh.tmp.$$"
+    mv -f "$dir/env.sh.tmp.$$" "$dir/env.sh"
+    cat "$dir/env.sh"
+}
