@@ -12,6 +12,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/lib.sh"
 
+# chroot, unshare and mount need root (sudo drops LD_* variables, so pass LD_LIBRARY_PATH explicitly).
+[ "$(id -u)" -eq 0 ] || exec sudo -E env "LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-}" bash "${BASH_SOURCE[0]}" "$@"
+
 if [ -z "${DRMTOKEN_IN_NS:-}" ]; then
     eval "$(bash "$here/swift.sh")"
     export SWIFT_CHROOT

@@ -32,6 +32,9 @@ debian_mirror() {
     echo "${uri:-http://deb.debian.org/debian}"
 }
 
+# debootstrap, chroot, unshare and mount need root.
+[ "$(id -u)" -eq 0 ] || exec sudo -E bash "${BASH_SOURCE[0]}" "$@"
+
 if [ -z "${DRMTOKEN_IN_NS:-}" ]; then
     tool_lock swift
     # /usr/bin/swift is an absolute symlink (into the chroot), so test the real binary.
