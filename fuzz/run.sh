@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 # shellcheck source=../tools/install/lib.sh
 source "$root/tools/install/lib.sh"
-PATH="$(cargo_install_cached cargo-fuzz 0.13.1):$PATH"
+eval "$(bash "$root/tools/install/fuzz.sh")"
 rustup run nightly rustc --version >/dev/null 2>&1 || { echo "the nightly toolchain is required" >&2; exit 1; }
 
 if [ "${1:-}" = "--long" ]; then

@@ -26,6 +26,9 @@ no_std_core() {
 
 # shellcheck source=../tools/install/lib.sh
 source tools/install/lib.sh
+DRMTOKEN_APT_STAMP=$(mktemp)
+export DRMTOKEN_APT_STAMP
+trap 'rm -f "$DRMTOKEN_APT_STAMP"' EXIT
 # python3 runs the encoding round trip (parse_qs) and the AES-KW differential test (cryptography).
 step "python3 and cryptography" apt_install python3 python3-cryptography
 step "rustfmt" cargo fmt --all -- --check

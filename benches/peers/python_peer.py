@@ -4,7 +4,10 @@ urllib.parse.urlencode plus hand validation of the same rules for requests, pars
 check, `cryptography`'s aes_key_unwrap for keys. Prints `ns python.<what> <ns per op>` lines for
 benches/compare.sh, using the fastest of five timeit repeats (as the Rust side does).
 """
+import json
+import pathlib
 import re
+import xml.etree.ElementTree as ET
 import sys
 import timeit
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -89,6 +92,24 @@ def ns_per_op(fn):
     return min(timer.repeat(repeat=5, number=number)) / number * 1e9
 
 
+def playready_response(body):
+    r = json.loads(body)
+    token = r["token"]
+    if not re.fullmatch(r"[A-Za-z0-9_-]+={0,2}", token):
+        raise ValueError("token")
+    return r["licenseAcquisitionUrl"] + "?ExpressPlayToken=" + token
+
+
+def adobe_json(body):
+    a = json.loads(body)
+    return int(a["expires"]), a["mvpd"], a["resource"], a["requestor"], a.get("proxyMvpd")
+
+
+def adobe_xml(body):
+    root = ET.fromstring(body)
+    return int(root.findtext("expires")), root.findtext("mvpd"), root.findtext("resource"), root.findtext("requestor")
+
+
 def main():
     kek128 = bytes(range(16))
     kek256 = bytes(range(32))
@@ -109,6 +130,19 @@ def main():
     print(f"ns python.unwrap128 {ns_per_op(lambda: aes_key_unwrap(kek128, wrapped128)):.2f}")
     print(f"ns python.unwrap256 {ns_per_op(lambda: aes_key_unwrap(kek256, wrapped256)):.2f}")
     print(f"ns python.wrap128 {ns_per_op(lambda: aes_key_wrap(kek128, key)):.2f}")
+    root = pathlib.Path(__file__).resolve().parents[2]
+    ias = (root / "tests" / "vectors" / "fixtures" / "opentv_seed.json").read_bytes()
+    pr = json.dumps({"licenseAcquisitionUrl": "https://expressplay-licensing.axprod.net/LicensingService.ashx",
+                     "token": "AAAAAwAAAAQAAAAXAAAAEAAAAAAAAAAAAAAA" + "x" * 100 + "-_Q=="}).encode()
+    ajson = json.dumps({"mvpd": "sampleMvpdId", "resource": "sampleResourceId", "requestor": "sampleRequestorId",
+                        "expires": "1348148289000", "proxyMvpd": "sampleProxyMvpdId"}).encode()
+    axml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><authorization><expires>1348148289000</expires>'
+            b"<mvpd>sampleMvpdId</mvpd><requestor>sampleRequestorId</requestor><resource>sampleResourceId</resource>"
+            b"<proxyMvpd>sampleProxyMvpdId</proxyMvpd></authorization>")
+    print(f"ns python.ias_parse {ns_per_op(lambda: json.loads(ias)):.2f}")
+    print(f"ns python.playready_response_parse {ns_per_op(lambda: playready_response(pr)):.2f}")
+    print(f"ns python.adobe_json_parse {ns_per_op(lambda: adobe_json(ajson)):.2f}")
+    print(f"ns python.adobe_xml_parse {ns_per_op(lambda: adobe_xml(axml)):.2f}")
 
 
 if __name__ == "__main__":

@@ -86,3 +86,50 @@ pub const WRAPPED_256: [u8; 24] = [
     0x64, 0xe8, 0xc3, 0xf9, 0xce, 0x0f, 0x5b, 0xa2, 0x63, 0xe9, 0x77, 0x79, 0x05, 0x81, 0x8a, 0x2a, 0x93, 0xc8, 0x19,
     0x1e, 0x7d, 0x6e, 0x8a, 0xe7,
 ];
+
+/// The PlayReady seed's sample response, with a real-length token.
+pub const PLAYREADY_RESPONSE: &[u8] = br#"{"licenseAcquisitionUrl":"https://expressplay-licensing.axprod.net/LicensingService.ashx","token":"AAAAAwAAAAQAAAAXAAAAEAAAAAAAAAAAAAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-_Q=="}"#;
+
+/// The Widevine seed's sample response (uri-list), with a real-length token.
+pub const WIDEVINE_RESPONSE: &[u8] = b"https://wv.service.expressplay.com/hms/wv/rights/?ExpressPlayToken=AAAAAwAAAAQAAAAXAAAAEAAAAAAAAAAAAAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-_Q==\r\n";
+
+/// The IAS seed's example document (normalised: see tests/vectors/fixtures).
+pub const IAS_RESPONSE: &[u8] = include_bytes!("../../tests/vectors/fixtures/opentv_seed.json");
+
+/// The Adobe Pass seed's JSON success sample.
+pub const ADOBE_JSON: &[u8] = br#"{
+    "mvpd": "sampleMvpdId",
+    "resource": "sampleResourceId",
+    "requestor": "sampleRequestorId",
+    "expires": "1348148289000",
+    "proxyMvpd": "sampleProxyMvpdId"
+}"#;
+
+/// The Adobe Pass seed's XML success sample.
+pub const ADOBE_XML: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<authorization>
+    <expires>1348148289000</expires>
+    <mvpd>sampleMvpdId</mvpd>
+    <requestor>sampleRequestorId</requestor>
+    <resource>sampleResourceId</resource>
+    <proxyMvpd>sampleProxyMvpdId</proxyMvpd>
+</authorization>"#;
+
+/// The IAS document with `n` content rights (1..=8), for the scaling run.
+pub fn ias_with_rights(n: usize) -> Vec<u8> {
+    let text = std::str::from_utf8(IAS_RESPONSE).unwrap_or_default();
+    let start = text
+        .find("\"contentRights\": [")
+        .map(|i| i + "\"contentRights\": [".len())
+        .unwrap_or(0);
+    let end = text[start..].find("\n    ]").map(|i| start + i).unwrap_or(start);
+    let right = text[start..end].trim();
+    let rights: Vec<&str> = std::iter::repeat_n(right, n.max(1)).collect();
+    format!("{}{}{}", &text[..start], rights.join(","), &text[end..]).into_bytes()
+}
+
+/// A Widevine uri-list response whose token has `len` characters, for the scaling run.
+pub fn widevine_response_with_token(len: usize) -> Vec<u8> {
+    let token: String = "AbC0-_".chars().cycle().take(len).collect();
+    format!("https://wv.service.expressplay.com/hms/wv/rights/?ExpressPlayToken={token}").into_bytes()
+}

@@ -99,3 +99,168 @@ pub const PLAYREADY_PARAMS: &[(&str, &str)] = &[
     ("uncompressedDigitalVideoOPL", "0"),
     ("expirationTime", "+3600"),
 ];
+
+use serde::Deserialize;
+
+/// The PlayReady response into an owned struct, then the licence URL with `format!`.
+#[derive(Deserialize)]
+struct PlayReadyJson {
+    #[serde(rename = "licenseAcquisitionUrl")]
+    license_acquisition_url: String,
+    token: String,
+}
+
+/// serde_json peer of drmtoken's PlayReady response parse + licence URL.
+pub fn playready_response(body: &[u8]) -> Option<String> {
+    let r: PlayReadyJson = serde_json::from_slice(body).ok()?;
+    Some(format!("{}?ExpressPlayToken={}", r.license_acquisition_url, r.token))
+}
+
+/// The IAS document into owned structs, as an integrator would declare them.
+#[allow(dead_code)]
+#[derive(Deserialize)]
+pub struct IasResponse {
+    content_token: IasContentToken,
+    token_type: Option<String>,
+    expires_in: Option<u64>,
+    access_token: Option<IasUserToken>,
+    refresh_token: Option<IasUserToken>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasContentToken {
+    typ: Option<String>,
+    ver: Option<String>,
+    exp: Option<i64>,
+    jti: Option<String>,
+    device: Option<IasDevice>,
+    #[serde(default)]
+    content_rights: Vec<IasRight>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasDevice {
+    drm: Option<String>,
+    device_unique_id: Option<String>,
+    watermarking: Option<bool>,
+    ip_address: Option<String>,
+    model: Option<String>,
+    account_id: Option<String>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasRight {
+    content_id: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    duration: Option<u64>,
+    storable: Option<bool>,
+    drt: Option<String>,
+    usage_rules_profile_id: Option<String>,
+    session_control: Option<IasSessionControl>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasSessionControl {
+    #[serde(default)]
+    groups: Vec<IasGroup>,
+    group_id: Option<String>,
+    session_control_enabled: Option<bool>,
+    max_sessions: Option<u32>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasGroup {
+    group_id: Option<String>,
+    max_sessions: Option<u32>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasUserToken {
+    typ: Option<String>,
+    ver: Option<String>,
+    exp: Option<i64>,
+    #[serde(rename = "fixed_exp")]
+    fixed_exp: Option<i64>,
+    tenant_id: Option<String>,
+    account_id: Option<String>,
+    account_profile_id: Option<String>,
+    user_id: Option<String>,
+    device_id: Option<String>,
+    playout_device_class: Option<String>,
+    jti: Option<String>,
+    geo_block_exempt: Option<bool>,
+    session_control: Option<IasSessionControl>,
+    parental_control: Option<IasParental>,
+    on_network: Option<bool>,
+    filtering_information: Option<std::collections::HashMap<String, String>>,
+    blocking_information: Option<std::collections::HashMap<String, String>>,
+    watermarking: Option<bool>,
+}
+
+#[allow(dead_code)]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct IasParental {
+    rating_threshold: std::collections::HashMap<String, String>,
+}
+
+/// serde_json peer of drmtoken's IAS parse; returns the number of content rights.
+pub fn ias_response(body: &[u8]) -> usize {
+    serde_json::from_slice::<IasResponse>(body).map_or(0, |r| r.content_token.content_rights.len())
+}
+
+#[derive(Deserialize)]
+struct AdobeJson {
+    mvpd: String,
+    resource: String,
+    requestor: String,
+    expires: serde_json::Value,
+    #[serde(rename = "proxyMvpd")]
+    proxy_mvpd: Option<String>,
+}
+
+/// serde_json peer of drmtoken's Adobe Pass JSON parse; returns `expires`.
+pub fn adobe_json(body: &[u8]) -> u64 {
+    let Ok(a) = serde_json::from_slice::<AdobeJson>(body) else {
+        return 0;
+    };
+    let _ = (&a.mvpd, &a.resource, &a.requestor, &a.proxy_mvpd);
+    match a.expires {
+        serde_json::Value::String(s) => s.parse().unwrap_or(0),
+        serde_json::Value::Number(n) => n.as_u64().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "authorization")]
+struct AdobeXml {
+    mvpd: String,
+    resource: String,
+    requestor: String,
+    expires: u64,
+    #[serde(rename = "proxyMvpd")]
+    proxy_mvpd: Option<String>,
+}
+
+/// quick-xml (serde) peer of drmtoken's Adobe Pass XML parse; returns `expires`.
+pub fn adobe_xml(body: &[u8]) -> u64 {
+    let Ok(text) = std::str::from_utf8(body) else { return 0 };
+    quick_xml::de::from_str::<AdobeXml>(text).map_or(0, |a| {
+        let _ = (&a.mvpd, &a.resource, &a.requestor, &a.proxy_mvpd);
+        a.expires
+    })
+}

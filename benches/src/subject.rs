@@ -57,3 +57,29 @@ pub fn unwrap(kek: &[u8], wrapped: &[u8], out: &mut [u8]) -> usize {
 pub fn wrap(kek: &[u8], key: &[u8], out: &mut [u8]) -> usize {
     keywrap::wrap(kek, key, out).map_or(0, <[u8]>::len)
 }
+
+/// Parses the PlayReady response and writes the licence URL; returns its length.
+pub fn playready_response(body: &[u8], out: &mut [u8]) -> usize {
+    use drmtoken_core::expressplay::{parse_response, Service, TokenResponse};
+    match parse_response(Service::PlayReady, 200, "application/json", body, &mut []) {
+        Ok(TokenResponse::PlayReady(t)) => t.write_license_url(out).map_or(0, str::len),
+        _ => 0,
+    }
+}
+
+/// Parses a Widevine uri-list response; returns the token's length.
+pub fn widevine_response(body: &[u8]) -> usize {
+    use drmtoken_core::expressplay::{parse_response, Service};
+    parse_response(Service::Widevine, 200, "text/uri-list", body, &mut []).map_or(0, |t| t.token().len())
+}
+
+/// Parses the whole IAS document; returns the number of content rights.
+pub fn ias_response(body: &[u8], scratch: &mut [u8]) -> usize {
+    drmtoken_core::opentv::parse_response(200, "application/json", body, scratch)
+        .map_or(0, |r| r.content_token.claims().map_or(0, |c| c.content_rights.len()))
+}
+
+/// Parses an Adobe Pass response (JSON or XML by content type); returns `expires`.
+pub fn adobe_response(content_type: &str, body: &[u8], scratch: &mut [u8]) -> u64 {
+    drmtoken_core::adobe_pass::parse_response(200, content_type, body, scratch).map_or(0, |a| a.expires)
+}

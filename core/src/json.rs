@@ -281,6 +281,17 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Where the next value starts (after whitespace), for [`Scanner::since`].
+    pub(crate) fn mark(&mut self) -> usize {
+        self.skip_ws();
+        self.pos
+    }
+
+    /// The text from `mark` to the current position.
+    pub(crate) fn since(&self, mark: usize) -> Result<&'a str, Error> {
+        self.text.get(mark..self.pos).ok_or(invalid(mark))
+    }
+
     /// The raw JSON text of the next value (e.g. an object to hand to `serde-json-core`).
     pub(crate) fn raw_value(&mut self) -> Result<&'a str, Error> {
         self.skip_ws();

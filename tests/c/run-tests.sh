@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-bash tools/install/c.sh >/dev/null
+eval "$(bash tools/install/c.sh)"
 bash scripts/gen-header.sh --check
 
 cargo build -q -p drmtoken-ffi

@@ -22,10 +22,13 @@ apt_install() {
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    if [ -z "${DRMTOKEN_APT_UPDATED:-}" ]; then
+    # At most one `apt-get update` per test run: scripts/test-all.sh exports DRMTOKEN_APT_STAMP,
+    # a file every installer it starts (each a separate process) can see and mark.
+    if [ -z "${DRMTOKEN_APT_UPDATED:-}" ] && ! { [ -n "${DRMTOKEN_APT_STAMP:-}" ] && [ -s "$DRMTOKEN_APT_STAMP" ]; }; then
         log "apt-get update"
-        as_root apt-get update -qq
+        as_root apt-get update -qq >&2
         export DRMTOKEN_APT_UPDATED=1
+        if [ -n "${DRMTOKEN_APT_STAMP:-}" ]; then echo updated >"$DRMTOKEN_APT_STAMP"; fi
     fi
     log "apt-get install ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
@@ -43,4 +46,25 @@ cargo_install_cached() {
         cargo install --locked --quiet --root "$root" "$name" --version "$version" "$@" >&2
     fi
     echo "$root/bin"
+}
+
+# tool_lock NAME: serialise installers of the same tool (several test scripts may run the same
+# installer at once). Holds an exclusive flock on fd 9 until the calling script exits.
+tool_lock() {
+    mkdir -p "$DRMTOKEN_TOOLS"
+    exec 9>"$DRMTOKEN_TOOLS/.lock-$1"
+    flock 9
+}
+
+# write_env NAME LINE...: write the export lines to $DRMTOKEN_TOOLS/NAME/env.sh (atomically) and
+# print them on stdout, so callers can either `. $DRMTOKEN_TOOLS/NAME/env.sh` or
+# `eval "$(bash tools/install/NAME.sh)"`. Installers log to stderr only, so stdout stays evaluable.
+write_env() {
+    local name=$1
+    shift
+    local dir="$DRMTOKEN_TOOLS/$name"
+    mkdir -p "$dir"
+    printf '%s\n' "$@" >"$dir/env.sh.tmp.$$"
+    mv -f "$dir/env.sh.tmp.$$" "$dir/env.sh"
+    cat "$dir/env.sh"
 }

@@ -60,7 +60,50 @@ fn report(name: &str, f: impl FnMut()) {
     }
 }
 
+/// `compare --scaling`: `scale <series> <x> <ns per op>` lines for BENCHMARKS.md's chart.
+fn scaling() {
+    let mut out = vec![0u8; 16384];
+    let mut scratch = vec![0u8; 65536];
+    let line = |series: &str, x: usize, f: &mut dyn FnMut()| {
+        let (ns, allocs) = measure(f);
+        assert_eq!(allocs, 0.0, "{series} {x} allocated");
+        println!("scale {series} {x} {ns:.1}");
+    };
+    for len in [1usize, 150, 1024, 4096] {
+        let body = inputs::widevine_response_with_token(len);
+        assert_eq!(subject::widevine_response(&body), len);
+        line("token_length", len, &mut || {
+            black_box(subject::widevine_response(black_box(&body)));
+        });
+    }
+    for n in [0usize, 1, 2, 4, 8] {
+        let r = inputs::playready_with_extensions(n);
+        line("extensions", n, &mut || {
+            black_box(subject::playready_url(black_box(&r), &mut out));
+        });
+    }
+    const NAME: &str = "^a b+c&d=e,f%g/h?i#j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6";
+    for chars in [2usize, 16, 32, 65] {
+        let r = inputs::playready_with_named_kid(&NAME[..chars]);
+        let len = subject::playready_url(&r, &mut out);
+        line("url_length", len, &mut || {
+            black_box(subject::playready_url(black_box(&r), &mut out));
+        });
+    }
+    for n in [1usize, 2, 4, 8] {
+        let body = inputs::ias_with_rights(n);
+        assert_eq!(subject::ias_response(&body, &mut scratch), n);
+        line("ias_content_rights", n, &mut || {
+            black_box(subject::ias_response(black_box(&body), &mut scratch));
+        });
+    }
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "--scaling") {
+        scaling();
+        return;
+    }
     let mut out = [0u8; 4096];
     let mut scratch = [0u8; 4096];
 
@@ -115,6 +158,62 @@ fn main() {
     });
     report("std_rust.check_url", || {
         black_box(std_peer::check_playready_url(black_box(&url)));
+    });
+
+    // Responses.
+    let mut big = vec![0u8; 8192];
+    assert!(subject::playready_response(inputs::PLAYREADY_RESPONSE, &mut out) > 0);
+    assert!(std_peer::playready_response(inputs::PLAYREADY_RESPONSE).is_some());
+    report("drmtoken.playready_response_parse", || {
+        black_box(subject::playready_response(
+            black_box(inputs::PLAYREADY_RESPONSE),
+            &mut out,
+        ));
+    });
+    report("std_rust.playready_response_parse", || {
+        black_box(std_peer::playready_response(black_box(inputs::PLAYREADY_RESPONSE)));
+    });
+    assert!(subject::widevine_response(inputs::WIDEVINE_RESPONSE) > 0);
+    report("drmtoken.uri_list_response_parse", || {
+        black_box(subject::widevine_response(black_box(inputs::WIDEVINE_RESPONSE)));
+    });
+    assert_eq!(subject::ias_response(inputs::IAS_RESPONSE, &mut big), 1);
+    assert_eq!(std_peer::ias_response(inputs::IAS_RESPONSE), 1);
+    report("drmtoken.ias_parse", || {
+        black_box(subject::ias_response(black_box(inputs::IAS_RESPONSE), &mut big));
+    });
+    report("std_rust.ias_parse", || {
+        black_box(std_peer::ias_response(black_box(inputs::IAS_RESPONSE)));
+    });
+    assert_eq!(
+        subject::adobe_response("application/json", inputs::ADOBE_JSON, &mut big),
+        1_348_148_289_000
+    );
+    assert_eq!(std_peer::adobe_json(inputs::ADOBE_JSON), 1_348_148_289_000);
+    report("drmtoken.adobe_json_parse", || {
+        black_box(subject::adobe_response(
+            "application/json",
+            black_box(inputs::ADOBE_JSON),
+            &mut big,
+        ));
+    });
+    report("std_rust.adobe_json_parse", || {
+        black_box(std_peer::adobe_json(black_box(inputs::ADOBE_JSON)));
+    });
+    assert_eq!(
+        subject::adobe_response("application/xml", inputs::ADOBE_XML, &mut big),
+        1_348_148_289_000
+    );
+    assert_eq!(std_peer::adobe_xml(inputs::ADOBE_XML), 1_348_148_289_000);
+    report("drmtoken.adobe_xml_parse", || {
+        black_box(subject::adobe_response(
+            "application/xml",
+            black_box(inputs::ADOBE_XML),
+            &mut big,
+        ));
+    });
+    report("std_rust.adobe_xml_parse", || {
+        black_box(std_peer::adobe_xml(black_box(inputs::ADOBE_XML)));
     });
 
     // AES key wrap (RFC 3394 section 4.1 and 4.3 vectors).

@@ -260,21 +260,33 @@ fn parse_uri_list<'a>(content_type: &str, text: &'a str) -> Result<UrlToken<'a>,
 fn token_of_url(url: &str) -> Result<&str, Error> {
     let bad_url = || Error::new(ErrorKind::InvalidUrl).with_parameter("url");
     let rest = crate::http::strip_scheme(url).ok_or(bad_url())?;
-    let (authority, path_query) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
+    let end = rest.bytes().position(|b| b == b'/' || b == b'?').unwrap_or(rest.len());
+    let (authority, path_query) = rest.split_at(end);
     crate::host::check_authority(authority).map_err(|_| bad_url())?;
     if url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
         return Err(bad_url());
     }
     let query = path_query.split_once('?').map(|(_, q)| q).unwrap_or_default();
     let query = query.split_once('#').map_or(query, |(q, _)| q);
-    let token = query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(name, _)| *name == TOKEN_PARAMETER)
-        .map(|(_, value)| value)
-        .ok_or(Error::new(ErrorKind::MissingField).with_parameter(TOKEN_PARAMETER))?;
+    let token = token_in_query(query).ok_or(Error::new(ErrorKind::MissingField).with_parameter(TOKEN_PARAMETER))?;
     check_token(token)?;
     Ok(token)
+}
+
+/// The value of the `ExpressPlayToken` pair of `query` (the first one).
+fn token_in_query(query: &str) -> Option<&str> {
+    const KEY: &str = "ExpressPlayToken=";
+    let mut from = 0;
+    while let Some(i) = query.get(from..)?.find(KEY) {
+        let at = from + i;
+        // A whole pair name, not the tail of another (`xExpressPlayToken=`).
+        if at == 0 || query.as_bytes().get(at - 1) == Some(&b'&') {
+            let value = query.get(at + KEY.len()..)?;
+            return Some(value.split('&').next().unwrap_or(value));
+        }
+        from = at + KEY.len();
+    }
+    None
 }
 
 /// The PlayReady JSON, read with `serde-json-core`: fields in any order, unknown fields ignored,

@@ -596,10 +596,13 @@ fn token<'a, T>(
             Ok(Some(Token::Jwt(jwt)))
         }
         Kind::Object => {
-            // Read once for the raw text, once for the fields: both from the same bytes.
-            let raw = s.raw_value()?;
-            let claims = read(&mut Scanner::new(raw), scratch)?;
-            Ok(Some(Token::Claims { raw, claims }))
+            // One pass: read the fields, then take the text they came from as the raw token.
+            let start = s.mark();
+            let claims = read(s, scratch)?;
+            Ok(Some(Token::Claims {
+                raw: s.since(start)?,
+                claims,
+            }))
         }
         _ => Err(wrong_type(name)),
     }
