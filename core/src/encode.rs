@@ -151,6 +151,22 @@ pub(crate) fn written_str(out: &[u8], n: usize) -> Result<&str, Error> {
     core::str::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
 }
 
+/// Like [`write_exact`], when the exact length is already known (computed directly by the
+/// caller's `*_len`): checks it against `out`, then writes once.
+pub(crate) fn write_sized<F>(out: &mut [u8], required: usize, produce: F) -> Result<(), Error>
+where
+    F: Fn(&mut dyn Sink),
+{
+    let Some(dst) = out.get_mut(..required) else {
+        return Err(Error::buffer_too_small(required));
+    };
+    let mut sink = SliceSink { buf: dst, pos: 0 };
+    // The length and the writer agree (the fuzz targets and property tests check it); a
+    // disagreement could only leave bytes unwritten, never write past `required`.
+    produce(&mut sink);
+    Ok(())
+}
+
 /// Writes `value` percent-encoded with [`FORM_VALUE`] into `sink`.
 pub(crate) fn percent_encode(value: &str, sink: &mut dyn Sink) {
     sink.put_encoded(value);
@@ -159,9 +175,8 @@ pub(crate) fn percent_encode(value: &str, sink: &mut dyn Sink) {
 /// The number of bytes [`percent_encode`] produces for `value`.
 #[must_use]
 pub fn percent_encoded_len(value: &str) -> usize {
-    let mut c = Counter(0);
-    percent_encode(value, &mut c);
-    c.0
+    let escapes = value.bytes().filter(|&b| escaped(b)).count();
+    value.len().saturating_add(escapes.saturating_mul(2))
 }
 
 /// Checks that every `%` in `raw` starts a valid `%XX` escape.

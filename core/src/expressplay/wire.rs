@@ -54,6 +54,31 @@ pub(crate) fn write_pairs<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Si
     });
 }
 
+/// The exact length of [`write_pairs`]' output, computed directly (one call per parameter)
+/// rather than by running the writer into a counter: the `*_len` half of every producing call.
+pub(crate) fn pairs_len<'a, R: WireRequest<'a>>(request: &R) -> usize {
+    let mut len = 0usize;
+    let mut count = 0usize;
+    request.visit(&mut |name, value| {
+        // `name=value`, plus the `&` before every pair but the first.
+        len = len
+            .saturating_add(name.len() + 1)
+            .saturating_add(crate::encode::percent_encoded_len(value));
+        count += 1;
+    });
+    len.saturating_add(count.saturating_sub(1))
+}
+
+/// The exact length of [`write_url`]'s output.
+pub(crate) fn url_len<'a, R: WireRequest<'a>>(request: &R) -> usize {
+    let mut endpoint = crate::encode::Counter(0);
+    write_endpoint(R::SERVICE, request.environment(), &mut endpoint);
+    match pairs_len(request) {
+        0 => endpoint.0,
+        pairs => endpoint.0.saturating_add(1).saturating_add(pairs),
+    }
+}
+
 /// The endpoint, then `?` and the pairs when there are any.
 pub(crate) fn write_url<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Sink) {
     write_endpoint(R::SERVICE, request.environment(), sink);
@@ -91,9 +116,7 @@ macro_rules! impl_wire_api {
             /// The exact length of [`write_url`](Self::write_url)'s output.
             #[must_use]
             pub fn url_len(&self) -> usize {
-                let mut c = $crate::encode::Counter(0);
-                $crate::expressplay::wire::write_url(self, &mut c);
-                c.0
+                $crate::expressplay::wire::url_len(self)
             }
 
             /// Writes the GET URL (endpoint and percent-encoded query) into the front of `out`.
@@ -105,7 +128,8 @@ macro_rules! impl_wire_api {
             /// size needed, `out` untouched; [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
             pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 self.environment.check()?;
-                let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_url(self, s))?;
+                let n = $crate::expressplay::wire::url_len(self);
+                $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_url(self, s))?;
                 $crate::encode::written_str(out, n)
             }
 
@@ -152,9 +176,7 @@ macro_rules! impl_wire_api {
             /// The exact length of [`write_form_body`](Self::write_form_body)'s output.
             #[must_use]
             pub fn form_body_len(&self) -> usize {
-                let mut c = $crate::encode::Counter(0);
-                $crate::expressplay::wire::write_pairs(self, &mut c);
-                c.0
+                $crate::expressplay::wire::pairs_len(self)
             }
 
             /// Writes the `application/x-www-form-urlencoded` POST body into the front of `out`.
@@ -163,7 +185,8 @@ macro_rules! impl_wire_api {
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
             /// size needed, `out` untouched.
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
-                let n = $crate::encode::write_exact(out, |s| $crate::expressplay::wire::write_pairs(self, s))?;
+                let n = $crate::expressplay::wire::pairs_len(self);
+                $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_pairs(self, s))?;
                 $crate::encode::written_str(out, n)
             }
 

@@ -2,9 +2,12 @@
 //!
 //! The document's structure (tokens that are objects *or* compact JWT strings, the open-ended
 //! `ratingThreshold` map, lists whose overflow must name the list) is walked with the crate's
-//! own scanner ([`crate::json`]); the fixed-shape leaf objects (`device`, session groups,
-//! `filteringInformation`/`blockingInformation`, `deviceInformation`) are read with
-//! `serde-json-core`. Strings borrow from the body, or from the caller's scratch when escaped.
+//! own scanner ([`crate::json`]), in one pass. `serde-json-core` reads the `device` object; it
+//! read every fixed-shape leaf at first, but each leaf then costs a second pass (to find the
+//! object's end) and a second UTF-8 check per string, which made the whole parse no faster than
+//! `serde_json` into owned structs (benches/compare.sh): the repeated leaves (session groups,
+//! `filteringInformation`/`blockingInformation`, `deviceInformation`) are read by the scanner.
+//! Strings borrow from the body, or from the caller's scratch when escaped.
 
 use serde::Deserialize;
 use serde_json_core::str::EscapedStr;
@@ -321,52 +324,40 @@ fn device<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Device<'
     })
 }
 
-#[derive(Deserialize)]
-struct GroupJson<'a> {
-    #[serde(rename = "groupId", borrow, default)]
-    group_id: Option<EscapedStr<'a>>,
-    #[serde(rename = "maxSessions", default)]
-    max_sessions: Option<u32>,
+fn group<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>, name: &'static str) -> Result<SessionGroup<'a>, Error> {
+    let mut g = SessionGroup::default();
+    s.members(|s, key| {
+        match key {
+            "groupId" => g.group_id = opt_str(s, scratch, name)?,
+            "maxSessions" => g.max_sessions = u32_field(opt_u64(s, name)?, name)?,
+            _ => s.skip_value()?,
+        }
+        Ok(())
+    })?;
+    Ok(g)
 }
 
-#[derive(Deserialize)]
-struct LocationJson<'a> {
-    #[serde(borrow, default)]
-    country: Option<EscapedStr<'a>>,
-    #[serde(rename = "country-code", borrow, default)]
-    country_code: Option<EscapedStr<'a>>,
-    #[serde(rename = "numeric-country-code", borrow, default)]
-    numeric_country_code: Option<EscapedStr<'a>>,
-    #[serde(rename = "region-full-name", borrow, default)]
-    region_full_name: Option<EscapedStr<'a>>,
-    #[serde(rename = "metro-name", borrow, default)]
-    metro_name: Option<EscapedStr<'a>>,
-    #[serde(rename = "metro-code", borrow, default)]
-    metro_code: Option<EscapedStr<'a>>,
-    #[serde(rename = "city-name", borrow, default)]
-    city_name: Option<EscapedStr<'a>>,
-    #[serde(rename = "postal-code", borrow, default)]
-    postal_code: Option<EscapedStr<'a>>,
-    #[serde(rename = "billing-country-code", borrow, default)]
-    billing_country_code: Option<EscapedStr<'a>>,
-    #[serde(rename = "filter-string", borrow, default)]
-    filter_string: Option<EscapedStr<'a>>,
-}
-
+/// `filteringInformation` / `blockingInformation`.
 fn location<'a>(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>, name: &'static str) -> Result<LocationInfo<'a>, Error> {
-    let l: LocationJson<'a> = leaf(s, name)?;
-    Ok(LocationInfo {
-        country: text(scratch, l.country, name)?,
-        country_code: text(scratch, l.country_code, name)?,
-        numeric_country_code: text(scratch, l.numeric_country_code, name)?,
-        region_full_name: text(scratch, l.region_full_name, name)?,
-        metro_name: text(scratch, l.metro_name, name)?,
-        metro_code: text(scratch, l.metro_code, name)?,
-        city_name: text(scratch, l.city_name, name)?,
-        postal_code: text(scratch, l.postal_code, name)?,
-        billing_country_code: text(scratch, l.billing_country_code, name)?,
-        filter_string: text(scratch, l.filter_string, name)?,
-    })
+    let mut l = LocationInfo::default();
+    s.members(|s, key| {
+        let slot = match key {
+            "country" => &mut l.country,
+            "country-code" => &mut l.country_code,
+            "numeric-country-code" => &mut l.numeric_country_code,
+            "region-full-name" => &mut l.region_full_name,
+            "metro-name" => &mut l.metro_name,
+            "metro-code" => &mut l.metro_code,
+            "city-name" => &mut l.city_name,
+            "postal-code" => &mut l.postal_code,
+            "billing-country-code" => &mut l.billing_country_code,
+            "filter-string" => &mut l.filter_string,
+            _ => return s.skip_value(),
+        };
+        *slot = opt_str(s, scratch, name)?;
+        Ok(())
+    })?;
+    Ok(l)
 }
 
 /// `sessionControl`; `groups_name` names its list in errors.
@@ -383,12 +374,8 @@ fn session_control<'a>(
         }
         match key {
             "groups" => s.elements(|s| {
-                let g: GroupJson<'a> = leaf(s, groups_name)?;
-                let group = SessionGroup {
-                    group_id: text(scratch, g.group_id, groups_name)?,
-                    max_sessions: g.max_sessions,
-                };
-                sc.groups.push(group).map_err(|_| full(groups_name))
+                let g = group(s, scratch, groups_name)?;
+                sc.groups.push(g).map_err(|_| full(groups_name))
             })?,
             "groupId" => sc.group_id = opt_str(s, scratch, "sessionControl.groupId")?,
             "sessionControlEnabled" => {
@@ -530,15 +517,29 @@ impl<'a> UserToken<'a> {
                             .map_err(|_| full("parentalControl.ratingThreshold"))
                     })
                 })?,
-                "deviceInformation" => {
-                    let d: DeviceInformationJson<'a> = leaf(s, "deviceInformation")?;
-                    if let Some(device) = d.device {
-                        let model = device.hardware.and_then(|h| h.model);
-                        let os = device.os.and_then(|o| o.kind);
-                        t.device_hardware_model = text(scratch, model, "deviceInformation")?;
-                        t.device_os_type = text(scratch, os, "deviceInformation")?;
+                "deviceInformation" => s.members(|s, key| {
+                    if key != "device" || s.null() {
+                        return s.skip_value();
                     }
-                }
+                    s.members(|s, key| {
+                        let (field, slot) = match key {
+                            "hardware" => ("model", &mut t.device_hardware_model),
+                            "OS" => ("type", &mut t.device_os_type),
+                            _ => return s.skip_value(),
+                        };
+                        if s.null() {
+                            return Ok(());
+                        }
+                        s.members(|s, key| {
+                            if key == field {
+                                *slot = opt_str(s, scratch, "deviceInformation")?;
+                                Ok(())
+                            } else {
+                                s.skip_value()
+                            }
+                        })
+                    })
+                })?,
                 "filteringInformation" => {
                     t.filtering_information = Some(location(s, scratch, "filteringInformation")?);
                 }
@@ -551,32 +552,6 @@ impl<'a> UserToken<'a> {
         })?;
         Ok(t)
     }
-}
-
-#[derive(Deserialize)]
-struct DeviceInformationJson<'a> {
-    #[serde(borrow, default)]
-    device: Option<DeviceInfoDeviceJson<'a>>,
-}
-
-#[derive(Deserialize)]
-struct DeviceInfoDeviceJson<'a> {
-    #[serde(borrow, default)]
-    hardware: Option<HardwareJson<'a>>,
-    #[serde(rename = "OS", borrow, default)]
-    os: Option<OsJson<'a>>,
-}
-
-#[derive(Deserialize)]
-struct HardwareJson<'a> {
-    #[serde(borrow, default)]
-    model: Option<EscapedStr<'a>>,
-}
-
-#[derive(Deserialize)]
-struct OsJson<'a> {
-    #[serde(rename = "type", borrow, default)]
-    kind: Option<EscapedStr<'a>>,
 }
 
 /// A token member: an object (claims) or a string (compact JWT).
