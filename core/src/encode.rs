@@ -101,7 +101,7 @@ impl Sink for SliceSink<'_> {
         while !rest.is_empty() {
             // Copy the longest run that needs no escaping in one go, then escape one byte.
             let run = rest.iter().position(|&b| escaped(b)).unwrap_or(rest.len());
-            let (plain, tail) = rest.split_at(run);
+            let (plain, tail) = rest.split_at_checked(run).unwrap_or((rest, &[]));
             self.put_bytes(plain);
             let Some((&b, tail)) = tail.split_first() else { break };
             let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');

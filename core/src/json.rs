@@ -68,7 +68,7 @@ fn for_each_piece(raw: &str, mut f: impl FnMut(&[u8])) -> Result<(), Error> {
     let mut rest = raw.as_bytes();
     while !rest.is_empty() {
         let plain = rest.iter().position(|&b| b == b'\\').unwrap_or(rest.len());
-        let (text, tail) = rest.split_at(plain);
+        let (text, tail) = rest.split_at_checked(plain).unwrap_or((rest, &[]));
         f(text);
         if tail.is_empty() {
             break;
@@ -108,10 +108,12 @@ impl<'s> Scratch<'s> {
     /// # Errors
     /// [`ErrorKind::BufferTooSmall`] with `n` when fewer bytes are left.
     pub(crate) fn take(&mut self, n: usize) -> Result<&'s mut [u8], Error> {
-        if self.rest.len() < n {
+        let rest = core::mem::take(&mut self.rest);
+        if rest.len() < n {
+            self.rest = rest;
             return Err(Error::buffer_too_small(n));
         }
-        let (head, tail) = core::mem::take(&mut self.rest).split_at_mut(n);
+        let (head, tail) = rest.split_at_mut_checked(n).unwrap_or((&mut [], &mut []));
         self.rest = tail;
         Ok(head)
     }

@@ -166,7 +166,9 @@ impl<'a> AuthorizationRequest<'a> {
     pub fn validate(&self) -> Result<Warnings, Error> {
         let (_, base) = self.base();
         let rest = crate::http::strip_scheme(base).unwrap_or(base);
-        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let (authority, path) = rest
+            .split_at_checked(rest.find('/').unwrap_or(rest.len()))
+            .unwrap_or((rest, ""));
         if self.sp_fqdn.is_empty() {
             return Err(Error::new(ErrorKind::MissingField).with_parameter("sp_fqdn"));
         }

@@ -189,7 +189,8 @@ pub fn parse_url<'a>(url: &'a str, scratch: &'a mut [u8]) -> Result<Parsed<'a, T
     let (before_query, query) = rest.split_once('?').unwrap_or((rest, ""));
     let (authority, path) = before_query
         .find('/')
-        .map_or((before_query, ""), |i| before_query.split_at(i));
+        .and_then(|i| before_query.split_at_checked(i))
+        .unwrap_or((before_query, ""));
     if authority.is_empty() || authority.contains('@') {
         return Err(invalid());
     }
