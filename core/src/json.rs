@@ -334,6 +334,8 @@ impl<'a> Scanner<'a> {
 
     /// Walks the members of the object that starts here, calling `f(scanner, key)` with the
     /// scanner positioned at each value; `f` must consume the value (or skip it).
+    // Generic, not `dyn`: measured in tests/freestanding, `dyn` saved 4 KB of code but tripled
+    // the stack of the IAS parse (8 KB -> 25 KB), because nothing could be inlined any more.
     pub(crate) fn members(
         &mut self,
         mut f: impl FnMut(&mut Scanner<'a>, &'a str) -> Result<(), Error>,

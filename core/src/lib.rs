@@ -4,21 +4,40 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::indexing_slicing))]
+// With some services left out, a few shared helpers have no caller.
+#![cfg_attr(
+    not(all(
+        feature = "expressplay",
+        feature = "opentv",
+        feature = "adobe-pass",
+        feature = "keywrap"
+    )),
+    allow(dead_code)
+)]
 
+// One Cargo feature per service, all on by default, so firmware can leave out what it does not
+// use (docs/embedded.md lists the size of each).
+#[cfg(feature = "adobe-pass")]
 pub mod adobe_pass;
 pub mod encode;
 mod error;
+#[cfg(feature = "expressplay")]
 pub mod expressplay;
 pub mod host;
 pub mod http;
+#[cfg(any(feature = "expressplay", feature = "opentv", feature = "adobe-pass"))]
 pub mod json;
+#[cfg(feature = "keywrap")]
 pub mod keywrap;
 pub mod media_type;
+#[cfg(feature = "opentv")]
 pub mod opentv;
 pub mod time;
+#[cfg(feature = "adobe-pass")]
 mod xml;
 
 pub use error::{Error, ErrorKind, ExpressPlayCode};
+#[cfg(feature = "expressplay")]
 pub use expressplay::{
     parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest, WidevineTokenRequest,
 };

@@ -28,7 +28,7 @@ fn body(case: &Value) -> Vec<u8> {
 #[test]
 fn every_response_vector() {
     let cases = common::vectors("expressplay_responses.json");
-    assert!(cases.len() >= 40);
+    assert!(cases.len() >= 43);
     for case in &cases {
         let name = case["name"].as_str().unwrap();
         let service = common::service(case["service"].as_str().unwrap());

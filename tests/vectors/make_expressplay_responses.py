@@ -109,7 +109,14 @@ service_error("binary garbage", "widevine", 502, "application/octet-stream", "00
               hex_body=True)
 # Responses that cannot be read.
 bad("200 with an html body", "fairplay", 200, "text/html", "<html>ok</html>", "UnexpectedContentType")
-bad("playready 200 as uri-list", "playready", 200, "text/uri-list", f"{PR}?ExpressPlayToken=abc", "UnexpectedContentType")
+# The PlayReady seed's table says a 200 is text/uri-list while its sample is JSON: both read.
+ok("playready 200 as a uri-list URL (the seed's table)", "playready", f"{PR}?ExpressPlayToken=abc\r\n", PR, "abc",
+   content_type="text/uri-list")
+ok("playready JSON labelled text/uri-list", "playready", '{"licenseAcquisitionUrl":"%s","token":"abc"}' % PR, PR, "abc",
+   content_type="text/uri-list")
+bad("playready uri-list with other query parameters", "playready", 200, "text/uri-list", f"{PR}?a=1&ExpressPlayToken=abc",
+    "InvalidValue", "url")
+bad("playready 200 as html", "playready", 200, "text/html", f"{PR}?ExpressPlayToken=abc", "UnexpectedContentType")
 bad("token with invalid characters", "widevine", 200, "text/uri-list", f"{WV}?ExpressPlayToken=ab+c/d",
     "InvalidToken", "ExpressPlayToken")
 bad("token padding in the middle", "fairplay", 200, "text/uri-list", f"{FP}?ExpressPlayToken=ab=cd", "InvalidToken",

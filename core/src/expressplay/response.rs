@@ -323,8 +323,26 @@ fn parse_playready<'a>(
     text: &'a str,
     scratch: &mut Scratch<'a>,
 ) -> Result<PlayReadyToken<'a>, Error> {
-    if !media_type::is(content_type, "application/json") {
+    // The seed's table gives `text/uri-list` for a 200 while its sample response is JSON: accept
+    // both types, and read the body by its first character.
+    let uri_list = media_type::is(content_type, "text/uri-list");
+    if !uri_list && !media_type::is(content_type, "application/json") {
         return Err(Error::new(ErrorKind::UnexpectedContentType));
+    }
+    if uri_list && !text.trim_start().starts_with('{') {
+        let t = parse_uri_list(content_type, text)?;
+        // `<licence URL>?ExpressPlayToken=<token>`: the URL must carry nothing else, or the
+        // licence URL could not be rebuilt from its parts.
+        let (base, query) = t.url.split_once('?').unwrap_or((t.url, ""));
+        if query.strip_prefix("ExpressPlayToken=") != Some(t.token) {
+            return Err(Error::new(ErrorKind::InvalidValue)
+                .with_parameter("url")
+                .with_detail("a PlayReady uri-list URL must carry only ExpressPlayToken in its query"));
+        }
+        return Ok(PlayReadyToken {
+            license_acquisition_url: base,
+            token: t.token,
+        });
     }
     let parsed = match serde_json_core::from_str::<PlayReadyJson<'a>>(text) {
         Ok((parsed, _)) => parsed,
