@@ -38,6 +38,7 @@ step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
 # criterion in test mode: every bench runs once (compiled and correct); timings live in benches/compare.sh.
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
+step "freestanding no_std link and budgets" bash tests/freestanding/check.sh
 step "C ABI (ASan, UBSan, valgrind)" bash tests/c/run-tests.sh
 step "uniffi bindings up to date" bash scripts/gen-bindings.sh --check
 step "python bindings" bash bindings/python/run-tests.sh

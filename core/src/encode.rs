@@ -84,7 +84,11 @@ impl SliceSink<'_> {
     fn put_bytes(&mut self, s: &[u8]) {
         let end = self.pos.saturating_add(s.len());
         if let Some(dst) = self.buf.get_mut(self.pos..end) {
-            dst.copy_from_slice(s);
+            // A zip, not `copy_from_slice`: equal lengths here, but the optimiser cannot always
+            // prove it, and `copy_from_slice` would keep a panic path in firmware builds.
+            for (d, b) in dst.iter_mut().zip(s) {
+                *d = *b;
+            }
         }
         self.pos = end;
     }
