@@ -11,7 +11,7 @@ target=${CARGO_TARGET_DIR:-$root/target}
 source "$root/tools/install/lib.sh"
 installer=$root/tools/install/kotlin.sh
 [[ -f $installer ]] || { echo "missing $installer (tools branch)" >&2; exit 1; }
-bash "$installer"
+bash "$installer" >/dev/null
 
 kotlinc=$(command -v kotlinc || find "$DRMTOKEN_TOOLS" -path '*/bin/kotlinc' -type f 2>/dev/null | head -n 1)
 [[ -x $kotlinc ]] || { echo "kotlinc not found after $installer" >&2; exit 1; }

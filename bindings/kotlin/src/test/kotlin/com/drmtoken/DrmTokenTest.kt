@@ -128,8 +128,11 @@ class BindingTest {
             environment = Environment.Test, customerAuthenticator = auth, kid = kid, contentKey = kid,
             iv = "0123456789abcdef0123456789abcdef",
         )
-        val fpCase = Vectors.requests.first { it["service"] == "fairplay" && it["error"] == null && (it["params"] as List<*>).size == 4 }
-        assertEquals(fpCase["url"], fp.url())
+        assertEquals(
+            "https://fp-gen.test.expressplay.com/hms/fp/token?customerAuthenticator=201722%2C1ad8eed133edf43cbcc185f0236828ae" +
+                "&kid=$kid&contentKey=$kid&iv=0123456789abcdef0123456789abcdef",
+            fp.url(),
+        )
         val wv = WidevineTokenRequest(
             environment = Environment.Production, customerAuthenticator = auth, kid = kid, contentKey = kid,
             securityLevel = "1", hdcpOutputControl = "0",
