@@ -524,9 +524,25 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
+    if lib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() != 31877:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_check_url() != 32191:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_decode_jwt_payload() != 44468:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_encode_device_info() != 50468:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_form_content_type() != 8604:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_opentv_content_token_request() != 33233:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_opentv_refresh_at() != 25564:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response() != 16593:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_parse_expressplay_response() != 52078:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_drmtoken_checksum_func_parse_opentv_response() != 41548:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_parse_query() != 46079:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -571,12 +587,36 @@ _UniffiLib.ffi_drmtoken_rustbuffer_reserve.restype = _UniffiRustBuffer
 _UniffiLib.ffi_drmtoken_uniffi_contract_version.argtypes = (
 )
 _UniffiLib.ffi_drmtoken_uniffi_contract_version.restype = ctypes.c_uint32
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request.restype = ctypes.c_uint16
 _UniffiLib.uniffi_drmtoken_checksum_func_check_url.argtypes = (
 )
 _UniffiLib.uniffi_drmtoken_checksum_func_check_url.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_decode_jwt_payload.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_decode_jwt_payload.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_encode_device_info.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_encode_device_info.restype = ctypes.c_uint16
 _UniffiLib.uniffi_drmtoken_checksum_func_form_content_type.argtypes = (
 )
 _UniffiLib.uniffi_drmtoken_checksum_func_form_content_type.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_content_token_request.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_content_token_request.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_refresh_at.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_refresh_at.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_expressplay_response.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_expressplay_response.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_opentv_response.argtypes = (
+)
+_UniffiLib.uniffi_drmtoken_checksum_func_parse_opentv_response.restype = ctypes.c_uint16
 _UniffiLib.uniffi_drmtoken_checksum_func_parse_query.argtypes = (
 )
 _UniffiLib.uniffi_drmtoken_checksum_func_parse_query.restype = ctypes.c_uint16
@@ -598,16 +638,65 @@ _UniffiLib.uniffi_drmtoken_checksum_func_wrap_key.restype = ctypes.c_uint16
 _UniffiLib.uniffi_drmtoken_checksum_func_wrap_key_bytes.argtypes = (
 )
 _UniffiLib.uniffi_drmtoken_checksum_func_wrap_key_bytes.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_func_check_url.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_func_check_url.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_encode_device_info.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_encode_device_info.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_func_form_content_type.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_func_form_content_type.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at.argtypes = (
+    ctypes.c_int64,
+    ctypes.c_uint64,
+    ctypes.c_uint8,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at.restype = ctypes.c_int64
+_UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response.argtypes = (
+    ctypes.c_uint16,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.c_uint16,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response.argtypes = (
+    ctypes.c_uint16,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_func_parse_query.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
@@ -651,6 +740,26 @@ _UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -682,6 +791,46 @@ _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display.a
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_debug.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_parameter_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -850,6 +999,628 @@ class _UniffiFfiConverterString:
         with _UniffiRustBuffer.alloc_with_builder() as builder:
             builder.write(value.encode("utf-8"))
             return builder.finalize()
+
+class _UniffiFfiConverterUInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u64"
+    VALUE_MIN = 0
+    VALUE_MAX = 2**64
+
+    @staticmethod
+    def read(buf):
+        return buf.read_u64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_u64(value)
+
+class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterString.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterString.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterString.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class AdobePassAuthorization:
+    """
+    A granted authorization.
+"""
+    def __init__(self, *, mvpd:str, resource:str, requestor:str, expires:int, proxy_mvpd:typing.Optional[str]):
+        self.mvpd = mvpd
+        self.resource = resource
+        self.requestor = requestor
+        self.expires = expires
+        self.proxy_mvpd = proxy_mvpd
+        
+        
+
+    
+    def __str__(self):
+        return "AdobePassAuthorization(mvpd={}, resource={}, requestor={}, expires={}, proxy_mvpd={})".format(self.mvpd, self.resource, self.requestor, self.expires, self.proxy_mvpd)
+    def __eq__(self, other):
+        if self.mvpd != other.mvpd:
+            return False
+        if self.resource != other.resource:
+            return False
+        if self.requestor != other.requestor:
+            return False
+        if self.expires != other.expires:
+            return False
+        if self.proxy_mvpd != other.proxy_mvpd:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeAdobePassAuthorization(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return AdobePassAuthorization(
+            mvpd=_UniffiFfiConverterString.read(buf),
+            resource=_UniffiFfiConverterString.read(buf),
+            requestor=_UniffiFfiConverterString.read(buf),
+            expires=_UniffiFfiConverterUInt64.read(buf),
+            proxy_mvpd=_UniffiFfiConverterOptionalString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.mvpd)
+        _UniffiFfiConverterString.check_lower(value.resource)
+        _UniffiFfiConverterString.check_lower(value.requestor)
+        _UniffiFfiConverterUInt64.check_lower(value.expires)
+        _UniffiFfiConverterOptionalString.check_lower(value.proxy_mvpd)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.mvpd, buf)
+        _UniffiFfiConverterString.write(value.resource, buf)
+        _UniffiFfiConverterString.write(value.requestor, buf)
+        _UniffiFfiConverterUInt64.write(value.expires, buf)
+        _UniffiFfiConverterOptionalString.write(value.proxy_mvpd, buf)
+
+class _UniffiFfiConverterBoolean:
+    @classmethod
+    def check_lower(cls, value):
+        return not not value
+
+    @classmethod
+    def lower(cls, value):
+        return 1 if value else 0
+
+    @staticmethod
+    def lift(value):
+        return value != 0
+
+    @classmethod
+    def read(cls, buf):
+        return cls.lift(buf.read_u8())
+
+    @classmethod
+    def write(cls, value, buf):
+        buf.write_u8(value)
+
+
+
+
+
+
+class AdobePassFormat(enum.Enum):
+    """
+    The response format to ask for.
+"""
+    
+    JSON = 0
+    """
+    JSON.
+"""
+    
+    XML = 1
+    """
+    XML.
+"""
+    
+
+
+class _UniffiFfiConverterTypeAdobePassFormat(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return AdobePassFormat.JSON
+        if variant == 2:
+            return AdobePassFormat.XML
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == AdobePassFormat.JSON:
+            return
+        if value == AdobePassFormat.XML:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == AdobePassFormat.JSON:
+            buf.write_i32(1)
+        if value == AdobePassFormat.XML:
+            buf.write_i32(2)
+
+
+
+@dataclass
+class AdobePassAuthorizationRequest:
+    """
+    An authorization token request (`GET <SP_FQDN>/api/v1/tokens/authz`).
+"""
+    def __init__(self, *, sp_fqdn:str, requestor:str, device_id:str, resource:str, device_info:str, device_info_in_query:bool, device_type:typing.Optional[str], device_user:typing.Optional[str], app_id:typing.Optional[str], access_token:typing.Optional[str], format:AdobePassFormat):
+        self.sp_fqdn = sp_fqdn
+        self.requestor = requestor
+        self.device_id = device_id
+        self.resource = resource
+        self.device_info = device_info
+        self.device_info_in_query = device_info_in_query
+        self.device_type = device_type
+        self.device_user = device_user
+        self.app_id = app_id
+        self.access_token = access_token
+        self.format = format
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.sp_fqdn != other.sp_fqdn:
+            return False
+        if self.requestor != other.requestor:
+            return False
+        if self.device_id != other.device_id:
+            return False
+        if self.resource != other.resource:
+            return False
+        if self.device_info != other.device_info:
+            return False
+        if self.device_info_in_query != other.device_info_in_query:
+            return False
+        if self.device_type != other.device_type:
+            return False
+        if self.device_user != other.device_user:
+            return False
+        if self.app_id != other.app_id:
+            return False
+        if self.access_token != other.access_token:
+            return False
+        if self.format != other.format:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeAdobePassAuthorizationRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return AdobePassAuthorizationRequest(
+            sp_fqdn=_UniffiFfiConverterString.read(buf),
+            requestor=_UniffiFfiConverterString.read(buf),
+            device_id=_UniffiFfiConverterString.read(buf),
+            resource=_UniffiFfiConverterString.read(buf),
+            device_info=_UniffiFfiConverterString.read(buf),
+            device_info_in_query=_UniffiFfiConverterBoolean.read(buf),
+            device_type=_UniffiFfiConverterOptionalString.read(buf),
+            device_user=_UniffiFfiConverterOptionalString.read(buf),
+            app_id=_UniffiFfiConverterOptionalString.read(buf),
+            access_token=_UniffiFfiConverterOptionalString.read(buf),
+            format=_UniffiFfiConverterTypeAdobePassFormat.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.sp_fqdn)
+        _UniffiFfiConverterString.check_lower(value.requestor)
+        _UniffiFfiConverterString.check_lower(value.device_id)
+        _UniffiFfiConverterString.check_lower(value.resource)
+        _UniffiFfiConverterString.check_lower(value.device_info)
+        _UniffiFfiConverterBoolean.check_lower(value.device_info_in_query)
+        _UniffiFfiConverterOptionalString.check_lower(value.device_type)
+        _UniffiFfiConverterOptionalString.check_lower(value.device_user)
+        _UniffiFfiConverterOptionalString.check_lower(value.app_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.access_token)
+        _UniffiFfiConverterTypeAdobePassFormat.check_lower(value.format)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.sp_fqdn, buf)
+        _UniffiFfiConverterString.write(value.requestor, buf)
+        _UniffiFfiConverterString.write(value.device_id, buf)
+        _UniffiFfiConverterString.write(value.resource, buf)
+        _UniffiFfiConverterString.write(value.device_info, buf)
+        _UniffiFfiConverterBoolean.write(value.device_info_in_query, buf)
+        _UniffiFfiConverterOptionalString.write(value.device_type, buf)
+        _UniffiFfiConverterOptionalString.write(value.device_user, buf)
+        _UniffiFfiConverterOptionalString.write(value.app_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.access_token, buf)
+        _UniffiFfiConverterTypeAdobePassFormat.write(value.format, buf)
+
+@dataclass
+class HttpHeader:
+    """
+    An HTTP header to send.
+"""
+    def __init__(self, *, name:str, value:str):
+        self.name = name
+        self.value = value
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeHttpHeader.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeHttpHeader.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.name != other.name:
+            return False
+        if self.value != other.value:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeHttpHeader(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return HttpHeader(
+            name=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.name)
+        _UniffiFfiConverterString.check_lower(value.value)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.name, buf)
+        _UniffiFfiConverterString.write(value.value, buf)
+
+class _UniffiFfiConverterSequenceTypeHttpHeader(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeHttpHeader.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeHttpHeader.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeHttpHeader.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class HttpRequest:
+    """
+    A request to send: method, URL, headers (the body is empty unless stated).
+"""
+    def __init__(self, *, method:str, url:str, headers:typing.List[HttpHeader]):
+        self.method = method
+        self.url = url
+        self.headers = headers
+        
+        
+
+    
+    def __str__(self):
+        return "HttpRequest(method={}, url={}, headers={})".format(self.method, self.url, self.headers)
+    def __eq__(self, other):
+        if self.method != other.method:
+            return False
+        if self.url != other.url:
+            return False
+        if self.headers != other.headers:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeHttpRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return HttpRequest(
+            method=_UniffiFfiConverterString.read(buf),
+            url=_UniffiFfiConverterString.read(buf),
+            headers=_UniffiFfiConverterSequenceTypeHttpHeader.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.method)
+        _UniffiFfiConverterString.check_lower(value.url)
+        _UniffiFfiConverterSequenceTypeHttpHeader.check_lower(value.headers)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.method, buf)
+        _UniffiFfiConverterString.write(value.url, buf)
+        _UniffiFfiConverterSequenceTypeHttpHeader.write(value.headers, buf)
+
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class AdobePassHttpRequest:
+    """
+    The request to send, and what is worth telling the integrator about it.
+"""
+    def __init__(self, *, request:HttpRequest, warnings:typing.List[str]):
+        self.request = request
+        self.warnings = warnings
+        
+        
+
+    
+    def __str__(self):
+        return "AdobePassHttpRequest(request={}, warnings={})".format(self.request, self.warnings)
+    def __eq__(self, other):
+        if self.request != other.request:
+            return False
+        if self.warnings != other.warnings:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeAdobePassHttpRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return AdobePassHttpRequest(
+            request=_UniffiFfiConverterTypeHttpRequest.read(buf),
+            warnings=_UniffiFfiConverterSequenceString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeHttpRequest.check_lower(value.request)
+        _UniffiFfiConverterSequenceString.check_lower(value.warnings)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeHttpRequest.write(value.request, buf)
+        _UniffiFfiConverterSequenceString.write(value.warnings, buf)
+
+
+
+
+
+
+class Service(enum.Enum):
+    """
+    One of the three ExpressPlay token services.
+"""
+    
+    FAIR_PLAY = 0
+    """
+    FairPlay Streaming (`fp-gen.<domain>/hms/fp/token`).
+"""
+    
+    PLAY_READY = 1
+    """
+    PlayReady (`pr-gen.<domain>/hms/pr/token`).
+"""
+    
+    WIDEVINE = 2
+    """
+    Widevine Modular (`wv-gen.<domain>/hms/wv/token`).
+"""
+    
+
+
+class _UniffiFfiConverterTypeService(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return Service.FAIR_PLAY
+        if variant == 2:
+            return Service.PLAY_READY
+        if variant == 3:
+            return Service.WIDEVINE
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == Service.FAIR_PLAY:
+            return
+        if value == Service.PLAY_READY:
+            return
+        if value == Service.WIDEVINE:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == Service.FAIR_PLAY:
+            buf.write_i32(1)
+        if value == Service.PLAY_READY:
+            buf.write_i32(2)
+        if value == Service.WIDEVINE:
+            buf.write_i32(3)
+
+
+
+@dataclass
+class ExpressPlayToken:
+    """
+    What a player needs after a successful token request.
+"""
+    def __init__(self, *, service:Service, token:str, url:str, url_without_query:str, skd_uri:typing.Optional[str], license_url:typing.Optional[str]):
+        self.service = service
+        self.token = token
+        self.url = url
+        self.url_without_query = url_without_query
+        self.skd_uri = skd_uri
+        self.license_url = license_url
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeExpressPlayToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeExpressPlayToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.service != other.service:
+            return False
+        if self.token != other.token:
+            return False
+        if self.url != other.url:
+            return False
+        if self.url_without_query != other.url_without_query:
+            return False
+        if self.skd_uri != other.skd_uri:
+            return False
+        if self.license_url != other.license_url:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeExpressPlayToken(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return ExpressPlayToken(
+            service=_UniffiFfiConverterTypeService.read(buf),
+            token=_UniffiFfiConverterString.read(buf),
+            url=_UniffiFfiConverterString.read(buf),
+            url_without_query=_UniffiFfiConverterString.read(buf),
+            skd_uri=_UniffiFfiConverterOptionalString.read(buf),
+            license_url=_UniffiFfiConverterOptionalString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeService.check_lower(value.service)
+        _UniffiFfiConverterString.check_lower(value.token)
+        _UniffiFfiConverterString.check_lower(value.url)
+        _UniffiFfiConverterString.check_lower(value.url_without_query)
+        _UniffiFfiConverterOptionalString.check_lower(value.skd_uri)
+        _UniffiFfiConverterOptionalString.check_lower(value.license_url)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeService.write(value.service, buf)
+        _UniffiFfiConverterString.write(value.token, buf)
+        _UniffiFfiConverterString.write(value.url, buf)
+        _UniffiFfiConverterString.write(value.url_without_query, buf)
+        _UniffiFfiConverterOptionalString.write(value.skd_uri, buf)
+        _UniffiFfiConverterOptionalString.write(value.license_url, buf)
 
 
 
@@ -1049,54 +1820,6 @@ class _UniffiFfiConverterTypeEnvironment(_UniffiConverterRustBuffer):
             _UniffiFfiConverterString.write(value.host, buf)
 
 
-
-class _UniffiFfiConverterOptionalString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        if value is not None:
-            _UniffiFfiConverterString.check_lower(value)
-
-    @classmethod
-    def write(cls, value, buf):
-        if value is None:
-            buf.write_u8(0)
-            return
-
-        buf.write_u8(1)
-        _UniffiFfiConverterString.write(value, buf)
-
-    @classmethod
-    def read(cls, buf):
-        flag = buf.read_u8()
-        if flag == 0:
-            return None
-        elif flag == 1:
-            return _UniffiFfiConverterString.read(buf)
-        else:
-            raise InternalError("Unexpected flag byte for optional type")
-
-class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterString.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterString.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterString.read(buf) for i in range(count)
-        ]
 
 @dataclass
 class FairPlayTokenRequest:
@@ -1342,6 +2065,988 @@ class _UniffiFfiConverterTypeFairPlayTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterSequenceString.write(value.fp_extensions, buf)
         _UniffiFfiConverterOptionalString.write(value.expiration_time, buf)
         _UniffiFfiConverterOptionalString.write(value.cookie, buf)
+
+class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "i64"
+    VALUE_MIN = -2**63
+    VALUE_MAX = 2**63
+
+    @staticmethod
+    def read(buf):
+        return buf.read_i64()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_i64(value)
+
+class _UniffiFfiConverterOptionalInt64(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterInt64.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterInt64.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterInt64.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterOptionalBoolean(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterBoolean.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterBoolean.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterBoolean.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvDevice:
+    """
+    `content_token.device`.
+"""
+    def __init__(self, *, drm:typing.Optional[str], device_unique_id:typing.Optional[str], watermarking:typing.Optional[bool], ip_address:typing.Optional[str], model:typing.Optional[str], account_id:typing.Optional[str]):
+        self.drm = drm
+        self.device_unique_id = device_unique_id
+        self.watermarking = watermarking
+        self.ip_address = ip_address
+        self.model = model
+        self.account_id = account_id
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvDevice(drm={}, device_unique_id={}, watermarking={}, ip_address={}, model={}, account_id={})".format(self.drm, self.device_unique_id, self.watermarking, self.ip_address, self.model, self.account_id)
+    def __eq__(self, other):
+        if self.drm != other.drm:
+            return False
+        if self.device_unique_id != other.device_unique_id:
+            return False
+        if self.watermarking != other.watermarking:
+            return False
+        if self.ip_address != other.ip_address:
+            return False
+        if self.model != other.model:
+            return False
+        if self.account_id != other.account_id:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvDevice(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvDevice(
+            drm=_UniffiFfiConverterOptionalString.read(buf),
+            device_unique_id=_UniffiFfiConverterOptionalString.read(buf),
+            watermarking=_UniffiFfiConverterOptionalBoolean.read(buf),
+            ip_address=_UniffiFfiConverterOptionalString.read(buf),
+            model=_UniffiFfiConverterOptionalString.read(buf),
+            account_id=_UniffiFfiConverterOptionalString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.drm)
+        _UniffiFfiConverterOptionalString.check_lower(value.device_unique_id)
+        _UniffiFfiConverterOptionalBoolean.check_lower(value.watermarking)
+        _UniffiFfiConverterOptionalString.check_lower(value.ip_address)
+        _UniffiFfiConverterOptionalString.check_lower(value.model)
+        _UniffiFfiConverterOptionalString.check_lower(value.account_id)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.drm, buf)
+        _UniffiFfiConverterOptionalString.write(value.device_unique_id, buf)
+        _UniffiFfiConverterOptionalBoolean.write(value.watermarking, buf)
+        _UniffiFfiConverterOptionalString.write(value.ip_address, buf)
+        _UniffiFfiConverterOptionalString.write(value.model, buf)
+        _UniffiFfiConverterOptionalString.write(value.account_id, buf)
+
+class _UniffiFfiConverterOptionalTypeOpenTvDevice(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeOpenTvDevice.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeOpenTvDevice.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeOpenTvDevice.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterOptionalUInt64(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterUInt64.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterUInt64.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterUInt64.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+class _UniffiFfiConverterUInt32(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u32"
+    VALUE_MIN = 0
+    VALUE_MAX = 2**32
+
+    @staticmethod
+    def read(buf):
+        return buf.read_u32()
+
+    @staticmethod
+    def write(value, buf):
+        buf.write_u32(value)
+
+class _UniffiFfiConverterOptionalUInt32(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterUInt32.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterUInt32.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterUInt32.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvSessionGroup:
+    """
+    One `sessionControl.groups` entry.
+"""
+    def __init__(self, *, group_id:typing.Optional[str], max_sessions:typing.Optional[int]):
+        self.group_id = group_id
+        self.max_sessions = max_sessions
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvSessionGroup(group_id={}, max_sessions={})".format(self.group_id, self.max_sessions)
+    def __eq__(self, other):
+        if self.group_id != other.group_id:
+            return False
+        if self.max_sessions != other.max_sessions:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvSessionGroup(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvSessionGroup(
+            group_id=_UniffiFfiConverterOptionalString.read(buf),
+            max_sessions=_UniffiFfiConverterOptionalUInt32.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.group_id)
+        _UniffiFfiConverterOptionalUInt32.check_lower(value.max_sessions)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.group_id, buf)
+        _UniffiFfiConverterOptionalUInt32.write(value.max_sessions, buf)
+
+class _UniffiFfiConverterSequenceTypeOpenTvSessionGroup(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeOpenTvSessionGroup.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeOpenTvSessionGroup.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeOpenTvSessionGroup.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class OpenTvSessionControl:
+    """
+    `sessionControl`.
+"""
+    def __init__(self, *, groups:typing.List[OpenTvSessionGroup], group_id:typing.Optional[str], session_control_enabled:typing.Optional[bool], max_sessions:typing.Optional[int]):
+        self.groups = groups
+        self.group_id = group_id
+        self.session_control_enabled = session_control_enabled
+        self.max_sessions = max_sessions
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvSessionControl(groups={}, group_id={}, session_control_enabled={}, max_sessions={})".format(self.groups, self.group_id, self.session_control_enabled, self.max_sessions)
+    def __eq__(self, other):
+        if self.groups != other.groups:
+            return False
+        if self.group_id != other.group_id:
+            return False
+        if self.session_control_enabled != other.session_control_enabled:
+            return False
+        if self.max_sessions != other.max_sessions:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvSessionControl(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvSessionControl(
+            groups=_UniffiFfiConverterSequenceTypeOpenTvSessionGroup.read(buf),
+            group_id=_UniffiFfiConverterOptionalString.read(buf),
+            session_control_enabled=_UniffiFfiConverterOptionalBoolean.read(buf),
+            max_sessions=_UniffiFfiConverterOptionalUInt32.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterSequenceTypeOpenTvSessionGroup.check_lower(value.groups)
+        _UniffiFfiConverterOptionalString.check_lower(value.group_id)
+        _UniffiFfiConverterOptionalBoolean.check_lower(value.session_control_enabled)
+        _UniffiFfiConverterOptionalUInt32.check_lower(value.max_sessions)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterSequenceTypeOpenTvSessionGroup.write(value.groups, buf)
+        _UniffiFfiConverterOptionalString.write(value.group_id, buf)
+        _UniffiFfiConverterOptionalBoolean.write(value.session_control_enabled, buf)
+        _UniffiFfiConverterOptionalUInt32.write(value.max_sessions, buf)
+
+class _UniffiFfiConverterOptionalTypeOpenTvSessionControl(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeOpenTvSessionControl.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeOpenTvSessionControl.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeOpenTvSessionControl.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvContentRight:
+    """
+    One `contentRights` entry.
+"""
+    def __init__(self, *, content_id:typing.Optional[str], start:typing.Optional[str], end:typing.Optional[str], duration:typing.Optional[int], storable:typing.Optional[bool], drt:typing.Optional[str], usage_rules_profile_id:typing.Optional[str], session_control:typing.Optional[OpenTvSessionControl]):
+        self.content_id = content_id
+        self.start = start
+        self.end = end
+        self.duration = duration
+        self.storable = storable
+        self.drt = drt
+        self.usage_rules_profile_id = usage_rules_profile_id
+        self.session_control = session_control
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvContentRight(content_id={}, start={}, end={}, duration={}, storable={}, drt={}, usage_rules_profile_id={}, session_control={})".format(self.content_id, self.start, self.end, self.duration, self.storable, self.drt, self.usage_rules_profile_id, self.session_control)
+    def __eq__(self, other):
+        if self.content_id != other.content_id:
+            return False
+        if self.start != other.start:
+            return False
+        if self.end != other.end:
+            return False
+        if self.duration != other.duration:
+            return False
+        if self.storable != other.storable:
+            return False
+        if self.drt != other.drt:
+            return False
+        if self.usage_rules_profile_id != other.usage_rules_profile_id:
+            return False
+        if self.session_control != other.session_control:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvContentRight(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvContentRight(
+            content_id=_UniffiFfiConverterOptionalString.read(buf),
+            start=_UniffiFfiConverterOptionalString.read(buf),
+            end=_UniffiFfiConverterOptionalString.read(buf),
+            duration=_UniffiFfiConverterOptionalUInt64.read(buf),
+            storable=_UniffiFfiConverterOptionalBoolean.read(buf),
+            drt=_UniffiFfiConverterOptionalString.read(buf),
+            usage_rules_profile_id=_UniffiFfiConverterOptionalString.read(buf),
+            session_control=_UniffiFfiConverterOptionalTypeOpenTvSessionControl.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.content_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.start)
+        _UniffiFfiConverterOptionalString.check_lower(value.end)
+        _UniffiFfiConverterOptionalUInt64.check_lower(value.duration)
+        _UniffiFfiConverterOptionalBoolean.check_lower(value.storable)
+        _UniffiFfiConverterOptionalString.check_lower(value.drt)
+        _UniffiFfiConverterOptionalString.check_lower(value.usage_rules_profile_id)
+        _UniffiFfiConverterOptionalTypeOpenTvSessionControl.check_lower(value.session_control)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.content_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.start, buf)
+        _UniffiFfiConverterOptionalString.write(value.end, buf)
+        _UniffiFfiConverterOptionalUInt64.write(value.duration, buf)
+        _UniffiFfiConverterOptionalBoolean.write(value.storable, buf)
+        _UniffiFfiConverterOptionalString.write(value.drt, buf)
+        _UniffiFfiConverterOptionalString.write(value.usage_rules_profile_id, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvSessionControl.write(value.session_control, buf)
+
+class _UniffiFfiConverterSequenceTypeOpenTvContentRight(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeOpenTvContentRight.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeOpenTvContentRight.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeOpenTvContentRight.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class OpenTvContentClaims:
+    """
+    The claims of `content_token` (when sent as an object).
+"""
+    def __init__(self, *, typ:typing.Optional[str], ver:typing.Optional[str], exp:typing.Optional[int], jti:typing.Optional[str], device:typing.Optional[OpenTvDevice], content_rights:typing.List[OpenTvContentRight]):
+        self.typ = typ
+        self.ver = ver
+        self.exp = exp
+        self.jti = jti
+        self.device = device
+        self.content_rights = content_rights
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvContentClaims(typ={}, ver={}, exp={}, jti={}, device={}, content_rights={})".format(self.typ, self.ver, self.exp, self.jti, self.device, self.content_rights)
+    def __eq__(self, other):
+        if self.typ != other.typ:
+            return False
+        if self.ver != other.ver:
+            return False
+        if self.exp != other.exp:
+            return False
+        if self.jti != other.jti:
+            return False
+        if self.device != other.device:
+            return False
+        if self.content_rights != other.content_rights:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvContentClaims(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvContentClaims(
+            typ=_UniffiFfiConverterOptionalString.read(buf),
+            ver=_UniffiFfiConverterOptionalString.read(buf),
+            exp=_UniffiFfiConverterOptionalInt64.read(buf),
+            jti=_UniffiFfiConverterOptionalString.read(buf),
+            device=_UniffiFfiConverterOptionalTypeOpenTvDevice.read(buf),
+            content_rights=_UniffiFfiConverterSequenceTypeOpenTvContentRight.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.typ)
+        _UniffiFfiConverterOptionalString.check_lower(value.ver)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.exp)
+        _UniffiFfiConverterOptionalString.check_lower(value.jti)
+        _UniffiFfiConverterOptionalTypeOpenTvDevice.check_lower(value.device)
+        _UniffiFfiConverterSequenceTypeOpenTvContentRight.check_lower(value.content_rights)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.typ, buf)
+        _UniffiFfiConverterOptionalString.write(value.ver, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.exp, buf)
+        _UniffiFfiConverterOptionalString.write(value.jti, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvDevice.write(value.device, buf)
+        _UniffiFfiConverterSequenceTypeOpenTvContentRight.write(value.content_rights, buf)
+
+class _UniffiFfiConverterOptionalTypeOpenTvContentClaims(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeOpenTvContentClaims.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeOpenTvContentClaims.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeOpenTvContentClaims.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvContentToken:
+    """
+    `content_token`: as received, and its claims.
+"""
+    def __init__(self, *, is_jwt:bool, raw:str, claims:typing.Optional[OpenTvContentClaims]):
+        self.is_jwt = is_jwt
+        self.raw = raw
+        self.claims = claims
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.is_jwt != other.is_jwt:
+            return False
+        if self.raw != other.raw:
+            return False
+        if self.claims != other.claims:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvContentToken(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvContentToken(
+            is_jwt=_UniffiFfiConverterBoolean.read(buf),
+            raw=_UniffiFfiConverterString.read(buf),
+            claims=_UniffiFfiConverterOptionalTypeOpenTvContentClaims.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterBoolean.check_lower(value.is_jwt)
+        _UniffiFfiConverterString.check_lower(value.raw)
+        _UniffiFfiConverterOptionalTypeOpenTvContentClaims.check_lower(value.claims)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterBoolean.write(value.is_jwt, buf)
+        _UniffiFfiConverterString.write(value.raw, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvContentClaims.write(value.claims, buf)
+
+@dataclass
+class OpenTvContentTokenRequest:
+    """
+    An IAS content token request.
+"""
+    def __init__(self, *, host:str, port:int, content_id:str, bearer_token:str, tenant_id:str):
+        self.host = host
+        self.port = port
+        self.content_id = content_id
+        self.bearer_token = bearer_token
+        self.tenant_id = tenant_id
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.host != other.host:
+            return False
+        if self.port != other.port:
+            return False
+        if self.content_id != other.content_id:
+            return False
+        if self.bearer_token != other.bearer_token:
+            return False
+        if self.tenant_id != other.tenant_id:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvContentTokenRequest(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvContentTokenRequest(
+            host=_UniffiFfiConverterString.read(buf),
+            port=_UniffiFfiConverterUInt32.read(buf),
+            content_id=_UniffiFfiConverterString.read(buf),
+            bearer_token=_UniffiFfiConverterString.read(buf),
+            tenant_id=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.host)
+        _UniffiFfiConverterUInt32.check_lower(value.port)
+        _UniffiFfiConverterString.check_lower(value.content_id)
+        _UniffiFfiConverterString.check_lower(value.bearer_token)
+        _UniffiFfiConverterString.check_lower(value.tenant_id)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.host, buf)
+        _UniffiFfiConverterUInt32.write(value.port, buf)
+        _UniffiFfiConverterString.write(value.content_id, buf)
+        _UniffiFfiConverterString.write(value.bearer_token, buf)
+        _UniffiFfiConverterString.write(value.tenant_id, buf)
+
+class _UniffiFfiConverterMapStringString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, items):
+        for (key, value) in items.items():
+            _UniffiFfiConverterString.check_lower(key)
+            _UniffiFfiConverterString.check_lower(value)
+
+    @classmethod
+    def write(cls, items, buf):
+        buf.write_i32(len(items))
+        for (key, value) in items.items():
+            _UniffiFfiConverterString.write(key, buf)
+            _UniffiFfiConverterString.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative map size")
+
+        # It would be nice to use a dict comprehension,
+        # but in Python 3.7 and before the evaluation order is not according to spec,
+        # so we we're reading the value before the key.
+        # This loop makes the order explicit: first reading the key, then the value.
+        d = {}
+        for i in range(count):
+            key = _UniffiFfiConverterString.read(buf)
+            val = _UniffiFfiConverterString.read(buf)
+            d[key] = val
+        return d
+
+@dataclass
+class OpenTvUserClaims:
+    """
+    The claims of `access_token` / `refresh_token` (when sent as objects).
+"""
+    def __init__(self, *, typ:typing.Optional[str], exp:typing.Optional[int], fixed_exp:typing.Optional[int], tenant_id:typing.Optional[str], account_id:typing.Optional[str], user_id:typing.Optional[str], device_id:typing.Optional[str], jti:typing.Optional[str], session_control:typing.Optional[OpenTvSessionControl], rating_thresholds:dict[str, str]):
+        self.typ = typ
+        self.exp = exp
+        self.fixed_exp = fixed_exp
+        self.tenant_id = tenant_id
+        self.account_id = account_id
+        self.user_id = user_id
+        self.device_id = device_id
+        self.jti = jti
+        self.session_control = session_control
+        self.rating_thresholds = rating_thresholds
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvUserClaims(typ={}, exp={}, fixed_exp={}, tenant_id={}, account_id={}, user_id={}, device_id={}, jti={}, session_control={}, rating_thresholds={})".format(self.typ, self.exp, self.fixed_exp, self.tenant_id, self.account_id, self.user_id, self.device_id, self.jti, self.session_control, self.rating_thresholds)
+    def __eq__(self, other):
+        if self.typ != other.typ:
+            return False
+        if self.exp != other.exp:
+            return False
+        if self.fixed_exp != other.fixed_exp:
+            return False
+        if self.tenant_id != other.tenant_id:
+            return False
+        if self.account_id != other.account_id:
+            return False
+        if self.user_id != other.user_id:
+            return False
+        if self.device_id != other.device_id:
+            return False
+        if self.jti != other.jti:
+            return False
+        if self.session_control != other.session_control:
+            return False
+        if self.rating_thresholds != other.rating_thresholds:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvUserClaims(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvUserClaims(
+            typ=_UniffiFfiConverterOptionalString.read(buf),
+            exp=_UniffiFfiConverterOptionalInt64.read(buf),
+            fixed_exp=_UniffiFfiConverterOptionalInt64.read(buf),
+            tenant_id=_UniffiFfiConverterOptionalString.read(buf),
+            account_id=_UniffiFfiConverterOptionalString.read(buf),
+            user_id=_UniffiFfiConverterOptionalString.read(buf),
+            device_id=_UniffiFfiConverterOptionalString.read(buf),
+            jti=_UniffiFfiConverterOptionalString.read(buf),
+            session_control=_UniffiFfiConverterOptionalTypeOpenTvSessionControl.read(buf),
+            rating_thresholds=_UniffiFfiConverterMapStringString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.typ)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.exp)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.fixed_exp)
+        _UniffiFfiConverterOptionalString.check_lower(value.tenant_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.account_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.user_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.device_id)
+        _UniffiFfiConverterOptionalString.check_lower(value.jti)
+        _UniffiFfiConverterOptionalTypeOpenTvSessionControl.check_lower(value.session_control)
+        _UniffiFfiConverterMapStringString.check_lower(value.rating_thresholds)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.typ, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.exp, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.fixed_exp, buf)
+        _UniffiFfiConverterOptionalString.write(value.tenant_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.account_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.user_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.device_id, buf)
+        _UniffiFfiConverterOptionalString.write(value.jti, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvSessionControl.write(value.session_control, buf)
+        _UniffiFfiConverterMapStringString.write(value.rating_thresholds, buf)
+
+class _UniffiFfiConverterOptionalTypeOpenTvUserClaims(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeOpenTvUserClaims.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeOpenTvUserClaims.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeOpenTvUserClaims.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvUserToken:
+    """
+    `access_token` / `refresh_token`: as received, and its claims.
+"""
+    def __init__(self, *, is_jwt:bool, raw:str, claims:typing.Optional[OpenTvUserClaims]):
+        self.is_jwt = is_jwt
+        self.raw = raw
+        self.claims = claims
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvUserToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvUserToken.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.is_jwt != other.is_jwt:
+            return False
+        if self.raw != other.raw:
+            return False
+        if self.claims != other.claims:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvUserToken(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvUserToken(
+            is_jwt=_UniffiFfiConverterBoolean.read(buf),
+            raw=_UniffiFfiConverterString.read(buf),
+            claims=_UniffiFfiConverterOptionalTypeOpenTvUserClaims.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterBoolean.check_lower(value.is_jwt)
+        _UniffiFfiConverterString.check_lower(value.raw)
+        _UniffiFfiConverterOptionalTypeOpenTvUserClaims.check_lower(value.claims)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterBoolean.write(value.is_jwt, buf)
+        _UniffiFfiConverterString.write(value.raw, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvUserClaims.write(value.claims, buf)
+
+class _UniffiFfiConverterOptionalTypeOpenTvUserToken(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeOpenTvUserToken.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeOpenTvUserToken.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeOpenTvUserToken.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+@dataclass
+class OpenTvResponse:
+    """
+    A parsed IAS content token response.
+"""
+    def __init__(self, *, content_token:OpenTvContentToken, token_type:typing.Optional[str], expires_in:typing.Optional[int], access_token:typing.Optional[OpenTvUserToken], refresh_token:typing.Optional[OpenTvUserToken]):
+        self.content_token = content_token
+        self.token_type = token_type
+        self.expires_in = expires_in
+        self.access_token = access_token
+        self.refresh_token = refresh_token
+        
+        
+
+    
+    def __str__(self):
+        return "OpenTvResponse(content_token={}, token_type={}, expires_in={}, access_token={}, refresh_token={})".format(self.content_token, self.token_type, self.expires_in, self.access_token, self.refresh_token)
+    def __eq__(self, other):
+        if self.content_token != other.content_token:
+            return False
+        if self.token_type != other.token_type:
+            return False
+        if self.expires_in != other.expires_in:
+            return False
+        if self.access_token != other.access_token:
+            return False
+        if self.refresh_token != other.refresh_token:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeOpenTvResponse(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return OpenTvResponse(
+            content_token=_UniffiFfiConverterTypeOpenTvContentToken.read(buf),
+            token_type=_UniffiFfiConverterOptionalString.read(buf),
+            expires_in=_UniffiFfiConverterOptionalUInt64.read(buf),
+            access_token=_UniffiFfiConverterOptionalTypeOpenTvUserToken.read(buf),
+            refresh_token=_UniffiFfiConverterOptionalTypeOpenTvUserToken.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterTypeOpenTvContentToken.check_lower(value.content_token)
+        _UniffiFfiConverterOptionalString.check_lower(value.token_type)
+        _UniffiFfiConverterOptionalUInt64.check_lower(value.expires_in)
+        _UniffiFfiConverterOptionalTypeOpenTvUserToken.check_lower(value.access_token)
+        _UniffiFfiConverterOptionalTypeOpenTvUserToken.check_lower(value.refresh_token)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterTypeOpenTvContentToken.write(value.content_token, buf)
+        _UniffiFfiConverterOptionalString.write(value.token_type, buf)
+        _UniffiFfiConverterOptionalUInt64.write(value.expires_in, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvUserToken.write(value.access_token, buf)
+        _UniffiFfiConverterOptionalTypeOpenTvUserToken.write(value.refresh_token, buf)
 
 @dataclass
 class Parameter:
@@ -2633,19 +4338,6 @@ class _UniffiFfiConverterSequenceTypeUnknownParameter(_UniffiConverterRustBuffer
             _UniffiFfiConverterTypeUnknownParameter.read(buf) for i in range(count)
         ]
 
-class _UniffiFfiConverterUInt64(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "u64"
-    VALUE_MIN = 0
-    VALUE_MAX = 2**64
-
-    @staticmethod
-    def read(buf):
-        return buf.read_u64()
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_u64(value)
-
 @dataclass
 class ParsedTokenRequest:
     """
@@ -2690,66 +4382,6 @@ class _UniffiFfiConverterTypeParsedTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterTypeTokenRequest.write(value.request, buf)
         _UniffiFfiConverterSequenceTypeUnknownParameter.write(value.unknown_parameters, buf)
         _UniffiFfiConverterUInt64.write(value.unknown_omitted, buf)
-
-
-
-
-
-
-class Service(enum.Enum):
-    """
-    One of the three ExpressPlay token services.
-"""
-    
-    FAIR_PLAY = 0
-    """
-    FairPlay Streaming (`fp-gen.<domain>/hms/fp/token`).
-"""
-    
-    PLAY_READY = 1
-    """
-    PlayReady (`pr-gen.<domain>/hms/pr/token`).
-"""
-    
-    WIDEVINE = 2
-    """
-    Widevine Modular (`wv-gen.<domain>/hms/wv/token`).
-"""
-    
-
-
-class _UniffiFfiConverterTypeService(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        variant = buf.read_i32()
-        if variant == 1:
-            return Service.FAIR_PLAY
-        if variant == 2:
-            return Service.PLAY_READY
-        if variant == 3:
-            return Service.WIDEVINE
-        raise InternalError("Raw enum value doesn't match any cases")
-
-    @staticmethod
-    def check_lower(value):
-        if value == Service.FAIR_PLAY:
-            return
-        if value == Service.PLAY_READY:
-            return
-        if value == Service.WIDEVINE:
-            return
-        raise ValueError(value)
-
-    @staticmethod
-    def write(value, buf):
-        if value == Service.FAIR_PLAY:
-            buf.write_i32(1)
-        if value == Service.PLAY_READY:
-            buf.write_i32(2)
-        if value == Service.WIDEVINE:
-            buf.write_i32(3)
-
-
 
 @dataclass
 class Warning:
@@ -4374,6 +6006,514 @@ class DrmTokenError:  # type: ignore
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempDrmTokenError.UnknownParameter = UnknownParameter # type: ignore
+    class BadRequest(_UniffiTempDrmTokenError):
+        """
+        OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.BadRequest({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.BadRequest = BadRequest # type: ignore
+    class Unauthorized(_UniffiTempDrmTokenError):
+        """
+        OpenTV IAS 401: the bearer token was refused.
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.Unauthorized({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.Unauthorized = Unauthorized # type: ignore
+    class Forbidden(_UniffiTempDrmTokenError):
+        """
+        OpenTV IAS 403: the account may not play this content.
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.Forbidden({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.Forbidden = Forbidden # type: ignore
+    class ContentNotFound(_UniffiTempDrmTokenError):
+        """
+        OpenTV IAS 404: the content does not exist.
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.ContentNotFound({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.ContentNotFound = ContentNotFound # type: ignore
+    class NotAuthenticated(_UniffiTempDrmTokenError):
+        """
+        Adobe Pass 412: not authenticated (sign in first).
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.NotAuthenticated({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.NotAuthenticated = NotAuthenticated # type: ignore
+    class NotAuthorized(_UniffiTempDrmTokenError):
+        """
+        Adobe Pass 404: no authorization for this resource.
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.NotAuthorized({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.NotAuthorized = NotAuthorized # type: ignore
+    class AuthorizationExpired(_UniffiTempDrmTokenError):
+        """
+        Adobe Pass 410: the authorization has expired.
+"""
+        
+        def __init__(self, code, message, parameter):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+
+        def __repr__(self):
+            return "DrmTokenError.AuthorizationExpired({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.AuthorizationExpired = AuthorizationExpired # type: ignore
+    class ServiceRefused(_UniffiTempDrmTokenError):
+        """
+        An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
+        the service's code when the body had one (`-2027` is the code validation gives for the
+        same fault), `message` the body's message or the code's documented one.
+"""
+        
+        def __init__(self, code, message, parameter, status):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+                "status={!r}".format(status),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+            self.status = status
+
+        def __repr__(self):
+            return "DrmTokenError.ServiceRefused({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.ServiceRefused = ServiceRefused # type: ignore
     class Other(_UniffiTempDrmTokenError):
         """
         A kind this version of the bindings does not name yet (see `code` and `message`).
@@ -4590,6 +6730,55 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
                 _UniffiFfiConverterOptionalString.read(buf),
             )
         if variant == 24:
+            return DrmTokenError.BadRequest(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 25:
+            return DrmTokenError.Unauthorized(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 26:
+            return DrmTokenError.Forbidden(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 27:
+            return DrmTokenError.ContentNotFound(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 28:
+            return DrmTokenError.NotAuthenticated(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 29:
+            return DrmTokenError.NotAuthorized(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 30:
+            return DrmTokenError.AuthorizationExpired(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+            )
+        if variant == 31:
+            return DrmTokenError.ServiceRefused(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+                _UniffiFfiConverterUInt16.read(buf),
+            )
+        if variant == 32:
             return DrmTokenError.Other(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
@@ -4719,6 +6908,47 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterString.check_lower(value.message)
             _UniffiFfiConverterOptionalString.check_lower(value.parameter)
             return
+        if isinstance(value, DrmTokenError.BadRequest):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.Unauthorized):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.Forbidden):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.ContentNotFound):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.NotAuthenticated):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.NotAuthorized):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.AuthorizationExpired):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            return
+        if isinstance(value, DrmTokenError.ServiceRefused):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            _UniffiFfiConverterUInt16.check_lower(value.status)
+            return
         if isinstance(value, DrmTokenError.Other):
             _UniffiFfiConverterInt32.check_lower(value.code)
             _UniffiFfiConverterString.check_lower(value.message)
@@ -4847,49 +7077,85 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.Other):
+        if isinstance(value, DrmTokenError.BadRequest):
             buf.write_i32(24)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.Unauthorized):
+            buf.write_i32(25)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.Forbidden):
+            buf.write_i32(26)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.ContentNotFound):
+            buf.write_i32(27)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.NotAuthenticated):
+            buf.write_i32(28)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.NotAuthorized):
+            buf.write_i32(29)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.AuthorizationExpired):
+            buf.write_i32(30)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.ServiceRefused):
+            buf.write_i32(31)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+            _UniffiFfiConverterUInt16.write(value.status, buf)
+        if isinstance(value, DrmTokenError.Other):
+            buf.write_i32(32)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
 
-class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "i64"
-    VALUE_MIN = -2**63
-    VALUE_MAX = 2**63
-
+class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
-        return buf.read_i64()
+        size = buf.read_i32()
+        if size < 0:
+            raise InternalError("Unexpected negative byte string length")
+        return buf.read(size)
+
+    @staticmethod
+    def check_lower(value):
+        try:
+            memoryview(value)
+        except TypeError:
+            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
 
     @staticmethod
     def write(value, buf):
-        buf.write_i64(value)
+        buf.write_i32(len(value))
+        buf.write(value)
 
-class _UniffiFfiConverterOptionalInt64(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        if value is not None:
-            _UniffiFfiConverterInt64.check_lower(value)
+class _UniffiFfiConverterUInt8(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u8"
+    VALUE_MIN = 0
+    VALUE_MAX = 2**8
 
-    @classmethod
-    def write(cls, value, buf):
-        if value is None:
-            buf.write_u8(0)
-            return
+    @staticmethod
+    def read(buf):
+        return buf.read_u8()
 
-        buf.write_u8(1)
-        _UniffiFfiConverterInt64.write(value, buf)
-
-    @classmethod
-    def read(cls, buf):
-        flag = buf.read_u8()
-        if flag == 0:
-            return None
-        elif flag == 1:
-            return _UniffiFfiConverterInt64.read(buf)
-        else:
-            raise InternalError("Unexpected flag byte for optional type")
+    @staticmethod
+    def write(value, buf):
+        buf.write_u8(value)
 
 class _UniffiFfiConverterSequenceTypeParameter(_UniffiConverterRustBuffer):
     @classmethod
@@ -4913,26 +7179,27 @@ class _UniffiFfiConverterSequenceTypeParameter(_UniffiConverterRustBuffer):
         return [
             _UniffiFfiConverterTypeParameter.read(buf) for i in range(count)
         ]
+def adobe_pass_authorization_request(request: AdobePassAuthorizationRequest) -> AdobePassHttpRequest:
+    """
+    Validates the request and returns the `GET` to send.
 
-class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        size = buf.read_i32()
-        if size < 0:
-            raise InternalError("Unexpected negative byte string length")
-        return buf.read(size)
-
-    @staticmethod
-    def check_lower(value):
-        try:
-            memoryview(value)
-        except TypeError:
-            raise TypeError("a bytes-like object is required, not {!r}".format(type(value).__name__))
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_i32(len(value))
-        buf.write(value)
+    # Errors
+    `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
+    `ControlCharacter` (header injection), naming the field.
+"""
+    
+    _UniffiFfiConverterTypeAdobePassAuthorizationRequest.check_lower(request)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(request),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeAdobePassHttpRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def check_url(url: str,now: typing.Optional[int]) -> UrlCheck:
     """
     Parses and validates a token request URL as the service would (the CLI's `check`).
@@ -4956,6 +7223,43 @@ def check_url(url: str,now: typing.Optional[int]) -> UrlCheck:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def decode_jwt_payload(jwt: str) -> str:
+    """
+    The payload (claims JSON) of a compact JWT; signatures are not verified.
+
+    # Errors
+    `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
+"""
+    
+    _UniffiFfiConverterString.check_lower(jwt)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(jwt),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def encode_device_info(json: bytes) -> str:
+    """
+    The base64 of the device JSON, for `device_info`.
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(json)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(json),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_encode_device_info,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def form_content_type() -> str:
     """
     The content type of the POST form body: `application/x-www-form-urlencoded`.
@@ -4967,6 +7271,136 @@ def form_content_type() -> str:
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
         _UniffiLib.uniffi_drmtoken_fn_func_form_content_type,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def opentv_content_token_request(request: OpenTvContentTokenRequest) -> HttpRequest:
+    """
+    Validates the request (header values with control characters are refused) and returns the
+    `POST` to send, with its two headers and an empty body.
+
+    # Errors
+    `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
+"""
+    
+    _UniffiFfiConverterTypeOpenTvContentTokenRequest.check_lower(request)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(request),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeHttpRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def opentv_refresh_at(received_at: int,expires_in: int,percent: int) -> int:
+    """
+    When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
+    at `percent` of its lifetime (90 is a good default).
+"""
+    
+    _UniffiFfiConverterInt64.check_lower(received_at)
+
+    _UniffiFfiConverterUInt64.check_lower(expires_in)
+
+    _UniffiFfiConverterUInt8.check_lower(percent)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterInt64.lower(received_at),
+        _UniffiFfiConverterUInt64.lower(expires_in),
+        _UniffiFfiConverterUInt8.lower(percent),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterInt64.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def parse_adobe_pass_response(status: int,content_type: str,body: bytes) -> AdobePassAuthorization:
+    """
+    Parses an authorization token response (JSON or XML, by content type).
+
+    # Errors
+    `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
+    `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+"""
+    
+    _UniffiFfiConverterUInt16.check_lower(status)
+
+    _UniffiFfiConverterString.check_lower(content_type)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterUInt16.lower(status),
+        _UniffiFfiConverterString.lower(content_type),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeAdobePassAuthorization.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def parse_expressplay_response(service: Service,status: int,content_type: str,body: bytes) -> ExpressPlayToken:
+    """
+    Parses a token response from its HTTP status, content type and body.
+
+    # Errors
+    `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
+    an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+"""
+    
+    _UniffiFfiConverterTypeService.check_lower(service)
+
+    _UniffiFfiConverterUInt16.check_lower(status)
+
+    _UniffiFfiConverterString.check_lower(content_type)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeService.lower(service),
+        _UniffiFfiConverterUInt16.lower(status),
+        _UniffiFfiConverterString.lower(content_type),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeExpressPlayToken.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def parse_opentv_response(status: int,content_type: str,body: bytes) -> OpenTvResponse:
+    """
+    Parses an IAS content token response.
+
+    # Errors
+    `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
+    `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
+    document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+"""
+    
+    _UniffiFfiConverterUInt16.check_lower(status)
+
+    _UniffiFfiConverterString.check_lower(content_type)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterUInt16.lower(status),
+        _UniffiFfiConverterString.lower(content_type),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeOpenTvResponse.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -5144,12 +7578,29 @@ def wrap_key_bytes(kek: bytes,key: bytes) -> bytes:
 
 __all__ = [
     "InternalError",
+    "AdobePassFormat",
+    "Service",
     "Environment",
     "RightsType",
     "TokenRequest",
-    "Service",
     "DrmTokenError",
+    "AdobePassAuthorization",
+    "AdobePassAuthorizationRequest",
+    "HttpHeader",
+    "HttpRequest",
+    "AdobePassHttpRequest",
+    "ExpressPlayToken",
     "FairPlayTokenRequest",
+    "OpenTvDevice",
+    "OpenTvSessionGroup",
+    "OpenTvSessionControl",
+    "OpenTvContentRight",
+    "OpenTvContentClaims",
+    "OpenTvContentToken",
+    "OpenTvContentTokenRequest",
+    "OpenTvUserClaims",
+    "OpenTvUserToken",
+    "OpenTvResponse",
     "Parameter",
     "PlayReadyExtension",
     "PlayReadyTokenRequest",
@@ -5158,8 +7609,16 @@ __all__ = [
     "ParsedTokenRequest",
     "Warning",
     "UrlCheck",
+    "adobe_pass_authorization_request",
     "check_url",
+    "decode_jwt_payload",
+    "encode_device_info",
     "form_content_type",
+    "opentv_content_token_request",
+    "opentv_refresh_at",
+    "parse_adobe_pass_response",
+    "parse_expressplay_response",
+    "parse_opentv_response",
     "parse_query",
     "parse_url",
     "request_from_parameters",

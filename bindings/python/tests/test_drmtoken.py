@@ -253,5 +253,146 @@ class Errors(unittest.TestCase):
                          DrmTokenError.IntegrityCheckFailed, 0, None)
 
 
+# ---------------------------------------------------------------- responses, OpenTV, Adobe Pass
+
+def body_of(case):
+    return case["body"].encode() if "body" in case else bytes.fromhex(case["body_hex"])
+
+
+def kind_of(error):
+    """The variant name of a DrmTokenError (`InvalidJson`, ...)."""
+    return type(error).__name__
+
+
+class ResponseVectors(unittest.TestCase):
+    """Every case of expressplay_responses.json, opentv_*.json and adobe_pass_*.json."""
+
+    def test_expressplay_responses(self):
+        cases = json.loads((VECTORS / "expressplay_responses.json").read_text())
+        self.assertGreaterEqual(len(cases), 43)
+        for case in cases:
+            name = case["name"]
+            call = lambda: drmtoken.parse_expressplay_response(SERVICES[case["service"]], case["status"],
+                                                               case["content_type"], body_of(case))
+            if "expect" in case:
+                t, x = call(), case["expect"]
+                self.assertEqual(t.token, x["token"], name)
+                self.assertEqual(t.url, x.get("url") or x.get("license_acquisition_url"), name)
+                self.assertEqual(t.skd_uri, x.get("skd_uri"), name)
+                self.assertEqual(t.license_url, x.get("license_url"), name)
+                if "url_without_query" in x:
+                    self.assertEqual(t.url_without_query, x["url_without_query"], name)
+                self.assertNotIn(t.token, repr(t) + str(t), name)
+            elif "service_error" in case:
+                with self.assertRaises(DrmTokenError.ServiceRefused, msg=name) as ctx:
+                    call()
+                e, x = ctx.exception, case["service_error"]
+                self.assertEqual(e.status, x["status"], name)
+                self.assertEqual(e.code, x["code"] or 0, name)
+                if x["message"] is not None:
+                    self.assertEqual(e.message, x["message"], name)
+            else:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    call()
+                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+
+    def test_opentv_requests(self):
+        for case in json.loads((VECTORS / "opentv_requests.json").read_text()):
+            name, r = case["name"], case["request"]
+            request = drmtoken.OpenTvContentTokenRequest(host=r["host"], port=r["port"], content_id=r["content_id"],
+                                                         bearer_token=r["bearer_token"], tenant_id=r["tenant_id"])
+            if "error" in case:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    drmtoken.opentv_content_token_request(request)
+                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+                continue
+            http = drmtoken.opentv_content_token_request(request)
+            self.assertEqual((http.method, http.url), ("POST", case["url"]), name)
+            self.assertEqual([[h.name, h.value] for h in http.headers], case["headers"], name)
+            self.assertNotIn(r["bearer_token"], repr(request) + repr(http.headers), name)
+
+    def test_opentv_responses(self):
+        for case in json.loads((VECTORS / "opentv_responses.json").read_text()):
+            name = case["name"]
+            call = lambda: drmtoken.parse_opentv_response(case["status"], case["content_type"], body_of(case))
+            if "expect" in case:
+                r, x = call(), case["expect"]
+                ct = x["content_token"]
+                self.assertEqual(r.content_token.is_jwt, "jwt" in ct, name)
+                if "jwt" in ct:
+                    self.assertEqual(r.content_token.raw, ct["jwt"], name)
+                    claims = json.loads(drmtoken.decode_jwt_payload(ct["jwt"]))
+                    self.assertIsInstance(claims, dict, name)
+                else:
+                    c = r.content_token.claims
+                    self.assertEqual(c.jti, ct.get("jti"), name)
+                    self.assertEqual(c.exp, ct.get("exp"), name)
+                    self.assertEqual([x.get("contentId") for x in ct.get("contentRights", [])],
+                                     [x.content_id for x in c.content_rights], name)
+                    self.assertEqual([x.get("duration") for x in ct.get("contentRights", [])],
+                                     [x.duration for x in c.content_rights], name)
+                self.assertEqual(r.token_type, x.get("token_type"), name)
+                self.assertEqual(r.expires_in, x.get("expires_in"), name)
+                access = x.get("access_token")
+                if access and "jwt" not in access:
+                    self.assertEqual(r.access_token.claims.user_id, access.get("userId"), name)
+                    self.assertEqual(r.access_token.claims.rating_thresholds,
+                                     access.get("parentalControl", {}).get("ratingThreshold", {}), name)
+            elif "ias_error" in case:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    call()
+                self.assertEqual(kind_of(ctx.exception), case["ias_error"]["kind"], name)
+                if case["ias_error"]["message"] is not None:
+                    self.assertEqual(ctx.exception.message, case["ias_error"]["message"], name)
+            else:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    call()
+                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+
+    def test_adobe_pass_requests(self):
+        for case in json.loads((VECTORS / "adobe_pass_requests.json").read_text()):
+            name, r = case["name"], case["request"]
+            request = drmtoken.AdobePassAuthorizationRequest(
+                sp_fqdn=r["sp_fqdn"], requestor=r["requestor"], device_id=r["device_id"], resource=r["resource"],
+                device_info=r["device_info"], device_info_in_query=r["device_info_in_query"],
+                device_type=r["device_type"], device_user=r["device_user"], app_id=r["app_id"],
+                access_token=r["access_token"],
+                format=drmtoken.AdobePassFormat.XML if r["format"] == "xml" else drmtoken.AdobePassFormat.JSON)
+            if "error" in case:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    drmtoken.adobe_pass_authorization_request(request)
+                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+                continue
+            out = drmtoken.adobe_pass_authorization_request(request)
+            self.assertEqual(out.request.url, case["url"], name)
+            self.assertEqual([[h.name, h.value] for h in out.request.headers], case["headers"], name)
+            self.assertEqual(len(out.warnings), len(case["warnings"]), name)
+        self.assertEqual(drmtoken.encode_device_info(b"{}"), "e30=")
+
+    def test_adobe_pass_responses(self):
+        for case in json.loads((VECTORS / "adobe_pass_responses.json").read_text()):
+            name = case["name"]
+            call = lambda: drmtoken.parse_adobe_pass_response(case["status"], case["content_type"], body_of(case))
+            if "expect" in case:
+                a, x = call(), case["expect"]
+                self.assertEqual((a.mvpd, a.resource, a.requestor, a.expires, a.proxy_mvpd),
+                                 (x["mvpd"], x["resource"], x["requestor"], x["expires"], x["proxy_mvpd"]), name)
+            elif "adobe_error" in case:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    call()
+                self.assertEqual(kind_of(ctx.exception), case["adobe_error"]["kind"], name)
+                if case["adobe_error"]["message"] is not None:
+                    self.assertEqual(ctx.exception.message, case["adobe_error"]["message"], name)
+            else:
+                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                    call()
+                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+
+
 if __name__ == "__main__":
     unittest.main()

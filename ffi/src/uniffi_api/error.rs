@@ -47,6 +47,14 @@ macro_rules! drmtoken_error {
         }
 
         impl DrmTokenError {
+            /// Replaces the message (with what a service's error body said).
+            pub(crate) fn with_message(mut self, text: &str) -> Self {
+                match &mut self {
+                    $(DrmTokenError::$variant { message, .. } => *message = text.to_owned(),)*
+                }
+                self
+            }
+
             /// `(code, message, parameter)` of any variant.
             fn common(&self) -> (i32, &str, Option<&str>) {
                 match self {
@@ -83,6 +91,9 @@ macro_rules! drmtoken_error {
     };
     (@pat ExpressPlay) => { ErrorKind::ExpressPlay(_) };
     (@pat Other) => { ErrorKind::ExpressPlay(_) };
+    // No core kind is a refusal (responses build it, see `refused`): the pattern repeats the
+    // earlier UnexpectedStatus arm, so it never matches (unreachable_patterns is allowed above).
+    (@pat ServiceRefused { $($from:ident),* }) => { ErrorKind::UnexpectedStatus { $($from),* } };
     (@pat $variant:ident { $($from:ident),* }) => { ErrorKind::$variant { $($from),* } };
     (@pat $variant:ident) => { ErrorKind::$variant };
 }
@@ -134,6 +145,24 @@ drmtoken_error! {
     InvalidToken;
     /// A parameter name the service does not list.
     UnknownParameter;
+    /// OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
+    BadRequest;
+    /// OpenTV IAS 401: the bearer token was refused.
+    Unauthorized;
+    /// OpenTV IAS 403: the account may not play this content.
+    Forbidden;
+    /// OpenTV IAS 404: the content does not exist.
+    ContentNotFound;
+    /// Adobe Pass 412: not authenticated (sign in first).
+    NotAuthenticated;
+    /// Adobe Pass 404: no authorization for this resource.
+    NotAuthorized;
+    /// Adobe Pass 410: the authorization has expired.
+    AuthorizationExpired;
+    /// An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
+    /// the service's code when the body had one (`-2027` is the code validation gives for the
+    /// same fault), `message` the body's message or the code's documented one.
+    ServiceRefused { status: u16 = status };
     /// A kind this version of the bindings does not name yet (see `code` and `message`).
     Other;
 }

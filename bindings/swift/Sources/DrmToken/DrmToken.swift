@@ -465,11 +465,43 @@ fileprivate final class UniffiHandleMap<T>: @unchecked Sendable {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt8: FfiConverterPrimitive {
+    typealias FfiType = UInt8
+    typealias SwiftType = UInt8
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt8 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: UInt8, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
     typealias FfiType = UInt16
     typealias SwiftType = UInt16
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
+    typealias FfiType = UInt32
+    typealias SwiftType = UInt32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
         return try lift(readInt(&buf))
     }
 
@@ -522,6 +554,30 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     }
 
     public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -588,6 +644,486 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
         writeInt(&buf, len)
         writeBytes(&buf, value)
     }
+}
+
+
+/**
+ * A granted authorization.
+ */
+public struct AdobePassAuthorization: Equatable, Hashable {
+    /**
+     * `mvpd`.
+     */
+    public var mvpd: String
+    /**
+     * `resource`.
+     */
+    public var resource: String
+    /**
+     * `requestor`.
+     */
+    public var requestor: String
+    /**
+     * `expires`, epoch milliseconds.
+     */
+    public var expires: UInt64
+    /**
+     * `proxyMvpd`.
+     */
+    public var proxyMvpd: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `mvpd`.
+         */mvpd: String, 
+        /**
+         * `resource`.
+         */resource: String, 
+        /**
+         * `requestor`.
+         */requestor: String, 
+        /**
+         * `expires`, epoch milliseconds.
+         */expires: UInt64, 
+        /**
+         * `proxyMvpd`.
+         */proxyMvpd: String?) {
+        self.mvpd = mvpd
+        self.resource = resource
+        self.requestor = requestor
+        self.expires = expires
+        self.proxyMvpd = proxyMvpd
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AdobePassAuthorization: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdobePassAuthorization: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdobePassAuthorization {
+        return
+            try AdobePassAuthorization(
+                mvpd: FfiConverterString.read(from: &buf), 
+                resource: FfiConverterString.read(from: &buf), 
+                requestor: FfiConverterString.read(from: &buf), 
+                expires: FfiConverterUInt64.read(from: &buf), 
+                proxyMvpd: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AdobePassAuthorization, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.mvpd, into: &buf)
+        FfiConverterString.write(value.resource, into: &buf)
+        FfiConverterString.write(value.requestor, into: &buf)
+        FfiConverterUInt64.write(value.expires, into: &buf)
+        FfiConverterOptionString.write(value.proxyMvpd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassAuthorization_lift(_ buf: RustBuffer) throws -> AdobePassAuthorization {
+    return try FfiConverterTypeAdobePassAuthorization.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassAuthorization_lower(_ value: AdobePassAuthorization) -> RustBuffer {
+    return FfiConverterTypeAdobePassAuthorization.lower(value)
+}
+
+
+/**
+ * An authorization token request (`GET <SP_FQDN>/api/v1/tokens/authz`).
+ */
+public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The service provider's host or base URL.
+     */
+    public var spFqdn: String
+    /**
+     * `requestor`.
+     */
+    public var requestor: String
+    /**
+     * `deviceId`.
+     */
+    public var deviceId: String
+    /**
+     * `resource` (a resourceId or an MRSS fragment).
+     */
+    public var resource: String
+    /**
+     * The base64 device information (see `encode_device_info`).
+     */
+    public var deviceInfo: String
+    /**
+     * Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
+     */
+    public var deviceInfoInQuery: Bool
+    /**
+     * `deviceType`.
+     */
+    public var deviceType: String?
+    /**
+     * `deviceUser` (deprecated).
+     */
+    public var deviceUser: String?
+    /**
+     * `appId` (deprecated).
+     */
+    public var appId: String?
+    /**
+     * The access token for `Authorization: Bearer` (secret).
+     */
+    public var accessToken: String?
+    /**
+     * The response format asked for.
+     */
+    public var format: AdobePassFormat
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service provider's host or base URL.
+         */spFqdn: String, 
+        /**
+         * `requestor`.
+         */requestor: String, 
+        /**
+         * `deviceId`.
+         */deviceId: String, 
+        /**
+         * `resource` (a resourceId or an MRSS fragment).
+         */resource: String, 
+        /**
+         * The base64 device information (see `encode_device_info`).
+         */deviceInfo: String, 
+        /**
+         * Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
+         */deviceInfoInQuery: Bool, 
+        /**
+         * `deviceType`.
+         */deviceType: String?, 
+        /**
+         * `deviceUser` (deprecated).
+         */deviceUser: String?, 
+        /**
+         * `appId` (deprecated).
+         */appId: String?, 
+        /**
+         * The access token for `Authorization: Bearer` (secret).
+         */accessToken: String?, 
+        /**
+         * The response format asked for.
+         */format: AdobePassFormat) {
+        self.spFqdn = spFqdn
+        self.requestor = requestor
+        self.deviceId = deviceId
+        self.resource = resource
+        self.deviceInfo = deviceInfo
+        self.deviceInfoInQuery = deviceInfoInQuery
+        self.deviceType = deviceType
+        self.deviceUser = deviceUser
+        self.appId = appId
+        self.accessToken = accessToken
+        self.format = format
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension AdobePassAuthorizationRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdobePassAuthorizationRequest {
+        return
+            try AdobePassAuthorizationRequest(
+                spFqdn: FfiConverterString.read(from: &buf), 
+                requestor: FfiConverterString.read(from: &buf), 
+                deviceId: FfiConverterString.read(from: &buf), 
+                resource: FfiConverterString.read(from: &buf), 
+                deviceInfo: FfiConverterString.read(from: &buf), 
+                deviceInfoInQuery: FfiConverterBool.read(from: &buf), 
+                deviceType: FfiConverterOptionString.read(from: &buf), 
+                deviceUser: FfiConverterOptionString.read(from: &buf), 
+                appId: FfiConverterOptionString.read(from: &buf), 
+                accessToken: FfiConverterOptionString.read(from: &buf), 
+                format: FfiConverterTypeAdobePassFormat.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AdobePassAuthorizationRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.spFqdn, into: &buf)
+        FfiConverterString.write(value.requestor, into: &buf)
+        FfiConverterString.write(value.deviceId, into: &buf)
+        FfiConverterString.write(value.resource, into: &buf)
+        FfiConverterString.write(value.deviceInfo, into: &buf)
+        FfiConverterBool.write(value.deviceInfoInQuery, into: &buf)
+        FfiConverterOptionString.write(value.deviceType, into: &buf)
+        FfiConverterOptionString.write(value.deviceUser, into: &buf)
+        FfiConverterOptionString.write(value.appId, into: &buf)
+        FfiConverterOptionString.write(value.accessToken, into: &buf)
+        FfiConverterTypeAdobePassFormat.write(value.format, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassAuthorizationRequest_lift(_ buf: RustBuffer) throws -> AdobePassAuthorizationRequest {
+    return try FfiConverterTypeAdobePassAuthorizationRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassAuthorizationRequest_lower(_ value: AdobePassAuthorizationRequest) -> RustBuffer {
+    return FfiConverterTypeAdobePassAuthorizationRequest.lower(value)
+}
+
+
+/**
+ * The request to send, and what is worth telling the integrator about it.
+ */
+public struct AdobePassHttpRequest: Equatable, Hashable {
+    /**
+     * Method, URL and headers.
+     */
+    public var request: HttpRequest
+    /**
+     * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
+     */
+    public var warnings: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Method, URL and headers.
+         */request: HttpRequest, 
+        /**
+         * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
+         */warnings: [String]) {
+        self.request = request
+        self.warnings = warnings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AdobePassHttpRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdobePassHttpRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdobePassHttpRequest {
+        return
+            try AdobePassHttpRequest(
+                request: FfiConverterTypeHttpRequest.read(from: &buf), 
+                warnings: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AdobePassHttpRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeHttpRequest.write(value.request, into: &buf)
+        FfiConverterSequenceString.write(value.warnings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassHttpRequest_lift(_ buf: RustBuffer) throws -> AdobePassHttpRequest {
+    return try FfiConverterTypeAdobePassHttpRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassHttpRequest_lower(_ value: AdobePassHttpRequest) -> RustBuffer {
+    return FfiConverterTypeAdobePassHttpRequest.lower(value)
+}
+
+
+/**
+ * What a player needs after a successful token request.
+ */
+public struct ExpressPlayToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The service that issued it.
+     */
+    public var service: Service
+    /**
+     * The token (a credential: redacted from `toString`/`description`).
+     */
+    public var token: String
+    /**
+     * FairPlay/Widevine: the returned URL (with `?ExpressPlayToken=`); PlayReady: `licenseAcquisitionUrl`.
+     */
+    public var url: String
+    /**
+     * The URL without its query (Widevine's licence server when the token is sent separately).
+     */
+    public var urlWithoutQuery: String
+    /**
+     * FairPlay: the `skd://` key URI for the HLS `#EXT-X-KEY` tag.
+     */
+    public var skdUri: String?
+    /**
+     * PlayReady: the licence server URL, `licenseAcquisitionUrl?ExpressPlayToken=<token>`.
+     */
+    public var licenseUrl: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The service that issued it.
+         */service: Service, 
+        /**
+         * The token (a credential: redacted from `toString`/`description`).
+         */token: String, 
+        /**
+         * FairPlay/Widevine: the returned URL (with `?ExpressPlayToken=`); PlayReady: `licenseAcquisitionUrl`.
+         */url: String, 
+        /**
+         * The URL without its query (Widevine's licence server when the token is sent separately).
+         */urlWithoutQuery: String, 
+        /**
+         * FairPlay: the `skd://` key URI for the HLS `#EXT-X-KEY` tag.
+         */skdUri: String?, 
+        /**
+         * PlayReady: the licence server URL, `licenseAcquisitionUrl?ExpressPlayToken=<token>`.
+         */licenseUrl: String?) {
+        self.service = service
+        self.token = token
+        self.url = url
+        self.urlWithoutQuery = urlWithoutQuery
+        self.skdUri = skdUri
+        self.licenseUrl = licenseUrl
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_debug(
+            FfiConverterTypeExpressPlayToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display(
+            FfiConverterTypeExpressPlayToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ExpressPlayToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExpressPlayToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExpressPlayToken {
+        return
+            try ExpressPlayToken(
+                service: FfiConverterTypeService.read(from: &buf), 
+                token: FfiConverterString.read(from: &buf), 
+                url: FfiConverterString.read(from: &buf), 
+                urlWithoutQuery: FfiConverterString.read(from: &buf), 
+                skdUri: FfiConverterOptionString.read(from: &buf), 
+                licenseUrl: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExpressPlayToken, into buf: inout [UInt8]) {
+        FfiConverterTypeService.write(value.service, into: &buf)
+        FfiConverterString.write(value.token, into: &buf)
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterString.write(value.urlWithoutQuery, into: &buf)
+        FfiConverterOptionString.write(value.skdUri, into: &buf)
+        FfiConverterOptionString.write(value.licenseUrl, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpressPlayToken_lift(_ buf: RustBuffer) throws -> ExpressPlayToken {
+    return try FfiConverterTypeExpressPlayToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpressPlayToken_lower(_ value: ExpressPlayToken) -> RustBuffer {
+    return FfiConverterTypeExpressPlayToken.lower(value)
 }
 
 
@@ -855,6 +1391,1252 @@ public func FfiConverterTypeFairPlayTokenRequest_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeFairPlayTokenRequest_lower(_ value: FairPlayTokenRequest) -> RustBuffer {
     return FfiConverterTypeFairPlayTokenRequest.lower(value)
+}
+
+
+/**
+ * An HTTP header to send.
+ */
+public struct HttpHeader: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The header name.
+     */
+    public var name: String
+    /**
+     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
+     */
+    public var value: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The header name.
+         */name: String, 
+        /**
+         * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
+         */value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug(
+            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(
+            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension HttpHeader: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpHeader {
+        return
+            try HttpHeader(
+                name: FfiConverterString.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HttpHeader, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpHeader_lift(_ buf: RustBuffer) throws -> HttpHeader {
+    return try FfiConverterTypeHttpHeader.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpHeader_lower(_ value: HttpHeader) -> RustBuffer {
+    return FfiConverterTypeHttpHeader.lower(value)
+}
+
+
+/**
+ * A request to send: method, URL, headers (the body is empty unless stated).
+ */
+public struct HttpRequest: Equatable, Hashable {
+    /**
+     * `GET` or `POST`.
+     */
+    public var method: String
+    /**
+     * The whole URL.
+     */
+    public var url: String
+    /**
+     * The headers, in order.
+     */
+    public var headers: [HttpHeader]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `GET` or `POST`.
+         */method: String, 
+        /**
+         * The whole URL.
+         */url: String, 
+        /**
+         * The headers, in order.
+         */headers: [HttpHeader]) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HttpRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHttpRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpRequest {
+        return
+            try HttpRequest(
+                method: FfiConverterString.read(from: &buf), 
+                url: FfiConverterString.read(from: &buf), 
+                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HttpRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.method, into: &buf)
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lift(_ buf: RustBuffer) throws -> HttpRequest {
+    return try FfiConverterTypeHttpRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> RustBuffer {
+    return FfiConverterTypeHttpRequest.lower(value)
+}
+
+
+/**
+ * The claims of `content_token` (when sent as an object).
+ */
+public struct OpenTvContentClaims: Equatable, Hashable {
+    /**
+     * `typ`.
+     */
+    public var typ: String?
+    /**
+     * `ver`.
+     */
+    public var ver: String?
+    /**
+     * `exp`.
+     */
+    public var exp: Int64?
+    /**
+     * `jti`.
+     */
+    public var jti: String?
+    /**
+     * `device`.
+     */
+    public var device: OpenTvDevice?
+    /**
+     * `contentRights`.
+     */
+    public var contentRights: [OpenTvContentRight]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `typ`.
+         */typ: String?, 
+        /**
+         * `ver`.
+         */ver: String?, 
+        /**
+         * `exp`.
+         */exp: Int64?, 
+        /**
+         * `jti`.
+         */jti: String?, 
+        /**
+         * `device`.
+         */device: OpenTvDevice?, 
+        /**
+         * `contentRights`.
+         */contentRights: [OpenTvContentRight]) {
+        self.typ = typ
+        self.ver = ver
+        self.exp = exp
+        self.jti = jti
+        self.device = device
+        self.contentRights = contentRights
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvContentClaims: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvContentClaims: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvContentClaims {
+        return
+            try OpenTvContentClaims(
+                typ: FfiConverterOptionString.read(from: &buf), 
+                ver: FfiConverterOptionString.read(from: &buf), 
+                exp: FfiConverterOptionInt64.read(from: &buf), 
+                jti: FfiConverterOptionString.read(from: &buf), 
+                device: FfiConverterOptionTypeOpenTvDevice.read(from: &buf), 
+                contentRights: FfiConverterSequenceTypeOpenTvContentRight.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvContentClaims, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.typ, into: &buf)
+        FfiConverterOptionString.write(value.ver, into: &buf)
+        FfiConverterOptionInt64.write(value.exp, into: &buf)
+        FfiConverterOptionString.write(value.jti, into: &buf)
+        FfiConverterOptionTypeOpenTvDevice.write(value.device, into: &buf)
+        FfiConverterSequenceTypeOpenTvContentRight.write(value.contentRights, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentClaims_lift(_ buf: RustBuffer) throws -> OpenTvContentClaims {
+    return try FfiConverterTypeOpenTvContentClaims.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentClaims_lower(_ value: OpenTvContentClaims) -> RustBuffer {
+    return FfiConverterTypeOpenTvContentClaims.lower(value)
+}
+
+
+/**
+ * One `contentRights` entry.
+ */
+public struct OpenTvContentRight: Equatable, Hashable {
+    /**
+     * `contentId`.
+     */
+    public var contentId: String?
+    /**
+     * `start` (RFC 3339 text).
+     */
+    public var start: String?
+    /**
+     * `end` (RFC 3339 text).
+     */
+    public var end: String?
+    /**
+     * `duration` in seconds.
+     */
+    public var duration: UInt64?
+    /**
+     * `storable`.
+     */
+    public var storable: Bool?
+    /**
+     * `drt`.
+     */
+    public var drt: String?
+    /**
+     * `usageRulesProfileId`.
+     */
+    public var usageRulesProfileId: String?
+    /**
+     * `sessionControl`.
+     */
+    public var sessionControl: OpenTvSessionControl?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `contentId`.
+         */contentId: String?, 
+        /**
+         * `start` (RFC 3339 text).
+         */start: String?, 
+        /**
+         * `end` (RFC 3339 text).
+         */end: String?, 
+        /**
+         * `duration` in seconds.
+         */duration: UInt64?, 
+        /**
+         * `storable`.
+         */storable: Bool?, 
+        /**
+         * `drt`.
+         */drt: String?, 
+        /**
+         * `usageRulesProfileId`.
+         */usageRulesProfileId: String?, 
+        /**
+         * `sessionControl`.
+         */sessionControl: OpenTvSessionControl?) {
+        self.contentId = contentId
+        self.start = start
+        self.end = end
+        self.duration = duration
+        self.storable = storable
+        self.drt = drt
+        self.usageRulesProfileId = usageRulesProfileId
+        self.sessionControl = sessionControl
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvContentRight: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvContentRight: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvContentRight {
+        return
+            try OpenTvContentRight(
+                contentId: FfiConverterOptionString.read(from: &buf), 
+                start: FfiConverterOptionString.read(from: &buf), 
+                end: FfiConverterOptionString.read(from: &buf), 
+                duration: FfiConverterOptionUInt64.read(from: &buf), 
+                storable: FfiConverterOptionBool.read(from: &buf), 
+                drt: FfiConverterOptionString.read(from: &buf), 
+                usageRulesProfileId: FfiConverterOptionString.read(from: &buf), 
+                sessionControl: FfiConverterOptionTypeOpenTvSessionControl.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvContentRight, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.contentId, into: &buf)
+        FfiConverterOptionString.write(value.start, into: &buf)
+        FfiConverterOptionString.write(value.end, into: &buf)
+        FfiConverterOptionUInt64.write(value.duration, into: &buf)
+        FfiConverterOptionBool.write(value.storable, into: &buf)
+        FfiConverterOptionString.write(value.drt, into: &buf)
+        FfiConverterOptionString.write(value.usageRulesProfileId, into: &buf)
+        FfiConverterOptionTypeOpenTvSessionControl.write(value.sessionControl, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentRight_lift(_ buf: RustBuffer) throws -> OpenTvContentRight {
+    return try FfiConverterTypeOpenTvContentRight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentRight_lower(_ value: OpenTvContentRight) -> RustBuffer {
+    return FfiConverterTypeOpenTvContentRight.lower(value)
+}
+
+
+/**
+ * `content_token`: as received, and its claims.
+ */
+public struct OpenTvContentToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     */
+    public var isJwt: Bool
+    /**
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     */
+    public var raw: String
+    /**
+     * The claims of the object form.
+     */
+    public var claims: OpenTvContentClaims?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+         */isJwt: Bool, 
+        /**
+         * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+         */raw: String, 
+        /**
+         * The claims of the object form.
+         */claims: OpenTvContentClaims?) {
+        self.isJwt = isJwt
+        self.raw = raw
+        self.claims = claims
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug(
+            FfiConverterTypeOpenTvContentToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display(
+            FfiConverterTypeOpenTvContentToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension OpenTvContentToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvContentToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvContentToken {
+        return
+            try OpenTvContentToken(
+                isJwt: FfiConverterBool.read(from: &buf), 
+                raw: FfiConverterString.read(from: &buf), 
+                claims: FfiConverterOptionTypeOpenTvContentClaims.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvContentToken, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.isJwt, into: &buf)
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterOptionTypeOpenTvContentClaims.write(value.claims, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentToken_lift(_ buf: RustBuffer) throws -> OpenTvContentToken {
+    return try FfiConverterTypeOpenTvContentToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentToken_lower(_ value: OpenTvContentToken) -> RustBuffer {
+    return FfiConverterTypeOpenTvContentToken.lower(value)
+}
+
+
+/**
+ * An IAS content token request.
+ */
+public struct OpenTvContentTokenRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The IAS host (DNS name, IPv4, or IPv6 in brackets).
+     */
+    public var host: String
+    /**
+     * The port, 1-65535.
+     */
+    public var port: UInt32
+    /**
+     * `content_id`.
+     */
+    public var contentId: String
+    /**
+     * The bearer token from sign-on (secret).
+     */
+    public var bearerToken: String
+    /**
+     * `nv-tenant-id`.
+     */
+    public var tenantId: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The IAS host (DNS name, IPv4, or IPv6 in brackets).
+         */host: String, 
+        /**
+         * The port, 1-65535.
+         */port: UInt32, 
+        /**
+         * `content_id`.
+         */contentId: String, 
+        /**
+         * The bearer token from sign-on (secret).
+         */bearerToken: String, 
+        /**
+         * `nv-tenant-id`.
+         */tenantId: String) {
+        self.host = host
+        self.port = port
+        self.contentId = contentId
+        self.bearerToken = bearerToken
+        self.tenantId = tenantId
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension OpenTvContentTokenRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvContentTokenRequest {
+        return
+            try OpenTvContentTokenRequest(
+                host: FfiConverterString.read(from: &buf), 
+                port: FfiConverterUInt32.read(from: &buf), 
+                contentId: FfiConverterString.read(from: &buf), 
+                bearerToken: FfiConverterString.read(from: &buf), 
+                tenantId: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvContentTokenRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.host, into: &buf)
+        FfiConverterUInt32.write(value.port, into: &buf)
+        FfiConverterString.write(value.contentId, into: &buf)
+        FfiConverterString.write(value.bearerToken, into: &buf)
+        FfiConverterString.write(value.tenantId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentTokenRequest_lift(_ buf: RustBuffer) throws -> OpenTvContentTokenRequest {
+    return try FfiConverterTypeOpenTvContentTokenRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvContentTokenRequest_lower(_ value: OpenTvContentTokenRequest) -> RustBuffer {
+    return FfiConverterTypeOpenTvContentTokenRequest.lower(value)
+}
+
+
+/**
+ * `content_token.device`.
+ */
+public struct OpenTvDevice: Equatable, Hashable {
+    /**
+     * `drm`.
+     */
+    public var drm: String?
+    /**
+     * `deviceUniqueId`.
+     */
+    public var deviceUniqueId: String?
+    /**
+     * `watermarking`.
+     */
+    public var watermarking: Bool?
+    /**
+     * `ipAddress`.
+     */
+    public var ipAddress: String?
+    /**
+     * `model`.
+     */
+    public var model: String?
+    /**
+     * `accountId`.
+     */
+    public var accountId: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `drm`.
+         */drm: String?, 
+        /**
+         * `deviceUniqueId`.
+         */deviceUniqueId: String?, 
+        /**
+         * `watermarking`.
+         */watermarking: Bool?, 
+        /**
+         * `ipAddress`.
+         */ipAddress: String?, 
+        /**
+         * `model`.
+         */model: String?, 
+        /**
+         * `accountId`.
+         */accountId: String?) {
+        self.drm = drm
+        self.deviceUniqueId = deviceUniqueId
+        self.watermarking = watermarking
+        self.ipAddress = ipAddress
+        self.model = model
+        self.accountId = accountId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvDevice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvDevice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvDevice {
+        return
+            try OpenTvDevice(
+                drm: FfiConverterOptionString.read(from: &buf), 
+                deviceUniqueId: FfiConverterOptionString.read(from: &buf), 
+                watermarking: FfiConverterOptionBool.read(from: &buf), 
+                ipAddress: FfiConverterOptionString.read(from: &buf), 
+                model: FfiConverterOptionString.read(from: &buf), 
+                accountId: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvDevice, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.drm, into: &buf)
+        FfiConverterOptionString.write(value.deviceUniqueId, into: &buf)
+        FfiConverterOptionBool.write(value.watermarking, into: &buf)
+        FfiConverterOptionString.write(value.ipAddress, into: &buf)
+        FfiConverterOptionString.write(value.model, into: &buf)
+        FfiConverterOptionString.write(value.accountId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvDevice_lift(_ buf: RustBuffer) throws -> OpenTvDevice {
+    return try FfiConverterTypeOpenTvDevice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvDevice_lower(_ value: OpenTvDevice) -> RustBuffer {
+    return FfiConverterTypeOpenTvDevice.lower(value)
+}
+
+
+/**
+ * A parsed IAS content token response.
+ */
+public struct OpenTvResponse: Equatable, Hashable {
+    /**
+     * `content_token`.
+     */
+    public var contentToken: OpenTvContentToken
+    /**
+     * `token_type`.
+     */
+    public var tokenType: String?
+    /**
+     * `expires_in` seconds (see `opentv_refresh_at`).
+     */
+    public var expiresIn: UInt64?
+    /**
+     * `access_token`.
+     */
+    public var accessToken: OpenTvUserToken?
+    /**
+     * `refresh_token`.
+     */
+    public var refreshToken: OpenTvUserToken?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `content_token`.
+         */contentToken: OpenTvContentToken, 
+        /**
+         * `token_type`.
+         */tokenType: String?, 
+        /**
+         * `expires_in` seconds (see `opentv_refresh_at`).
+         */expiresIn: UInt64?, 
+        /**
+         * `access_token`.
+         */accessToken: OpenTvUserToken?, 
+        /**
+         * `refresh_token`.
+         */refreshToken: OpenTvUserToken?) {
+        self.contentToken = contentToken
+        self.tokenType = tokenType
+        self.expiresIn = expiresIn
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvResponse {
+        return
+            try OpenTvResponse(
+                contentToken: FfiConverterTypeOpenTvContentToken.read(from: &buf), 
+                tokenType: FfiConverterOptionString.read(from: &buf), 
+                expiresIn: FfiConverterOptionUInt64.read(from: &buf), 
+                accessToken: FfiConverterOptionTypeOpenTvUserToken.read(from: &buf), 
+                refreshToken: FfiConverterOptionTypeOpenTvUserToken.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvResponse, into buf: inout [UInt8]) {
+        FfiConverterTypeOpenTvContentToken.write(value.contentToken, into: &buf)
+        FfiConverterOptionString.write(value.tokenType, into: &buf)
+        FfiConverterOptionUInt64.write(value.expiresIn, into: &buf)
+        FfiConverterOptionTypeOpenTvUserToken.write(value.accessToken, into: &buf)
+        FfiConverterOptionTypeOpenTvUserToken.write(value.refreshToken, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvResponse_lift(_ buf: RustBuffer) throws -> OpenTvResponse {
+    return try FfiConverterTypeOpenTvResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvResponse_lower(_ value: OpenTvResponse) -> RustBuffer {
+    return FfiConverterTypeOpenTvResponse.lower(value)
+}
+
+
+/**
+ * `sessionControl`.
+ */
+public struct OpenTvSessionControl: Equatable, Hashable {
+    /**
+     * `groups`.
+     */
+    public var groups: [OpenTvSessionGroup]
+    /**
+     * `groupId`.
+     */
+    public var groupId: String?
+    /**
+     * `sessionControlEnabled`.
+     */
+    public var sessionControlEnabled: Bool?
+    /**
+     * `maxSessions`.
+     */
+    public var maxSessions: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `groups`.
+         */groups: [OpenTvSessionGroup], 
+        /**
+         * `groupId`.
+         */groupId: String?, 
+        /**
+         * `sessionControlEnabled`.
+         */sessionControlEnabled: Bool?, 
+        /**
+         * `maxSessions`.
+         */maxSessions: UInt32?) {
+        self.groups = groups
+        self.groupId = groupId
+        self.sessionControlEnabled = sessionControlEnabled
+        self.maxSessions = maxSessions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvSessionControl: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvSessionControl: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvSessionControl {
+        return
+            try OpenTvSessionControl(
+                groups: FfiConverterSequenceTypeOpenTvSessionGroup.read(from: &buf), 
+                groupId: FfiConverterOptionString.read(from: &buf), 
+                sessionControlEnabled: FfiConverterOptionBool.read(from: &buf), 
+                maxSessions: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvSessionControl, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeOpenTvSessionGroup.write(value.groups, into: &buf)
+        FfiConverterOptionString.write(value.groupId, into: &buf)
+        FfiConverterOptionBool.write(value.sessionControlEnabled, into: &buf)
+        FfiConverterOptionUInt32.write(value.maxSessions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvSessionControl_lift(_ buf: RustBuffer) throws -> OpenTvSessionControl {
+    return try FfiConverterTypeOpenTvSessionControl.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvSessionControl_lower(_ value: OpenTvSessionControl) -> RustBuffer {
+    return FfiConverterTypeOpenTvSessionControl.lower(value)
+}
+
+
+/**
+ * One `sessionControl.groups` entry.
+ */
+public struct OpenTvSessionGroup: Equatable, Hashable {
+    /**
+     * `groupId`.
+     */
+    public var groupId: String?
+    /**
+     * `maxSessions`.
+     */
+    public var maxSessions: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `groupId`.
+         */groupId: String?, 
+        /**
+         * `maxSessions`.
+         */maxSessions: UInt32?) {
+        self.groupId = groupId
+        self.maxSessions = maxSessions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvSessionGroup: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvSessionGroup: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvSessionGroup {
+        return
+            try OpenTvSessionGroup(
+                groupId: FfiConverterOptionString.read(from: &buf), 
+                maxSessions: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvSessionGroup, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.groupId, into: &buf)
+        FfiConverterOptionUInt32.write(value.maxSessions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvSessionGroup_lift(_ buf: RustBuffer) throws -> OpenTvSessionGroup {
+    return try FfiConverterTypeOpenTvSessionGroup.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvSessionGroup_lower(_ value: OpenTvSessionGroup) -> RustBuffer {
+    return FfiConverterTypeOpenTvSessionGroup.lower(value)
+}
+
+
+/**
+ * The claims of `access_token` / `refresh_token` (when sent as objects).
+ */
+public struct OpenTvUserClaims: Equatable, Hashable {
+    /**
+     * `typ`.
+     */
+    public var typ: String?
+    /**
+     * `exp`.
+     */
+    public var exp: Int64?
+    /**
+     * `fixed_exp`.
+     */
+    public var fixedExp: Int64?
+    /**
+     * `tenantId`.
+     */
+    public var tenantId: String?
+    /**
+     * `accountId`.
+     */
+    public var accountId: String?
+    /**
+     * `userId`.
+     */
+    public var userId: String?
+    /**
+     * `deviceId`.
+     */
+    public var deviceId: String?
+    /**
+     * `jti`.
+     */
+    public var jti: String?
+    /**
+     * `sessionControl`.
+     */
+    public var sessionControl: OpenTvSessionControl?
+    /**
+     * `parentalControl.ratingThreshold` (rating system -> threshold).
+     */
+    public var ratingThresholds: [String: String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `typ`.
+         */typ: String?, 
+        /**
+         * `exp`.
+         */exp: Int64?, 
+        /**
+         * `fixed_exp`.
+         */fixedExp: Int64?, 
+        /**
+         * `tenantId`.
+         */tenantId: String?, 
+        /**
+         * `accountId`.
+         */accountId: String?, 
+        /**
+         * `userId`.
+         */userId: String?, 
+        /**
+         * `deviceId`.
+         */deviceId: String?, 
+        /**
+         * `jti`.
+         */jti: String?, 
+        /**
+         * `sessionControl`.
+         */sessionControl: OpenTvSessionControl?, 
+        /**
+         * `parentalControl.ratingThreshold` (rating system -> threshold).
+         */ratingThresholds: [String: String]) {
+        self.typ = typ
+        self.exp = exp
+        self.fixedExp = fixedExp
+        self.tenantId = tenantId
+        self.accountId = accountId
+        self.userId = userId
+        self.deviceId = deviceId
+        self.jti = jti
+        self.sessionControl = sessionControl
+        self.ratingThresholds = ratingThresholds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OpenTvUserClaims: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvUserClaims: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvUserClaims {
+        return
+            try OpenTvUserClaims(
+                typ: FfiConverterOptionString.read(from: &buf), 
+                exp: FfiConverterOptionInt64.read(from: &buf), 
+                fixedExp: FfiConverterOptionInt64.read(from: &buf), 
+                tenantId: FfiConverterOptionString.read(from: &buf), 
+                accountId: FfiConverterOptionString.read(from: &buf), 
+                userId: FfiConverterOptionString.read(from: &buf), 
+                deviceId: FfiConverterOptionString.read(from: &buf), 
+                jti: FfiConverterOptionString.read(from: &buf), 
+                sessionControl: FfiConverterOptionTypeOpenTvSessionControl.read(from: &buf), 
+                ratingThresholds: FfiConverterDictionaryStringString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvUserClaims, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.typ, into: &buf)
+        FfiConverterOptionInt64.write(value.exp, into: &buf)
+        FfiConverterOptionInt64.write(value.fixedExp, into: &buf)
+        FfiConverterOptionString.write(value.tenantId, into: &buf)
+        FfiConverterOptionString.write(value.accountId, into: &buf)
+        FfiConverterOptionString.write(value.userId, into: &buf)
+        FfiConverterOptionString.write(value.deviceId, into: &buf)
+        FfiConverterOptionString.write(value.jti, into: &buf)
+        FfiConverterOptionTypeOpenTvSessionControl.write(value.sessionControl, into: &buf)
+        FfiConverterDictionaryStringString.write(value.ratingThresholds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvUserClaims_lift(_ buf: RustBuffer) throws -> OpenTvUserClaims {
+    return try FfiConverterTypeOpenTvUserClaims.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvUserClaims_lower(_ value: OpenTvUserClaims) -> RustBuffer {
+    return FfiConverterTypeOpenTvUserClaims.lower(value)
+}
+
+
+/**
+ * `access_token` / `refresh_token`: as received, and its claims.
+ */
+public struct OpenTvUserToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     */
+    public var isJwt: Bool
+    /**
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     */
+    public var raw: String
+    /**
+     * The claims of the object form.
+     */
+    public var claims: OpenTvUserClaims?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+         */isJwt: Bool, 
+        /**
+         * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+         */raw: String, 
+        /**
+         * The claims of the object form.
+         */claims: OpenTvUserClaims?) {
+        self.isJwt = isJwt
+        self.raw = raw
+        self.claims = claims
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_debug(
+            FfiConverterTypeOpenTvUserToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display(
+            FfiConverterTypeOpenTvUserToken_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension OpenTvUserToken: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOpenTvUserToken: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OpenTvUserToken {
+        return
+            try OpenTvUserToken(
+                isJwt: FfiConverterBool.read(from: &buf), 
+                raw: FfiConverterString.read(from: &buf), 
+                claims: FfiConverterOptionTypeOpenTvUserClaims.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OpenTvUserToken, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.isJwt, into: &buf)
+        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterOptionTypeOpenTvUserClaims.write(value.claims, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvUserToken_lift(_ buf: RustBuffer) throws -> OpenTvUserToken {
+    return try FfiConverterTypeOpenTvUserToken.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOpenTvUserToken_lower(_ value: OpenTvUserToken) -> RustBuffer {
+    return FfiConverterTypeOpenTvUserToken.lower(value)
 }
 
 
@@ -1959,6 +3741,81 @@ public func FfiConverterTypeWidevineTokenRequest_lower(_ value: WidevineTokenReq
 
 
 /**
+ * The response format to ask for.
+ */
+
+public enum AdobePassFormat: Equatable, Hashable {
+    
+    /**
+     * JSON.
+     */
+    case json
+    /**
+     * XML.
+     */
+    case xml
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AdobePassFormat: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdobePassFormat: FfiConverterRustBuffer {
+    typealias SwiftType = AdobePassFormat
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdobePassFormat {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .json
+        
+        case 2: return .xml
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AdobePassFormat, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .json:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .xml:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassFormat_lift(_ buf: RustBuffer) throws -> AdobePassFormat {
+    return try FfiConverterTypeAdobePassFormat.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdobePassFormat_lower(_ value: AdobePassFormat) -> RustBuffer {
+    return FfiConverterTypeAdobePassFormat.lower(value)
+}
+
+
+
+/**
  * A refused request, key or response: the service's `code` (e.g. `-2027`; `0` for faults
  * only the library numbers), the same static `message` as the C API and CLI, and the wire
  * name of the offending `parameter` (`contentKey`). Never holds a secret value.
@@ -2306,6 +4163,123 @@ enum DrmTokenError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
          */parameter: String?
     )
     /**
+     * OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
+     */
+    case BadRequest(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * OpenTV IAS 401: the bearer token was refused.
+     */
+    case Unauthorized(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * OpenTV IAS 403: the account may not play this content.
+     */
+    case Forbidden(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * OpenTV IAS 404: the content does not exist.
+     */
+    case ContentNotFound(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * Adobe Pass 412: not authenticated (sign in first).
+     */
+    case NotAuthenticated(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * Adobe Pass 404: no authorization for this resource.
+     */
+    case NotAuthorized(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * Adobe Pass 410: the authorization has expired.
+     */
+    case AuthorizationExpired(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?
+    )
+    /**
+     * An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
+     * the service's code when the body had one (`-2027` is the code validation gives for the
+     * same fault), `message` the body's message or the code's documented one.
+     */
+    case ServiceRefused(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?, 
+        /**
+         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         */status: UInt16
+    )
+    /**
      * A kind this version of the bindings does not name yet (see `code` and `message`).
      */
     case Other(
@@ -2515,7 +4489,48 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 24: return .Other(
+        case 24: return .BadRequest(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 25: return .Unauthorized(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 26: return .Forbidden(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 27: return .ContentNotFound(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 28: return .NotAuthenticated(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 29: return .NotAuthorized(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 30: return .AuthorizationExpired(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 31: return .ServiceRefused(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf), 
+            status: try FfiConverterUInt16.read(from: &buf)
+            )
+        case 32: return .Other(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
@@ -2698,8 +4713,65 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .Other(code,message,parameter):
+        case let .BadRequest(code,message,parameter):
             writeInt(&buf, Int32(24))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .Unauthorized(code,message,parameter):
+            writeInt(&buf, Int32(25))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .Forbidden(code,message,parameter):
+            writeInt(&buf, Int32(26))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .ContentNotFound(code,message,parameter):
+            writeInt(&buf, Int32(27))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .NotAuthenticated(code,message,parameter):
+            writeInt(&buf, Int32(28))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .NotAuthorized(code,message,parameter):
+            writeInt(&buf, Int32(29))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .AuthorizationExpired(code,message,parameter):
+            writeInt(&buf, Int32(30))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .ServiceRefused(code,message,parameter,status):
+            writeInt(&buf, Int32(31))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            FfiConverterUInt16.write(status, into: &buf)
+            
+        
+        case let .Other(code,message,parameter):
+            writeInt(&buf, Int32(32))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
@@ -3207,6 +5279,54 @@ public func FfiConverterTypeTokenRequest_lower(_ value: TokenRequest) -> RustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = UInt64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
     typealias SwiftType = Int64?
 
@@ -3231,6 +5351,30 @@ fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -3247,6 +5391,126 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOpenTvContentClaims: FfiConverterRustBuffer {
+    typealias SwiftType = OpenTvContentClaims?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOpenTvContentClaims.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOpenTvContentClaims.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOpenTvDevice: FfiConverterRustBuffer {
+    typealias SwiftType = OpenTvDevice?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOpenTvDevice.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOpenTvDevice.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOpenTvSessionControl: FfiConverterRustBuffer {
+    typealias SwiftType = OpenTvSessionControl?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOpenTvSessionControl.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOpenTvSessionControl.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOpenTvUserClaims: FfiConverterRustBuffer {
+    typealias SwiftType = OpenTvUserClaims?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOpenTvUserClaims.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOpenTvUserClaims.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOpenTvUserToken: FfiConverterRustBuffer {
+    typealias SwiftType = OpenTvUserToken?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOpenTvUserToken.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOpenTvUserToken.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3296,6 +5560,81 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer {
+    typealias SwiftType = [HttpHeader]
+
+    public static func write(_ value: [HttpHeader], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHttpHeader.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HttpHeader] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HttpHeader]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHttpHeader.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOpenTvContentRight: FfiConverterRustBuffer {
+    typealias SwiftType = [OpenTvContentRight]
+
+    public static func write(_ value: [OpenTvContentRight], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOpenTvContentRight.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OpenTvContentRight] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OpenTvContentRight]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOpenTvContentRight.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeOpenTvSessionGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [OpenTvSessionGroup]
+
+    public static func write(_ value: [OpenTvSessionGroup], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeOpenTvSessionGroup.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [OpenTvSessionGroup] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [OpenTvSessionGroup]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeOpenTvSessionGroup.read(from: &buf))
         }
         return seq
     }
@@ -3400,6 +5739,75 @@ fileprivate struct FfiConverterSequenceTypeWarning: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+/**
+ * Validates the request and returns the `GET` to send.
+ *
+ * # Errors
+ * `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
+ * `ControlCharacter` (header injection), naming the field.
+ */
+public func adobePassAuthorizationRequest(request: AdobePassAuthorizationRequest)throws  -> AdobePassHttpRequest  {
+    return try  FfiConverterTypeAdobePassHttpRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_adobe_pass_authorization_request(
+        FfiConverterTypeAdobePassAuthorizationRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * The base64 of the device JSON, for `device_info`.
+ */
+public func encodeDeviceInfo(json: Data) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_encode_device_info(
+        FfiConverterData.lower(json),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses an authorization token response (JSON or XML, by content type).
+ *
+ * # Errors
+ * `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
+ * `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+ */
+public func parseAdobePassResponse(status: UInt16, contentType: String, body: Data)throws  -> AdobePassAuthorization  {
+    return try  FfiConverterTypeAdobePassAuthorization_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_parse_adobe_pass_response(
+        FfiConverterUInt16.lower(status),
+        FfiConverterString.lower(contentType),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
 /**
  * Parses and validates a token request URL as the service would (the CLI's `check`).
  *
@@ -3477,6 +5885,24 @@ public func requestFromParameters(service: Service, environment: Environment, pa
 })
 }
 /**
+ * Parses a token response from its HTTP status, content type and body.
+ *
+ * # Errors
+ * `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
+ * an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+ */
+public func parseExpressplayResponse(service: Service, status: UInt16, contentType: String, body: Data)throws  -> ExpressPlayToken  {
+    return try  FfiConverterTypeExpressPlayToken_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_parse_expressplay_response(
+        FfiConverterTypeService_lower(service),
+        FfiConverterUInt16.lower(status),
+        FfiConverterString.lower(contentType),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
  * Unwraps the hex `wrapped` key (an ExpressPlay `ek`) under the hex `kek`; lower-case hex out.
  *
  * # Errors
@@ -3538,6 +5964,67 @@ public func wrapKeyBytes(kek: Data, key: Data)throws  -> Data  {
     )
 })
 }
+/**
+ * The payload (claims JSON) of a compact JWT; signatures are not verified.
+ *
+ * # Errors
+ * `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
+ */
+public func decodeJwtPayload(jwt: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_decode_jwt_payload(
+        FfiConverterString.lower(jwt),uniffiCallStatus
+    )
+})
+}
+/**
+ * Validates the request (header values with control characters are refused) and returns the
+ * `POST` to send, with its two headers and an empty body.
+ *
+ * # Errors
+ * `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
+ */
+public func opentvContentTokenRequest(request: OpenTvContentTokenRequest)throws  -> HttpRequest  {
+    return try  FfiConverterTypeHttpRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_opentv_content_token_request(
+        FfiConverterTypeOpenTvContentTokenRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+/**
+ * When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
+ * at `percent` of its lifetime (90 is a good default).
+ */
+public func opentvRefreshAt(receivedAt: Int64, expiresIn: UInt64, percent: UInt8) -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_opentv_refresh_at(
+        FfiConverterInt64.lower(receivedAt),
+        FfiConverterUInt64.lower(expiresIn),
+        FfiConverterUInt8.lower(percent),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses an IAS content token response.
+ *
+ * # Errors
+ * `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
+ * `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
+ * document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+ */
+public func parseOpentvResponse(status: UInt16, contentType: String, body: Data)throws  -> OpenTvResponse  {
+    return try  FfiConverterTypeOpenTvResponse_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_parse_opentv_response(
+        FfiConverterUInt16.lower(status),
+        FfiConverterString.lower(contentType),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -3554,6 +6041,15 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
+    if (uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() != 31877) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_encode_device_info() != 50468) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_parse_adobe_pass_response() != 16593) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_drmtoken_checksum_func_check_url() != 32191) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3569,6 +6065,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_drmtoken_checksum_func_request_from_parameters() != 26419) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_drmtoken_checksum_func_parse_expressplay_response() != 52078) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_drmtoken_checksum_func_unwrap_key() != 50486) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -3579,6 +6078,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_drmtoken_checksum_func_wrap_key_bytes() != 49014) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_decode_jwt_payload() != 44468) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_opentv_content_token_request() != 33233) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_opentv_refresh_at() != 25564) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_drmtoken_checksum_func_parse_opentv_response() != 41548) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -204,3 +204,101 @@ final class BindingTests: XCTestCase {
         XCTAssertTrue(pr.description.contains(kid), "non-secrets still show")
     }
 }
+
+/// The response vector files (and the OpenTV requests), every case, through the bindings.
+final class ResponseTests: XCTestCase {
+    private func body(_ c: [String: Any]) -> Data {
+        if let text = c["body"] as? String { return Data(text.utf8) }
+        return hex(c["body_hex"] as! String)
+    }
+
+    func testEveryExpressPlayResponse() throws {
+        let cases = try load("expressplay_responses.json")
+        XCTAssertGreaterThanOrEqual(cases.count, 43)
+        for c in cases {
+            let name = c["name"] as! String
+            let call = {
+                try parseExpressplayResponse(
+                    service: services[c["service"] as! String]!, status: UInt16(truncating: c["status"] as! NSNumber),
+                    contentType: c["content_type"] as! String, body: self.body(c))
+            }
+            if let x = c["expect"] as? [String: Any] {
+                let t = try call()
+                XCTAssertEqual(t.token, x["token"] as? String, name)
+                XCTAssertEqual(t.url, (x["url"] ?? x["license_acquisition_url"]) as? String, name)
+                XCTAssertEqual(t.skdUri, x["skd_uri"] as? String, name)
+                XCTAssertEqual(t.licenseUrl, x["license_url"] as? String, name)
+                XCTAssertFalse(String(describing: t).contains(t.token), name)
+            } else if let x = c["service_error"] as? [String: Any] {
+                XCTAssertThrowsError(try call(), name) { e in
+                    guard case let DrmTokenError.ServiceRefused(code, _, _, status) = e else { return XCTFail(name) }
+                    XCTAssertEqual(Int(status), (x["status"] as! NSNumber).intValue, name)
+                    XCTAssertEqual(Int(code), (x["code"] as? NSNumber)?.intValue ?? 0, name)
+                }
+            } else {
+                let error = c["error"] as! [String: Any]
+                XCTAssertThrowsError(try call(), name) { e in
+                    XCTAssertEqual(parts(e)?.0, error["kind"] as? String, name)
+                    XCTAssertEqual(parts(e)?.3, error["parameter"] as? String, name)
+                }
+            }
+        }
+    }
+
+    func testEveryOpenTvAndAdobePassVector() throws {
+        for c in try load("opentv_requests.json") {
+            let name = c["name"] as! String
+            let r = c["request"] as! [String: Any]
+            let request = OpenTvContentTokenRequest(
+                host: r["host"] as! String, port: UInt32(truncating: r["port"] as! NSNumber),
+                contentId: r["content_id"] as! String, bearerToken: r["bearer_token"] as! String,
+                tenantId: r["tenant_id"] as! String)
+            if let error = c["error"] as? [String: Any] {
+                XCTAssertThrowsError(try opentvContentTokenRequest(request: request), name) { e in
+                    XCTAssertEqual(parts(e)?.0, error["kind"] as? String, name)
+                    XCTAssertEqual(parts(e)?.3, error["parameter"] as? String, name)
+                }
+            } else {
+                let http = try opentvContentTokenRequest(request: request)
+                XCTAssertEqual(http.url, c["url"] as? String, name)
+                XCTAssertEqual(http.headers.map { [$0.name, $0.value] }, c["headers"] as? [[String]], name)
+            }
+        }
+        for c in try load("opentv_responses.json") {
+            let name = c["name"] as! String
+            let call = {
+                try parseOpentvResponse(
+                    status: UInt16(truncating: c["status"] as! NSNumber), contentType: c["content_type"] as! String,
+                    body: self.body(c))
+            }
+            if let x = c["expect"] as? [String: Any] {
+                let r = try call()
+                let ct = x["content_token"] as! [String: Any]
+                XCTAssertEqual(r.contentToken.isJwt, ct["jwt"] != nil, name)
+                XCTAssertEqual(r.expiresIn.map { Int($0) }, (x["expires_in"] as? NSNumber)?.intValue, name)
+            } else {
+                let kind = ((c["ias_error"] ?? c["error"]) as! [String: Any])["kind"] as? String
+                XCTAssertThrowsError(try call(), name) { e in XCTAssertEqual(parts(e)?.0, kind, name) }
+            }
+        }
+        for c in try load("adobe_pass_responses.json") {
+            let name = c["name"] as! String
+            let call = {
+                try parseAdobePassResponse(
+                    status: UInt16(truncating: c["status"] as! NSNumber), contentType: c["content_type"] as! String,
+                    body: self.body(c))
+            }
+            if let x = c["expect"] as? [String: Any] {
+                let a = try call()
+                XCTAssertEqual(a.mvpd, x["mvpd"] as? String, name)
+                XCTAssertEqual(a.resource, x["resource"] as? String, name)
+                XCTAssertEqual(Int(a.expires), (x["expires"] as! NSNumber).intValue, name)
+                XCTAssertEqual(a.proxyMvpd, x["proxy_mvpd"] as? String, name)
+            } else {
+                let kind = ((c["adobe_error"] ?? c["error"]) as! [String: Any])["kind"] as? String
+                XCTAssertThrowsError(try call(), name) { e in XCTAssertEqual(parts(e)?.0, kind, name) }
+            }
+        }
+        XCTAssertEqual(encodeDeviceInfo(json: Data("{}".utf8)), "e30=")
+    }
+}

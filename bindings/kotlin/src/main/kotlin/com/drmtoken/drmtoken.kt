@@ -674,6 +674,12 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_drmtoken_checksum_func_adobe_pass_authorization_request(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_encode_device_info(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_parse_adobe_pass_response(
+    ): Int
     external fun uniffi_drmtoken_checksum_func_check_url(
     ): Int
     external fun uniffi_drmtoken_checksum_func_form_content_type(
@@ -684,6 +690,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_drmtoken_checksum_func_request_from_parameters(
     ): Int
+    external fun uniffi_drmtoken_checksum_func_parse_expressplay_response(
+    ): Int
     external fun uniffi_drmtoken_checksum_func_unwrap_key(
     ): Int
     external fun uniffi_drmtoken_checksum_func_unwrap_key_bytes(
@@ -691,6 +699,14 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_drmtoken_checksum_func_wrap_key(
     ): Int
     external fun uniffi_drmtoken_checksum_func_wrap_key_bytes(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_decode_jwt_payload(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_opentv_content_token_request(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_opentv_refresh_at(
+    ): Int
+    external fun uniffi_drmtoken_checksum_func_parse_opentv_response(
     ): Int
     external fun ffi_drmtoken_uniffi_contract_version(
     ): Int
@@ -728,6 +744,10 @@ internal object UniffiLib {
     external fun uniffi_drmtoken_fn_method_tokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -769,6 +789,32 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_widevinetokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_adobe_pass_authorization_request(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_encode_device_info(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_parse_adobe_pass_response(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_check_url(`url`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_form_content_type(uniffi_out_err: UniffiRustCallStatus, 
@@ -779,6 +825,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_request_from_parameters(`service`: RustBuffer.ByValue,`environment`: RustBuffer.ByValue,`parameters`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_parse_expressplay_response(`service`: RustBuffer.ByValue,`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_unwrap_key(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_unwrap_key_bytes(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -786,6 +834,14 @@ internal object UniffiLib {
     external fun uniffi_drmtoken_fn_func_wrap_key(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_func_wrap_key_bytes(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_decode_jwt_payload(`jwt`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_opentv_content_token_request(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_func_opentv_refresh_at(`receivedAt`: Long,`expiresIn`: Long,`percent`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_drmtoken_fn_func_parse_opentv_response(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_drmtoken_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -906,6 +962,15 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() and 0xFFFF) != 31877) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_encode_device_info() and 0xFFFF) != 50468) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response() and 0xFFFF) != 16593) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_drmtoken_checksum_func_check_url() and 0xFFFF) != 32191) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -921,6 +986,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_drmtoken_checksum_func_request_from_parameters() and 0xFFFF) != 26419) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_drmtoken_checksum_func_parse_expressplay_response() and 0xFFFF) != 52078) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_drmtoken_checksum_func_unwrap_key() and 0xFFFF) != 50486) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -931,6 +999,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_drmtoken_checksum_func_wrap_key_bytes() and 0xFFFF) != 49014) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_decode_jwt_payload() and 0xFFFF) != 44468) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_opentv_content_token_request() and 0xFFFF) != 33233) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_opentv_refresh_at() and 0xFFFF) != 25564) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_drmtoken_checksum_func_parse_opentv_response() and 0xFFFF) != 41548) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1029,6 +1109,33 @@ object NoHandle
 /**
  * @suppress
  */
+public object FfiConverterUByte: FfiConverter<UByte, Byte> {
+    override fun lift(value: Byte): UByte {
+        return value.toUByte()
+    }
+
+    fun lift(value: Int): UByte {
+        return value.toUByte()
+    }
+
+    override fun read(buf: ByteBuffer): UByte {
+        return lift(buf.get())
+    }
+
+    override fun lower(value: UByte): Byte {
+        return value.toByte()
+    }
+
+    override fun allocationSize(value: UByte) = 1UL
+
+    override fun write(value: UByte, buf: ByteBuffer) {
+        buf.put(value.toByte())
+    }
+}
+
+/**
+ * @suppress
+ */
 public object FfiConverterUShort: FfiConverter<UShort, Short> {
     override fun lift(value: Short): UShort {
         return value.toUShort()
@@ -1050,6 +1157,29 @@ public object FfiConverterUShort: FfiConverter<UShort, Short> {
 
     override fun write(value: UShort, buf: ByteBuffer) {
         buf.putShort(value.toShort())
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterUInt: FfiConverter<UInt, Int> {
+    override fun lift(value: Int): UInt {
+        return value.toUInt()
+    }
+
+    override fun read(buf: ByteBuffer): UInt {
+        return lift(buf.getInt())
+    }
+
+    override fun lower(value: UInt): Int {
+        return value.toInt()
+    }
+
+    override fun allocationSize(value: UInt) = 4UL
+
+    override fun write(value: UInt, buf: ByteBuffer) {
+        buf.putInt(value.toInt())
     }
 }
 
@@ -1119,6 +1249,29 @@ public object FfiConverterLong: FfiConverter<Long, Long> {
 
     override fun write(value: Long, buf: ByteBuffer) {
         buf.putLong(value)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterBoolean: FfiConverter<Boolean, Byte> {
+    override fun lift(value: Byte): Boolean {
+        return value.toInt() != 0
+    }
+
+    override fun read(buf: ByteBuffer): Boolean {
+        return lift(buf.get())
+    }
+
+    override fun lower(value: Boolean): Byte {
+        return if (value) 1.toByte() else 0.toByte()
+    }
+
+    override fun allocationSize(value: Boolean) = 1UL
+
+    override fun write(value: Boolean, buf: ByteBuffer) {
+        buf.put(lower(value))
     }
 }
 
@@ -1195,6 +1348,340 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
     override fun write(value: ByteArray, buf: ByteBuffer) {
         buf.putInt(value.size)
         buf.put(value)
+    }
+}
+
+
+
+/**
+ * A granted authorization.
+ */
+data class AdobePassAuthorization (
+    /**
+     * `mvpd`.
+     */
+    var `mvpd`: kotlin.String
+    , 
+    /**
+     * `resource`.
+     */
+    var `resource`: kotlin.String
+    , 
+    /**
+     * `requestor`.
+     */
+    var `requestor`: kotlin.String
+    , 
+    /**
+     * `expires`, epoch milliseconds.
+     */
+    var `expires`: kotlin.ULong
+    , 
+    /**
+     * `proxyMvpd`.
+     */
+    var `proxyMvpd`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdobePassAuthorization: FfiConverterRustBuffer<AdobePassAuthorization> {
+    override fun read(buf: ByteBuffer): AdobePassAuthorization {
+        return AdobePassAuthorization(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AdobePassAuthorization) = (
+            FfiConverterString.allocationSize(value.`mvpd`) +
+            FfiConverterString.allocationSize(value.`resource`) +
+            FfiConverterString.allocationSize(value.`requestor`) +
+            FfiConverterULong.allocationSize(value.`expires`) +
+            FfiConverterOptionalString.allocationSize(value.`proxyMvpd`)
+    )
+
+    override fun write(value: AdobePassAuthorization, buf: ByteBuffer) {
+            FfiConverterString.write(value.`mvpd`, buf)
+            FfiConverterString.write(value.`resource`, buf)
+            FfiConverterString.write(value.`requestor`, buf)
+            FfiConverterULong.write(value.`expires`, buf)
+            FfiConverterOptionalString.write(value.`proxyMvpd`, buf)
+    }
+}
+
+
+
+/**
+ * An authorization token request (`GET <SP_FQDN>/api/v1/tokens/authz`).
+ */
+data class AdobePassAuthorizationRequest (
+    /**
+     * The service provider's host or base URL.
+     */
+    var `spFqdn`: kotlin.String
+    , 
+    /**
+     * `requestor`.
+     */
+    var `requestor`: kotlin.String
+    , 
+    /**
+     * `deviceId`.
+     */
+    var `deviceId`: kotlin.String
+    , 
+    /**
+     * `resource` (a resourceId or an MRSS fragment).
+     */
+    var `resource`: kotlin.String
+    , 
+    /**
+     * The base64 device information (see `encode_device_info`).
+     */
+    var `deviceInfo`: kotlin.String
+    , 
+    /**
+     * Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
+     */
+    var `deviceInfoInQuery`: kotlin.Boolean
+    , 
+    /**
+     * `deviceType`.
+     */
+    var `deviceType`: kotlin.String?
+    , 
+    /**
+     * `deviceUser` (deprecated).
+     */
+    var `deviceUser`: kotlin.String?
+    , 
+    /**
+     * `appId` (deprecated).
+     */
+    var `appId`: kotlin.String?
+    , 
+    /**
+     * The access token for `Authorization: Bearer` (secret).
+     */
+    var `accessToken`: kotlin.String?
+    , 
+    /**
+     * The response format asked for.
+     */
+    var `format`: AdobePassFormat
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuffer<AdobePassAuthorizationRequest> {
+    override fun read(buf: ByteBuffer): AdobePassAuthorizationRequest {
+        return AdobePassAuthorizationRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeAdobePassFormat.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AdobePassAuthorizationRequest) = (
+            FfiConverterString.allocationSize(value.`spFqdn`) +
+            FfiConverterString.allocationSize(value.`requestor`) +
+            FfiConverterString.allocationSize(value.`deviceId`) +
+            FfiConverterString.allocationSize(value.`resource`) +
+            FfiConverterString.allocationSize(value.`deviceInfo`) +
+            FfiConverterBoolean.allocationSize(value.`deviceInfoInQuery`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceType`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceUser`) +
+            FfiConverterOptionalString.allocationSize(value.`appId`) +
+            FfiConverterOptionalString.allocationSize(value.`accessToken`) +
+            FfiConverterTypeAdobePassFormat.allocationSize(value.`format`)
+    )
+
+    override fun write(value: AdobePassAuthorizationRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`spFqdn`, buf)
+            FfiConverterString.write(value.`requestor`, buf)
+            FfiConverterString.write(value.`deviceId`, buf)
+            FfiConverterString.write(value.`resource`, buf)
+            FfiConverterString.write(value.`deviceInfo`, buf)
+            FfiConverterBoolean.write(value.`deviceInfoInQuery`, buf)
+            FfiConverterOptionalString.write(value.`deviceType`, buf)
+            FfiConverterOptionalString.write(value.`deviceUser`, buf)
+            FfiConverterOptionalString.write(value.`appId`, buf)
+            FfiConverterOptionalString.write(value.`accessToken`, buf)
+            FfiConverterTypeAdobePassFormat.write(value.`format`, buf)
+    }
+}
+
+
+
+/**
+ * The request to send, and what is worth telling the integrator about it.
+ */
+data class AdobePassHttpRequest (
+    /**
+     * Method, URL and headers.
+     */
+    var `request`: HttpRequest
+    , 
+    /**
+     * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
+     */
+    var `warnings`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdobePassHttpRequest: FfiConverterRustBuffer<AdobePassHttpRequest> {
+    override fun read(buf: ByteBuffer): AdobePassHttpRequest {
+        return AdobePassHttpRequest(
+            FfiConverterTypeHttpRequest.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: AdobePassHttpRequest) = (
+            FfiConverterTypeHttpRequest.allocationSize(value.`request`) +
+            FfiConverterSequenceString.allocationSize(value.`warnings`)
+    )
+
+    override fun write(value: AdobePassHttpRequest, buf: ByteBuffer) {
+            FfiConverterTypeHttpRequest.write(value.`request`, buf)
+            FfiConverterSequenceString.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
+ * What a player needs after a successful token request.
+ */
+data class ExpressPlayToken (
+    /**
+     * The service that issued it.
+     */
+    var `service`: Service
+    , 
+    /**
+     * The token (a credential: redacted from `toString`/`description`).
+     */
+    var `token`: kotlin.String
+    , 
+    /**
+     * FairPlay/Widevine: the returned URL (with `?ExpressPlayToken=`); PlayReady: `licenseAcquisitionUrl`.
+     */
+    var `url`: kotlin.String
+    , 
+    /**
+     * The URL without its query (Widevine's licence server when the token is sent separately).
+     */
+    var `urlWithoutQuery`: kotlin.String
+    , 
+    /**
+     * FairPlay: the `skd://` key URI for the HLS `#EXT-X-KEY` tag.
+     */
+    var `skdUri`: kotlin.String?
+    , 
+    /**
+     * PlayReady: the licence server URL, `licenseAcquisitionUrl?ExpressPlayToken=<token>`.
+     */
+    var `licenseUrl`: kotlin.String?
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display(FfiConverterTypeExpressPlayToken.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeExpressPlayToken: FfiConverterRustBuffer<ExpressPlayToken> {
+    override fun read(buf: ByteBuffer): ExpressPlayToken {
+        return ExpressPlayToken(
+            FfiConverterTypeService.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ExpressPlayToken) = (
+            FfiConverterTypeService.allocationSize(value.`service`) +
+            FfiConverterString.allocationSize(value.`token`) +
+            FfiConverterString.allocationSize(value.`url`) +
+            FfiConverterString.allocationSize(value.`urlWithoutQuery`) +
+            FfiConverterOptionalString.allocationSize(value.`skdUri`) +
+            FfiConverterOptionalString.allocationSize(value.`licenseUrl`)
+    )
+
+    override fun write(value: ExpressPlayToken, buf: ByteBuffer) {
+            FfiConverterTypeService.write(value.`service`, buf)
+            FfiConverterString.write(value.`token`, buf)
+            FfiConverterString.write(value.`url`, buf)
+            FfiConverterString.write(value.`urlWithoutQuery`, buf)
+            FfiConverterOptionalString.write(value.`skdUri`, buf)
+            FfiConverterOptionalString.write(value.`licenseUrl`, buf)
     }
 }
 
@@ -1413,6 +1900,870 @@ public object FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer<FairP
             FfiConverterSequenceString.write(value.`fpExtensions`, buf)
             FfiConverterOptionalString.write(value.`expirationTime`, buf)
             FfiConverterOptionalString.write(value.`cookie`, buf)
+    }
+}
+
+
+
+/**
+ * An HTTP header to send.
+ */
+data class HttpHeader (
+    /**
+     * The header name.
+     */
+    var `name`: kotlin.String
+    , 
+    /**
+     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
+     */
+    var `value`: kotlin.String
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(FfiConverterTypeHttpHeader.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHttpHeader: FfiConverterRustBuffer<HttpHeader> {
+    override fun read(buf: ByteBuffer): HttpHeader {
+        return HttpHeader(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HttpHeader) = (
+            FfiConverterString.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`value`)
+    )
+
+    override fun write(value: HttpHeader, buf: ByteBuffer) {
+            FfiConverterString.write(value.`name`, buf)
+            FfiConverterString.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
+ * A request to send: method, URL, headers (the body is empty unless stated).
+ */
+data class HttpRequest (
+    /**
+     * `GET` or `POST`.
+     */
+    var `method`: kotlin.String
+    , 
+    /**
+     * The whole URL.
+     */
+    var `url`: kotlin.String
+    , 
+    /**
+     * The headers, in order.
+     */
+    var `headers`: List<HttpHeader>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHttpRequest: FfiConverterRustBuffer<HttpRequest> {
+    override fun read(buf: ByteBuffer): HttpRequest {
+        return HttpRequest(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeHttpHeader.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HttpRequest) = (
+            FfiConverterString.allocationSize(value.`method`) +
+            FfiConverterString.allocationSize(value.`url`) +
+            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
+    )
+
+    override fun write(value: HttpRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`method`, buf)
+            FfiConverterString.write(value.`url`, buf)
+            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+    }
+}
+
+
+
+/**
+ * The claims of `content_token` (when sent as an object).
+ */
+data class OpenTvContentClaims (
+    /**
+     * `typ`.
+     */
+    var `typ`: kotlin.String?
+    , 
+    /**
+     * `ver`.
+     */
+    var `ver`: kotlin.String?
+    , 
+    /**
+     * `exp`.
+     */
+    var `exp`: kotlin.Long?
+    , 
+    /**
+     * `jti`.
+     */
+    var `jti`: kotlin.String?
+    , 
+    /**
+     * `device`.
+     */
+    var `device`: OpenTvDevice?
+    , 
+    /**
+     * `contentRights`.
+     */
+    var `contentRights`: List<OpenTvContentRight>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvContentClaims: FfiConverterRustBuffer<OpenTvContentClaims> {
+    override fun read(buf: ByteBuffer): OpenTvContentClaims {
+        return OpenTvContentClaims(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeOpenTvDevice.read(buf),
+            FfiConverterSequenceTypeOpenTvContentRight.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvContentClaims) = (
+            FfiConverterOptionalString.allocationSize(value.`typ`) +
+            FfiConverterOptionalString.allocationSize(value.`ver`) +
+            FfiConverterOptionalLong.allocationSize(value.`exp`) +
+            FfiConverterOptionalString.allocationSize(value.`jti`) +
+            FfiConverterOptionalTypeOpenTvDevice.allocationSize(value.`device`) +
+            FfiConverterSequenceTypeOpenTvContentRight.allocationSize(value.`contentRights`)
+    )
+
+    override fun write(value: OpenTvContentClaims, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`typ`, buf)
+            FfiConverterOptionalString.write(value.`ver`, buf)
+            FfiConverterOptionalLong.write(value.`exp`, buf)
+            FfiConverterOptionalString.write(value.`jti`, buf)
+            FfiConverterOptionalTypeOpenTvDevice.write(value.`device`, buf)
+            FfiConverterSequenceTypeOpenTvContentRight.write(value.`contentRights`, buf)
+    }
+}
+
+
+
+/**
+ * One `contentRights` entry.
+ */
+data class OpenTvContentRight (
+    /**
+     * `contentId`.
+     */
+    var `contentId`: kotlin.String?
+    , 
+    /**
+     * `start` (RFC 3339 text).
+     */
+    var `start`: kotlin.String?
+    , 
+    /**
+     * `end` (RFC 3339 text).
+     */
+    var `end`: kotlin.String?
+    , 
+    /**
+     * `duration` in seconds.
+     */
+    var `duration`: kotlin.ULong?
+    , 
+    /**
+     * `storable`.
+     */
+    var `storable`: kotlin.Boolean?
+    , 
+    /**
+     * `drt`.
+     */
+    var `drt`: kotlin.String?
+    , 
+    /**
+     * `usageRulesProfileId`.
+     */
+    var `usageRulesProfileId`: kotlin.String?
+    , 
+    /**
+     * `sessionControl`.
+     */
+    var `sessionControl`: OpenTvSessionControl?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvContentRight: FfiConverterRustBuffer<OpenTvContentRight> {
+    override fun read(buf: ByteBuffer): OpenTvContentRight {
+        return OpenTvContentRight(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeOpenTvSessionControl.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvContentRight) = (
+            FfiConverterOptionalString.allocationSize(value.`contentId`) +
+            FfiConverterOptionalString.allocationSize(value.`start`) +
+            FfiConverterOptionalString.allocationSize(value.`end`) +
+            FfiConverterOptionalULong.allocationSize(value.`duration`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`storable`) +
+            FfiConverterOptionalString.allocationSize(value.`drt`) +
+            FfiConverterOptionalString.allocationSize(value.`usageRulesProfileId`) +
+            FfiConverterOptionalTypeOpenTvSessionControl.allocationSize(value.`sessionControl`)
+    )
+
+    override fun write(value: OpenTvContentRight, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`contentId`, buf)
+            FfiConverterOptionalString.write(value.`start`, buf)
+            FfiConverterOptionalString.write(value.`end`, buf)
+            FfiConverterOptionalULong.write(value.`duration`, buf)
+            FfiConverterOptionalBoolean.write(value.`storable`, buf)
+            FfiConverterOptionalString.write(value.`drt`, buf)
+            FfiConverterOptionalString.write(value.`usageRulesProfileId`, buf)
+            FfiConverterOptionalTypeOpenTvSessionControl.write(value.`sessionControl`, buf)
+    }
+}
+
+
+
+/**
+ * `content_token`: as received, and its claims.
+ */
+data class OpenTvContentToken (
+    /**
+     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     */
+    var `isJwt`: kotlin.Boolean
+    , 
+    /**
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     */
+    var `raw`: kotlin.String
+    , 
+    /**
+     * The claims of the object form.
+     */
+    var `claims`: OpenTvContentClaims?
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display(FfiConverterTypeOpenTvContentToken.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvContentToken: FfiConverterRustBuffer<OpenTvContentToken> {
+    override fun read(buf: ByteBuffer): OpenTvContentToken {
+        return OpenTvContentToken(
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeOpenTvContentClaims.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvContentToken) = (
+            FfiConverterBoolean.allocationSize(value.`isJwt`) +
+            FfiConverterString.allocationSize(value.`raw`) +
+            FfiConverterOptionalTypeOpenTvContentClaims.allocationSize(value.`claims`)
+    )
+
+    override fun write(value: OpenTvContentToken, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`isJwt`, buf)
+            FfiConverterString.write(value.`raw`, buf)
+            FfiConverterOptionalTypeOpenTvContentClaims.write(value.`claims`, buf)
+    }
+}
+
+
+
+/**
+ * An IAS content token request.
+ */
+data class OpenTvContentTokenRequest (
+    /**
+     * The IAS host (DNS name, IPv4, or IPv6 in brackets).
+     */
+    var `host`: kotlin.String
+    , 
+    /**
+     * The port, 1-65535.
+     */
+    var `port`: kotlin.UInt
+    , 
+    /**
+     * `content_id`.
+     */
+    var `contentId`: kotlin.String
+    , 
+    /**
+     * The bearer token from sign-on (secret).
+     */
+    var `bearerToken`: kotlin.String
+    , 
+    /**
+     * `nv-tenant-id`.
+     */
+    var `tenantId`: kotlin.String
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_display(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer<OpenTvContentTokenRequest> {
+    override fun read(buf: ByteBuffer): OpenTvContentTokenRequest {
+        return OpenTvContentTokenRequest(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvContentTokenRequest) = (
+            FfiConverterString.allocationSize(value.`host`) +
+            FfiConverterUInt.allocationSize(value.`port`) +
+            FfiConverterString.allocationSize(value.`contentId`) +
+            FfiConverterString.allocationSize(value.`bearerToken`) +
+            FfiConverterString.allocationSize(value.`tenantId`)
+    )
+
+    override fun write(value: OpenTvContentTokenRequest, buf: ByteBuffer) {
+            FfiConverterString.write(value.`host`, buf)
+            FfiConverterUInt.write(value.`port`, buf)
+            FfiConverterString.write(value.`contentId`, buf)
+            FfiConverterString.write(value.`bearerToken`, buf)
+            FfiConverterString.write(value.`tenantId`, buf)
+    }
+}
+
+
+
+/**
+ * `content_token.device`.
+ */
+data class OpenTvDevice (
+    /**
+     * `drm`.
+     */
+    var `drm`: kotlin.String?
+    , 
+    /**
+     * `deviceUniqueId`.
+     */
+    var `deviceUniqueId`: kotlin.String?
+    , 
+    /**
+     * `watermarking`.
+     */
+    var `watermarking`: kotlin.Boolean?
+    , 
+    /**
+     * `ipAddress`.
+     */
+    var `ipAddress`: kotlin.String?
+    , 
+    /**
+     * `model`.
+     */
+    var `model`: kotlin.String?
+    , 
+    /**
+     * `accountId`.
+     */
+    var `accountId`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvDevice: FfiConverterRustBuffer<OpenTvDevice> {
+    override fun read(buf: ByteBuffer): OpenTvDevice {
+        return OpenTvDevice(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvDevice) = (
+            FfiConverterOptionalString.allocationSize(value.`drm`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceUniqueId`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`watermarking`) +
+            FfiConverterOptionalString.allocationSize(value.`ipAddress`) +
+            FfiConverterOptionalString.allocationSize(value.`model`) +
+            FfiConverterOptionalString.allocationSize(value.`accountId`)
+    )
+
+    override fun write(value: OpenTvDevice, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`drm`, buf)
+            FfiConverterOptionalString.write(value.`deviceUniqueId`, buf)
+            FfiConverterOptionalBoolean.write(value.`watermarking`, buf)
+            FfiConverterOptionalString.write(value.`ipAddress`, buf)
+            FfiConverterOptionalString.write(value.`model`, buf)
+            FfiConverterOptionalString.write(value.`accountId`, buf)
+    }
+}
+
+
+
+/**
+ * A parsed IAS content token response.
+ */
+data class OpenTvResponse (
+    /**
+     * `content_token`.
+     */
+    var `contentToken`: OpenTvContentToken
+    , 
+    /**
+     * `token_type`.
+     */
+    var `tokenType`: kotlin.String?
+    , 
+    /**
+     * `expires_in` seconds (see `opentv_refresh_at`).
+     */
+    var `expiresIn`: kotlin.ULong?
+    , 
+    /**
+     * `access_token`.
+     */
+    var `accessToken`: OpenTvUserToken?
+    , 
+    /**
+     * `refresh_token`.
+     */
+    var `refreshToken`: OpenTvUserToken?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvResponse: FfiConverterRustBuffer<OpenTvResponse> {
+    override fun read(buf: ByteBuffer): OpenTvResponse {
+        return OpenTvResponse(
+            FfiConverterTypeOpenTvContentToken.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalTypeOpenTvUserToken.read(buf),
+            FfiConverterOptionalTypeOpenTvUserToken.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvResponse) = (
+            FfiConverterTypeOpenTvContentToken.allocationSize(value.`contentToken`) +
+            FfiConverterOptionalString.allocationSize(value.`tokenType`) +
+            FfiConverterOptionalULong.allocationSize(value.`expiresIn`) +
+            FfiConverterOptionalTypeOpenTvUserToken.allocationSize(value.`accessToken`) +
+            FfiConverterOptionalTypeOpenTvUserToken.allocationSize(value.`refreshToken`)
+    )
+
+    override fun write(value: OpenTvResponse, buf: ByteBuffer) {
+            FfiConverterTypeOpenTvContentToken.write(value.`contentToken`, buf)
+            FfiConverterOptionalString.write(value.`tokenType`, buf)
+            FfiConverterOptionalULong.write(value.`expiresIn`, buf)
+            FfiConverterOptionalTypeOpenTvUserToken.write(value.`accessToken`, buf)
+            FfiConverterOptionalTypeOpenTvUserToken.write(value.`refreshToken`, buf)
+    }
+}
+
+
+
+/**
+ * `sessionControl`.
+ */
+data class OpenTvSessionControl (
+    /**
+     * `groups`.
+     */
+    var `groups`: List<OpenTvSessionGroup>
+    , 
+    /**
+     * `groupId`.
+     */
+    var `groupId`: kotlin.String?
+    , 
+    /**
+     * `sessionControlEnabled`.
+     */
+    var `sessionControlEnabled`: kotlin.Boolean?
+    , 
+    /**
+     * `maxSessions`.
+     */
+    var `maxSessions`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvSessionControl: FfiConverterRustBuffer<OpenTvSessionControl> {
+    override fun read(buf: ByteBuffer): OpenTvSessionControl {
+        return OpenTvSessionControl(
+            FfiConverterSequenceTypeOpenTvSessionGroup.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvSessionControl) = (
+            FfiConverterSequenceTypeOpenTvSessionGroup.allocationSize(value.`groups`) +
+            FfiConverterOptionalString.allocationSize(value.`groupId`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`sessionControlEnabled`) +
+            FfiConverterOptionalUInt.allocationSize(value.`maxSessions`)
+    )
+
+    override fun write(value: OpenTvSessionControl, buf: ByteBuffer) {
+            FfiConverterSequenceTypeOpenTvSessionGroup.write(value.`groups`, buf)
+            FfiConverterOptionalString.write(value.`groupId`, buf)
+            FfiConverterOptionalBoolean.write(value.`sessionControlEnabled`, buf)
+            FfiConverterOptionalUInt.write(value.`maxSessions`, buf)
+    }
+}
+
+
+
+/**
+ * One `sessionControl.groups` entry.
+ */
+data class OpenTvSessionGroup (
+    /**
+     * `groupId`.
+     */
+    var `groupId`: kotlin.String?
+    , 
+    /**
+     * `maxSessions`.
+     */
+    var `maxSessions`: kotlin.UInt?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvSessionGroup: FfiConverterRustBuffer<OpenTvSessionGroup> {
+    override fun read(buf: ByteBuffer): OpenTvSessionGroup {
+        return OpenTvSessionGroup(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvSessionGroup) = (
+            FfiConverterOptionalString.allocationSize(value.`groupId`) +
+            FfiConverterOptionalUInt.allocationSize(value.`maxSessions`)
+    )
+
+    override fun write(value: OpenTvSessionGroup, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`groupId`, buf)
+            FfiConverterOptionalUInt.write(value.`maxSessions`, buf)
+    }
+}
+
+
+
+/**
+ * The claims of `access_token` / `refresh_token` (when sent as objects).
+ */
+data class OpenTvUserClaims (
+    /**
+     * `typ`.
+     */
+    var `typ`: kotlin.String?
+    , 
+    /**
+     * `exp`.
+     */
+    var `exp`: kotlin.Long?
+    , 
+    /**
+     * `fixed_exp`.
+     */
+    var `fixedExp`: kotlin.Long?
+    , 
+    /**
+     * `tenantId`.
+     */
+    var `tenantId`: kotlin.String?
+    , 
+    /**
+     * `accountId`.
+     */
+    var `accountId`: kotlin.String?
+    , 
+    /**
+     * `userId`.
+     */
+    var `userId`: kotlin.String?
+    , 
+    /**
+     * `deviceId`.
+     */
+    var `deviceId`: kotlin.String?
+    , 
+    /**
+     * `jti`.
+     */
+    var `jti`: kotlin.String?
+    , 
+    /**
+     * `sessionControl`.
+     */
+    var `sessionControl`: OpenTvSessionControl?
+    , 
+    /**
+     * `parentalControl.ratingThreshold` (rating system -> threshold).
+     */
+    var `ratingThresholds`: Map<kotlin.String, kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvUserClaims: FfiConverterRustBuffer<OpenTvUserClaims> {
+    override fun read(buf: ByteBuffer): OpenTvUserClaims {
+        return OpenTvUserClaims(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeOpenTvSessionControl.read(buf),
+            FfiConverterMapStringString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvUserClaims) = (
+            FfiConverterOptionalString.allocationSize(value.`typ`) +
+            FfiConverterOptionalLong.allocationSize(value.`exp`) +
+            FfiConverterOptionalLong.allocationSize(value.`fixedExp`) +
+            FfiConverterOptionalString.allocationSize(value.`tenantId`) +
+            FfiConverterOptionalString.allocationSize(value.`accountId`) +
+            FfiConverterOptionalString.allocationSize(value.`userId`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceId`) +
+            FfiConverterOptionalString.allocationSize(value.`jti`) +
+            FfiConverterOptionalTypeOpenTvSessionControl.allocationSize(value.`sessionControl`) +
+            FfiConverterMapStringString.allocationSize(value.`ratingThresholds`)
+    )
+
+    override fun write(value: OpenTvUserClaims, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`typ`, buf)
+            FfiConverterOptionalLong.write(value.`exp`, buf)
+            FfiConverterOptionalLong.write(value.`fixedExp`, buf)
+            FfiConverterOptionalString.write(value.`tenantId`, buf)
+            FfiConverterOptionalString.write(value.`accountId`, buf)
+            FfiConverterOptionalString.write(value.`userId`, buf)
+            FfiConverterOptionalString.write(value.`deviceId`, buf)
+            FfiConverterOptionalString.write(value.`jti`, buf)
+            FfiConverterOptionalTypeOpenTvSessionControl.write(value.`sessionControl`, buf)
+            FfiConverterMapStringString.write(value.`ratingThresholds`, buf)
+    }
+}
+
+
+
+/**
+ * `access_token` / `refresh_token`: as received, and its claims.
+ */
+data class OpenTvUserToken (
+    /**
+     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     */
+    var `isJwt`: kotlin.Boolean
+    , 
+    /**
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     */
+    var `raw`: kotlin.String
+    , 
+    /**
+     * The claims of the object form.
+     */
+    var `claims`: OpenTvUserClaims?
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display(FfiConverterTypeOpenTvUserToken.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOpenTvUserToken: FfiConverterRustBuffer<OpenTvUserToken> {
+    override fun read(buf: ByteBuffer): OpenTvUserToken {
+        return OpenTvUserToken(
+            FfiConverterBoolean.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeOpenTvUserClaims.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OpenTvUserToken) = (
+            FfiConverterBoolean.allocationSize(value.`isJwt`) +
+            FfiConverterString.allocationSize(value.`raw`) +
+            FfiConverterOptionalTypeOpenTvUserClaims.allocationSize(value.`claims`)
+    )
+
+    override fun write(value: OpenTvUserToken, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`isJwt`, buf)
+            FfiConverterString.write(value.`raw`, buf)
+            FfiConverterOptionalTypeOpenTvUserClaims.write(value.`claims`, buf)
     }
 }
 
@@ -2249,6 +3600,49 @@ public object FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer<Widev
 
 
 
+/**
+ * The response format to ask for.
+ */
+
+enum class AdobePassFormat {
+    
+    /**
+     * JSON.
+     */
+    JSON,
+    /**
+     * XML.
+     */
+    XML;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeAdobePassFormat: FfiConverterRustBuffer<AdobePassFormat> {
+    override fun read(buf: ByteBuffer) = try {
+        AdobePassFormat.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: AdobePassFormat) = 4UL
+
+    override fun write(value: AdobePassFormat, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 
 /**
@@ -2836,6 +4230,205 @@ sealed class DrmTokenException: kotlin.Exception() {
     }
     
     /**
+     * OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
+     */
+    class BadRequest(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * OpenTV IAS 401: the bearer token was refused.
+     */
+    class Unauthorized(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * OpenTV IAS 403: the account may not play this content.
+     */
+    class Forbidden(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * OpenTV IAS 404: the content does not exist.
+     */
+    class ContentNotFound(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * Adobe Pass 412: not authenticated (sign in first).
+     */
+    class NotAuthenticated(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * Adobe Pass 404: no authorization for this resource.
+     */
+    class NotAuthorized(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * Adobe Pass 410: the authorization has expired.
+     */
+    class AuthorizationExpired(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+    }
+    
+    /**
+     * An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
+     * the service's code when the body had one (`-2027` is the code validation gives for the
+     * same fault), `message` the body's message or the code's documented one.
+     */
+    class ServiceRefused(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?, 
+        
+        /**
+         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         */
+        val `status`: kotlin.UShort
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, status=${ `status` }"
+    }
+    
+    /**
      * A kind this version of the bindings does not name yet (see `code` and `message`).
      */
     class Other(
@@ -3046,7 +4639,48 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            24 -> DrmTokenException.Other(
+            24 -> DrmTokenException.BadRequest(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            25 -> DrmTokenException.Unauthorized(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            26 -> DrmTokenException.Forbidden(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            27 -> DrmTokenException.ContentNotFound(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            28 -> DrmTokenException.NotAuthenticated(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            29 -> DrmTokenException.NotAuthorized(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            30 -> DrmTokenException.AuthorizationExpired(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            31 -> DrmTokenException.ServiceRefused(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterUShort.read(buf),
+                )
+            32 -> DrmTokenException.Other(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
@@ -3222,6 +4856,63 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 + FfiConverterInt.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.BadRequest -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.Unauthorized -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.Forbidden -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.ContentNotFound -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.NotAuthenticated -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.NotAuthorized -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.AuthorizationExpired -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+            )
+            is DrmTokenException.ServiceRefused -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+                + FfiConverterUShort.allocationSize(value.`status`)
             )
             is DrmTokenException.Other -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
@@ -3401,8 +5092,65 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.Other -> {
+            is DrmTokenException.BadRequest -> {
                 buf.putInt(24)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.Unauthorized -> {
+                buf.putInt(25)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.Forbidden -> {
+                buf.putInt(26)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.ContentNotFound -> {
+                buf.putInt(27)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.NotAuthenticated -> {
+                buf.putInt(28)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.NotAuthorized -> {
+                buf.putInt(29)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.AuthorizationExpired -> {
+                buf.putInt(30)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.ServiceRefused -> {
+                buf.putInt(31)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                FfiConverterUShort.write(value.`status`, buf)
+                Unit
+            }
+            is DrmTokenException.Other -> {
+                buf.putInt(32)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
@@ -3946,6 +5694,70 @@ public object FfiConverterTypeTokenRequest : FfiConverterRustBuffer<TokenRequest
 /**
  * @suppress
  */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalULong: FfiConverterRustBuffer<kotlin.ULong?> {
+    override fun read(buf: ByteBuffer): kotlin.ULong? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterULong.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.ULong?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterULong.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.ULong?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterULong.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
     override fun read(buf: ByteBuffer): kotlin.Long? {
         if (buf.get().toInt() == 0) {
@@ -3978,6 +5790,38 @@ public object FfiConverterOptionalLong: FfiConverterRustBuffer<kotlin.Long?> {
 /**
  * @suppress
  */
+public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
+    override fun read(buf: ByteBuffer): kotlin.Boolean? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterBoolean.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Boolean?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterBoolean.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Boolean?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterBoolean.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?> {
     override fun read(buf: ByteBuffer): kotlin.String? {
         if (buf.get().toInt() == 0) {
@@ -4000,6 +5844,166 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
         } else {
             buf.put(1)
             FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeOpenTvContentClaims: FfiConverterRustBuffer<OpenTvContentClaims?> {
+    override fun read(buf: ByteBuffer): OpenTvContentClaims? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeOpenTvContentClaims.read(buf)
+    }
+
+    override fun allocationSize(value: OpenTvContentClaims?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeOpenTvContentClaims.allocationSize(value)
+        }
+    }
+
+    override fun write(value: OpenTvContentClaims?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeOpenTvContentClaims.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeOpenTvDevice: FfiConverterRustBuffer<OpenTvDevice?> {
+    override fun read(buf: ByteBuffer): OpenTvDevice? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeOpenTvDevice.read(buf)
+    }
+
+    override fun allocationSize(value: OpenTvDevice?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeOpenTvDevice.allocationSize(value)
+        }
+    }
+
+    override fun write(value: OpenTvDevice?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeOpenTvDevice.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeOpenTvSessionControl: FfiConverterRustBuffer<OpenTvSessionControl?> {
+    override fun read(buf: ByteBuffer): OpenTvSessionControl? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeOpenTvSessionControl.read(buf)
+    }
+
+    override fun allocationSize(value: OpenTvSessionControl?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeOpenTvSessionControl.allocationSize(value)
+        }
+    }
+
+    override fun write(value: OpenTvSessionControl?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeOpenTvSessionControl.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeOpenTvUserClaims: FfiConverterRustBuffer<OpenTvUserClaims?> {
+    override fun read(buf: ByteBuffer): OpenTvUserClaims? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeOpenTvUserClaims.read(buf)
+    }
+
+    override fun allocationSize(value: OpenTvUserClaims?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeOpenTvUserClaims.allocationSize(value)
+        }
+    }
+
+    override fun write(value: OpenTvUserClaims?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeOpenTvUserClaims.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeOpenTvUserToken: FfiConverterRustBuffer<OpenTvUserToken?> {
+    override fun read(buf: ByteBuffer): OpenTvUserToken? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeOpenTvUserToken.read(buf)
+    }
+
+    override fun allocationSize(value: OpenTvUserToken?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeOpenTvUserToken.allocationSize(value)
+        }
+    }
+
+    override fun write(value: OpenTvUserToken?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeOpenTvUserToken.write(value, buf)
         }
     }
 }
@@ -4060,6 +6064,90 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterString.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer<List<HttpHeader>> {
+    override fun read(buf: ByteBuffer): List<HttpHeader> {
+        val len = buf.getInt()
+        return List<HttpHeader>(len) {
+            FfiConverterTypeHttpHeader.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<HttpHeader>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeHttpHeader.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<HttpHeader>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeHttpHeader.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeOpenTvContentRight: FfiConverterRustBuffer<List<OpenTvContentRight>> {
+    override fun read(buf: ByteBuffer): List<OpenTvContentRight> {
+        val len = buf.getInt()
+        return List<OpenTvContentRight>(len) {
+            FfiConverterTypeOpenTvContentRight.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<OpenTvContentRight>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeOpenTvContentRight.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<OpenTvContentRight>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeOpenTvContentRight.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeOpenTvSessionGroup: FfiConverterRustBuffer<List<OpenTvSessionGroup>> {
+    override fun read(buf: ByteBuffer): List<OpenTvSessionGroup> {
+        val len = buf.getInt()
+        return List<OpenTvSessionGroup>(len) {
+            FfiConverterTypeOpenTvSessionGroup.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<OpenTvSessionGroup>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeOpenTvSessionGroup.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<OpenTvSessionGroup>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeOpenTvSessionGroup.write(it, buf)
         }
     }
 }
@@ -4175,6 +6263,99 @@ public object FfiConverterSequenceTypeWarning: FfiConverterRustBuffer<List<Warni
         }
     }
 }
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.String>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterString.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.String>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterString.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterString.write(v, buf)
+        }
+    }
+}
+        /**
+         * Validates the request and returns the `GET` to send.
+         *
+         * # Errors
+         * `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
+         * `ControlCharacter` (header injection), naming the field.
+         */
+    @Throws(DrmTokenException::class) fun `adobePassAuthorizationRequest`(`request`: AdobePassAuthorizationRequest): AdobePassHttpRequest {
+            return FfiConverterTypeAdobePassHttpRequest.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request(
+    
+        
+        FfiConverterTypeAdobePassAuthorizationRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The base64 of the device JSON, for `device_info`.
+         */ fun `encodeDeviceInfo`(`json`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_encode_device_info(
+    
+        
+        FfiConverterByteArray.lower(`json`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses an authorization token response (JSON or XML, by content type).
+         *
+         * # Errors
+         * `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
+         * `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+         */
+    @Throws(DrmTokenException::class) fun `parseAdobePassResponse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): AdobePassAuthorization {
+            return FfiConverterTypeAdobePassAuthorization.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response(
+    
+        
+        FfiConverterUShort.lower(`status`),
+        FfiConverterString.lower(`contentType`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
         /**
          * Parses and validates a token request URL as the service would (the CLI's `check`).
          *
@@ -4271,6 +6452,28 @@ public object FfiConverterSequenceTypeWarning: FfiConverterRustBuffer<List<Warni
     
 
         /**
+         * Parses a token response from its HTTP status, content type and body.
+         *
+         * # Errors
+         * `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
+         * an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+         */
+    @Throws(DrmTokenException::class) fun `parseExpressplayResponse`(`service`: Service, `status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): ExpressPlayToken {
+            return FfiConverterTypeExpressPlayToken.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response(
+    
+        
+        FfiConverterTypeService.lower(`service`),
+        FfiConverterUShort.lower(`status`),
+        FfiConverterString.lower(`contentType`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Unwraps the hex `wrapped` key (an ExpressPlay `ek`) under the hex `kek`; lower-case hex out.
          *
          * # Errors
@@ -4343,6 +6546,82 @@ public object FfiConverterSequenceTypeWarning: FfiConverterRustBuffer<List<Warni
         
         FfiConverterByteArray.lower(`kek`),
         FfiConverterByteArray.lower(`key`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The payload (claims JSON) of a compact JWT; signatures are not verified.
+         *
+         * # Errors
+         * `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
+         */
+    @Throws(DrmTokenException::class) fun `decodeJwtPayload`(`jwt`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload(
+    
+        
+        FfiConverterString.lower(`jwt`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Validates the request (header values with control characters are refused) and returns the
+         * `POST` to send, with its two headers and an empty body.
+         *
+         * # Errors
+         * `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
+         */
+    @Throws(DrmTokenException::class) fun `opentvContentTokenRequest`(`request`: OpenTvContentTokenRequest): HttpRequest {
+            return FfiConverterTypeHttpRequest.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request(
+    
+        
+        FfiConverterTypeOpenTvContentTokenRequest.lower(`request`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
+         * at `percent` of its lifetime (90 is a good default).
+         */ fun `opentvRefreshAt`(`receivedAt`: kotlin.Long, `expiresIn`: kotlin.ULong, `percent`: kotlin.UByte): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at(
+    
+        
+        FfiConverterLong.lower(`receivedAt`),
+        FfiConverterULong.lower(`expiresIn`),
+        FfiConverterUByte.lower(`percent`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses an IAS content token response.
+         *
+         * # Errors
+         * `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
+         * `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
+         * document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+         */
+    @Throws(DrmTokenException::class) fun `parseOpentvResponse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): OpenTvResponse {
+            return FfiConverterTypeOpenTvResponse.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response(
+    
+        
+        FfiConverterUShort.lower(`status`),
+        FfiConverterString.lower(`contentType`),
+        FfiConverterByteArray.lower(`body`),_status)
 }
     )
     }
