@@ -79,3 +79,37 @@ pub(crate) fn strip_scheme(url: &str) -> Option<&str> {
             .and_then(|_| url.get(scheme.len()..))
     })
 }
+
+/// What a service's refusal turns into as one core [`Error`] (each service's own refusal type).
+pub trait Refusal {
+    /// The refusal as a core error (the service's code, or a kind for its HTTP status).
+    fn to_error(&self) -> Error;
+}
+
+/// Why a response gave no result: the service refused (`S` says how), or the response could not
+/// be read. Each service names it with its refusal type (`expressplay::ResponseError`, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseError<S> {
+    /// The service refused the request, with what its body says.
+    Service(S),
+    /// The response could not be read (wrong status or content type, malformed body, a bad
+    /// token, a scratch buffer too small).
+    Invalid(Error),
+}
+
+impl<S> From<Error> for ResponseError<S> {
+    fn from(e: Error) -> Self {
+        ResponseError::Invalid(e)
+    }
+}
+
+impl<S: Refusal> ResponseError<S> {
+    /// As one core [`Error`].
+    #[must_use]
+    pub fn to_error(&self) -> Error {
+        match self {
+            ResponseError::Service(s) => s.to_error(),
+            ResponseError::Invalid(e) => *e,
+        }
+    }
+}

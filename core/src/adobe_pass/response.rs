@@ -68,31 +68,14 @@ impl AdobeError<'_> {
     }
 }
 
-/// Why a response gave no authorization.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResponseError<'a> {
-    /// The service refused (any status but 200).
-    Service(AdobeError<'a>),
-    /// The response could not be read.
-    Invalid(Error),
-}
-
-impl From<Error> for ResponseError<'_> {
-    fn from(e: Error) -> Self {
-        ResponseError::Invalid(e)
+impl crate::http::Refusal for AdobeError<'_> {
+    fn to_error(&self) -> Error {
+        AdobeError::to_error(self)
     }
 }
 
-impl ResponseError<'_> {
-    /// As one core [`Error`].
-    #[must_use]
-    pub const fn to_error(&self) -> Error {
-        match self {
-            ResponseError::Service(s) => s.to_error(),
-            ResponseError::Invalid(e) => *e,
-        }
-    }
-}
+/// Why a response gave no authorization: `Service` (412, 404, 410, ...) or `Invalid`.
+pub type ResponseError<'a> = crate::http::ResponseError<AdobeError<'a>>;
 
 /// The fields of either body, as found.
 #[derive(Default)]

@@ -143,32 +143,14 @@ pub const fn status_reason(status: u16) -> &'static str {
     }
 }
 
-/// Why a response gave no token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResponseError<'a> {
-    /// The service refused the request (an error status), with what its body says.
-    Service(ServiceError<'a>),
-    /// The response could not be read: a `200` of the wrong content type, a malformed body, a
-    /// bad token, or a scratch buffer too small to unescape a JSON string.
-    Invalid(Error),
-}
-
-impl From<Error> for ResponseError<'_> {
-    fn from(e: Error) -> Self {
-        ResponseError::Invalid(e)
+impl crate::http::Refusal for ServiceError<'_> {
+    fn to_error(&self) -> Error {
+        ServiceError::to_error(self)
     }
 }
 
-impl ResponseError<'_> {
-    /// As one core [`Error`] (see [`ServiceError::to_error`]).
-    #[must_use]
-    pub fn to_error(&self) -> Error {
-        match self {
-            ResponseError::Service(s) => s.to_error(),
-            ResponseError::Invalid(e) => *e,
-        }
-    }
-}
+/// Why a response gave no token: `Service` (the service refused: status, code, message) or `Invalid`.
+pub type ResponseError<'a> = crate::http::ResponseError<ServiceError<'a>>;
 
 /// Parses a token response of `service`.
 ///

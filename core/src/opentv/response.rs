@@ -244,31 +244,14 @@ impl IasError<'_> {
     }
 }
 
-/// Why a response gave no token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResponseError<'a> {
-    /// The service refused (any status but 200), with the body's message.
-    Service(IasError<'a>),
-    /// The `200` body could not be read.
-    Invalid(Error),
-}
-
-impl From<Error> for ResponseError<'_> {
-    fn from(e: Error) -> Self {
-        ResponseError::Invalid(e)
+impl crate::http::Refusal for IasError<'_> {
+    fn to_error(&self) -> Error {
+        IasError::to_error(self)
     }
 }
 
-impl ResponseError<'_> {
-    /// As one core [`Error`].
-    #[must_use]
-    pub const fn to_error(&self) -> Error {
-        match self {
-            ResponseError::Service(s) => s.to_error(),
-            ResponseError::Invalid(e) => *e,
-        }
-    }
-}
+/// Why a response gave no token: `Service` (400, 401, 403, 404, ...) or `Invalid`.
+pub type ResponseError<'a> = crate::http::ResponseError<IasError<'a>>;
 
 fn full(name: &'static str) -> Error {
     Error::new(ErrorKind::CapacityExceeded { capacity: MAX_LIST }).with_parameter(name)
@@ -428,11 +411,7 @@ impl<'a> ContentToken<'a> {
     /// each naming the field; [`ErrorKind::BufferTooSmall`] when `scratch` cannot hold an
     /// escaped string.
     pub fn parse(json: &'a str, scratch: &'a mut [u8]) -> Result<Self, Error> {
-        let mut scratch = Scratch::new(scratch);
-        let mut s = Scanner::new(json);
-        let token = Self::read(&mut s, &mut scratch)?;
-        s.end()?;
-        Ok(token)
+        parse_whole(json, scratch, Self::read)
     }
 
     fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
@@ -469,11 +448,7 @@ impl<'a> UserToken<'a> {
     /// As [`ContentToken::parse`]; the lists are `sessionControl.groups` and
     /// `parentalControl.ratingThreshold`.
     pub fn parse(json: &'a str, scratch: &'a mut [u8]) -> Result<Self, Error> {
-        let mut scratch = Scratch::new(scratch);
-        let mut s = Scanner::new(json);
-        let token = Self::read(&mut s, &mut scratch)?;
-        s.end()?;
-        Ok(token)
+        parse_whole(json, scratch, Self::read)
     }
 
     fn read(s: &mut Scanner<'a>, scratch: &mut Scratch<'a>) -> Result<Self, Error> {
@@ -552,6 +527,19 @@ impl<'a> UserToken<'a> {
         })?;
         Ok(t)
     }
+}
+
+/// One whole JSON document read by `read` (a token's claims on their own, e.g. a JWT payload).
+fn parse_whole<'a, T>(
+    json: &'a str,
+    scratch: &'a mut [u8],
+    read: fn(&mut Scanner<'a>, &mut Scratch<'a>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut scratch = Scratch::new(scratch);
+    let mut s = Scanner::new(json);
+    let value = read(&mut s, &mut scratch)?;
+    s.end()?;
+    Ok(value)
 }
 
 /// A token member: an object (claims) or a string (compact JWT).

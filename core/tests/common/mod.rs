@@ -58,3 +58,12 @@ pub fn params(case: &Value) -> Vec<(String, String)> {
         .map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned()))
         .collect()
 }
+
+/// The variant name of an error kind (`InvalidJson`), as the vector files spell it.
+pub fn kind_name(kind: drmtoken_core::ErrorKind) -> String {
+    format!("{kind:?}")
+        .split([' ', '(', '{'])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
