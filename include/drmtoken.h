@@ -7,6 +7,12 @@
 #ifndef DRMTOKEN_H
 #define DRMTOKEN_H
 
+#define DRMTOKEN_VERSION "0.1.0"
+#define DRMTOKEN_VERSION_MAJOR 0
+#define DRMTOKEN_VERSION_MINOR 1
+#define DRMTOKEN_VERSION_PATCH 0
+
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -712,6 +718,13 @@ drmtoken_status drmtoken_playready_license_url(const uint8_t *license_acquisitio
 // # Safety
 // None: any value may be passed; the result must not be freed.
 const char *drmtoken_status_str(int32_t status);
+
+// The library's version (`"0.1.0"`), static and NUL-terminated; compare with the header's
+// `DRMTOKEN_VERSION` to catch a header and library from different releases.
+//
+// # Safety
+// None: takes no arguments; the result must not be freed.
+const char *drmtoken_version(void);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,5 +1,6 @@
-/* Builds and validates a PlayReady token request URL with libdrmtoken: no heap in the library,
- * a caller buffer sized by a first call. Build: cc playready_url.c $(pkg-config --cflags --libs drmtoken) */
+/* Firmware-style use of libdrmtoken: build and validate a PlayReady token request URL into a
+ * stack buffer, then check the service's answer and build the licence URL from it. No heap in the
+ * library. Build: cc -std=c99 playready_url.c $(pkg-config --cflags --libs --static drmtoken) */
 #include <stdio.h>
 #include <string.h>
 
@@ -37,5 +38,27 @@ int main(void) {
         return 1;
     }
     printf("%.*s\n", (int)len, (const char *)url);
+
+    /* The HTTP stack sends it; this is what PlayReady answers (the seed's sample). */
+    static const char body[] = "{\"licenseAcquisitionUrl\":\"https://expressplay-licensing.axprod.net/LicensingService.ashx\","
+                               "\"token\":\"AAAAAwAAAAQAAAAX-_Q==\"}";
+    static const char ct[] = "application/json";
+    drmtoken_expressplay_response response;
+    st = drmtoken_expressplay_response_parse(DRMTOKEN_SERVICE_PLAYREADY, 200, (const uint8_t *)ct, strlen(ct),
+                                             (const uint8_t *)body, strlen(body), NULL, 0, &response, &err);
+    if (st == DRMTOKEN_SERVICE_ERROR) {
+        fprintf(stderr, "refused: HTTP %u, code %d: %.*s\n", response.http_status, response.code,
+                (int)response.message.len, (const char *)response.message.ptr);
+        return 1;
+    }
+    if (st != DRMTOKEN_OK) {
+        fprintf(stderr, "%s\n", drmtoken_status_str(st));
+        return 1;
+    }
+    uint8_t license[512];
+    st = drmtoken_playready_license_url(response.url.ptr, response.url.len, response.token.ptr, response.token.len,
+                                        license, sizeof license, &len, &err);
+    if (st != DRMTOKEN_OK) return 1;
+    printf("licence server: %.*s\n", (int)len, (const char *)license);
     return 0;
 }

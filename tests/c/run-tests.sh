@@ -15,8 +15,14 @@ build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
 python3 tests/c/gen_vectors.py "$build/vectors.h"
 
-cflags=(-std=c11 -g -O1 -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$build")
+cflags=(-std=c99 -g -O1 -Wall -Wextra -Wpedantic -Werror -I"$root/include" -I"$build")
 system_libs=(-lpthread -ldl -lm)
+
+echo "== the header alone, C99 and C++" >&2
+printf '#include "drmtoken.h"\nint main(void) { return 0; }\n' >"$build/header_only.c"
+gcc -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$root/include" -c "$build/header_only.c" -o "$build/header_only.o"
+g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -I"$root/include" -c "$build/header_only.c" -o "$build/header_only_cpp.o"
+echo "exports: $(grep -c '^pub unsafe extern "C" fn' ffi/src/c_api/*.rs | awk -F: '{ n += $2 } END { print n }')" >&2
 
 echo "== static library, ASan + UBSan" >&2
 gcc "${cflags[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
@@ -35,5 +41,7 @@ sed -e "s|@PREFIX@|$root|" -e "s|@LIBDIR@|$lib|" -e "s|@VERSION@|$(cargo pkgid -
 # shellcheck disable=SC2046
 gcc "${cflags[@]}" examples/c/playready_url.c $(PKG_CONFIG_PATH="$build/pkgconfig" pkg-config --cflags --libs --static drmtoken) \
     -o "$build/playready_url"
-"$build/playready_url" | grep -q '^https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator='
+"$build/playready_url" >"$build/example.out"
+grep -q '^https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator=' "$build/example.out"
+grep -q '^licence server: https://expressplay-licensing.axprod.net/LicensingService.ashx?ExpressPlayToken=AAAAAwAAAAQAAAAX-_Q==$' "$build/example.out"
 echo "C tests passed" >&2

@@ -493,8 +493,10 @@ static void test_conventions(void) {
           "not expressplay");
 
     /* Every status has a static description; unknown values too. */
-    for (int s = -1; s < 101; s++) CHECK(drmtoken_status_str(s) != NULL && strlen(drmtoken_status_str(s)) > 0, "str");
+    for (int s = -1; s < 101; s++)
+        CHECK(drmtoken_status_str(s) != NULL && strlen(drmtoken_status_str(s)) > 0, "str");
     CHECK(strcmp(drmtoken_status_str(DRMTOKEN_OK), "ok") == 0, "ok string");
+    CHECK(strcmp(drmtoken_version(), DRMTOKEN_VERSION) == 0, "header and library versions differ");
     printf("conventions: done\n");
 }
 

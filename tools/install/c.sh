@@ -10,7 +10,7 @@ CBINDGEN_VERSION=0.29.2
 
 tool_lock c
 # libc6-dev is only a Recommends of gcc, and apt_install skips recommends.
-apt_install gcc libc6-dev make pkg-config valgrind libclang-rt-14-dev
+apt_install gcc g++ libc6-dev make pkg-config valgrind libclang-rt-14-dev
 cbindgen_bin=$(cargo_install_cached cbindgen "$CBINDGEN_VERSION")
 "$cbindgen_bin/cbindgen" --version >/dev/null
 

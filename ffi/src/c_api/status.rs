@@ -58,3 +58,16 @@ pub unsafe extern "C" fn drmtoken_status_str(status: i32) -> *const c_char {
         text.as_ptr()
     })
 }
+
+/// The library's version (`"0.1.0"`), static and NUL-terminated; compare with the header's
+/// `DRMTOKEN_VERSION` to catch a header and library from different releases.
+///
+/// # Safety
+/// None: takes no arguments; the result must not be freed.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_version() -> *const c_char {
+    crate::ffi_boundary_value!(c"unknown".as_ptr(), {
+        const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+        VERSION.as_ptr().cast()
+    })
+}
