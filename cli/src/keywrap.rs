@@ -9,7 +9,7 @@ use crate::secrets::secret;
 
 const SECRETS_HELP: &str = "Keys can come from --kek-file/--key-file or $DRMTOKEN_KEK/$DRMTOKEN_KEY as well as \
 the command line: a command line is visible to every user of the machine (ps, shell history), a \
-file or the environment is not.";
+file or the environment is not.\n\nExample:\n  DRMTOKEN_KEK=$(cat kek.hex) drmtoken keywrap unwrap --wrapped 1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5";
 
 /// Keys can come from a file or the environment as well as the command line: a command line is
 /// visible to every user of the machine (`ps`, shell history); a file or the environment is not.

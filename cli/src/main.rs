@@ -26,14 +26,29 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build a token request and print its URL (or form body, or a curl command).
+    #[command(
+        after_help = "Example:\n  drmtoken build widevine --customerAuthenticator \"$AUTH\" --kid b366360da82e9c6e0b0984002a362cf2 \\\n    --content-key b366360da82e9c6e0b0984002a362cf2 --security-level 1 --hdcp-output-control 0 --curl"
+    )]
     Build(build::Args),
     /// Validate an ExpressPlay request URL (or form body) exactly as the service would.
+    #[command(
+        after_help = "Examples:\n  drmtoken check --json 'https://wv-gen.test.expressplay.com/hms/wv/token?...'\n  pbpaste | drmtoken check -\n\nExit status: 0 valid, 1 invalid, 2 usage."
+    )]
     Check(check::Args),
     /// AES Key Wrap (RFC 3394) of content keys, as ExpressPlay's kek/ek use it.
     #[command(subcommand)]
     Keywrap(keywrap::Command),
     /// Read a service's response (a file or stdin) given its HTTP status and content type.
+    #[command(
+        after_help = "Example:\n  curl -sS \"$URL\" | drmtoken parse playready --json\n  drmtoken parse opentv --status 403 response.json"
+    )]
     Parse(parse::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Example:\n  drmtoken completions bash > /etc/bash_completion.d/drmtoken")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
@@ -43,6 +58,15 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Keywrap(cmd) => keywrap::run(cmd),
         Command::Parse(args) => parse::run(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "drmtoken",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

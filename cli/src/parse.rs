@@ -21,7 +21,7 @@ pub struct Args {
     /// The HTTP status of the response.
     #[arg(long, default_value_t = 200)]
     status: u16,
-    /// The Content-Type of the response (default: what the service sends on success).
+    /// The Content-Type of the response (default: guessed from the body).
     #[arg(long)]
     content_type: Option<String>,
     /// Print one JSON object instead of text.
@@ -32,10 +32,16 @@ pub struct Args {
     input: String,
 }
 
-fn default_content_type(service: &str) -> &'static str {
-    match service {
-        "fairplay" | "widevine" => "text/uri-list",
-        _ => "application/json",
+/// The content type a body most likely came with: JSON for `{`, XML (Adobe Pass) or HTML (the
+/// others' error pages) for `<`, else a uri-list (ExpressPlay) or plain text.
+fn guess_content_type(service: &str, body: &[u8]) -> &'static str {
+    let first = body.iter().copied().find(|b| !b.is_ascii_whitespace());
+    match (first, service) {
+        (Some(b'{'), _) => "application/json",
+        (Some(b'<'), "adobe-pass") => "application/xml",
+        (Some(b'<'), _) => "text/html",
+        (_, "fairplay" | "widevine" | "playready") => "text/uri-list",
+        _ => "text/plain",
     }
 }
 
@@ -219,7 +225,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let ct = args
         .content_type
         .as_deref()
-        .unwrap_or(default_content_type(&args.service));
+        .unwrap_or_else(|| guess_content_type(&args.service, &body));
     let (ok, fields) = match args.service.as_str() {
         "fairplay" => expressplay_fields(Service::FairPlay, args.status, ct, &body),
         "playready" => expressplay_fields(Service::PlayReady, args.status, ct, &body),

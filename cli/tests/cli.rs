@@ -431,3 +431,120 @@ fn parse_every_response_vector_of_every_service() {
         }
     }
 }
+
+#[test]
+fn no_secret_is_echoed_in_any_error() {
+    let auth = "201722,SECRET-AUTHENTICATOR";
+    let key = "b366360da82e9c6e0b0984002a362cfZ";
+    let out = drmtoken()
+        .args([
+            "build",
+            "widevine",
+            "--customerAuthenticator",
+            auth,
+            "--kid",
+            "b366360da82e9c6e0b0984002a362cf2",
+            "--contentKey",
+            key,
+            "--securityLevel",
+            "1",
+            "--hdcpOutputControl",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("-2027") && !text.contains("SECRET") && !text.contains(key),
+        "{text}"
+    );
+    let kek = "00112233445566778899aabbccddeeff";
+    let out = drmtoken()
+        .env("DRMTOKEN_KEK", kek)
+        .args([
+            "keywrap",
+            "unwrap",
+            "--wrapped",
+            "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(kek));
+    let out = drmtoken()
+        .env("DRMTOKEN_BEARER_TOKEN", "eyJ.SECRET.sig\r\n")
+        .args([
+            "build",
+            "opentv",
+            "--host",
+            "ias.example.com",
+            "--content-id",
+            "c",
+            "--tenant-id",
+            "t",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("SECRET"));
+}
+
+#[test]
+fn parse_guesses_the_content_type_and_prints_redemption_forms() {
+    let body = "https://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA";
+    drmtoken()
+        .args(["parse", "fairplay"])
+        .write_stdin(body)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "skd_uri: skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA",
+        ));
+    drmtoken()
+        .args(["parse", "playready", "--status", "400", "--json"])
+        .write_stdin("<html><pre>-2027 Content encryption key must be 32-hexadecimal digits long</pre></html>")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"code\":-2027"));
+    drmtoken()
+        .args(["parse", "adobe-pass", "--json"])
+        .write_stdin("<authorization><mvpd>m</mvpd><resource>r</resource><requestor>q</requestor><expires>5</expires></authorization>")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"expires\":5"));
+    drmtoken()
+        .args(["parse", "fairplay", "/nonexistent/file"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn completions_version_and_help_examples() {
+    drmtoken()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("drmtoken"));
+    drmtoken()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("drmtoken "));
+    for sub in [
+        &["build"][..],
+        &["check"],
+        &["parse"],
+        &["keywrap", "wrap"],
+        &["keywrap", "unwrap"],
+    ] {
+        let out = drmtoken().args(sub).arg("--help").output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Example"),
+            "{sub:?} --help has no example"
+        );
+    }
+}
