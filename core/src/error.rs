@@ -218,6 +218,13 @@ pub enum ErrorKind {
         /// Byte offset of the fault in the body.
         offset: usize,
     },
+    /// A response body nests objects, arrays or elements more deeply than the readers allow
+    /// ([`MAX_NESTING_DEPTH`](crate::MAX_NESTING_DEPTH) levels, JSON and XML alike): refused rather
+    /// than walked, so a hostile body cannot exhaust a firmware thread's stack.
+    NestingTooDeep {
+        /// Byte offset of the first container past the limit.
+        offset: usize,
+    },
     /// A response's content type is not one the service sends for its status.
     UnexpectedContentType,
     /// A response's HTTP status is not one the service documents.
@@ -355,6 +362,7 @@ impl Error {
             ErrorKind::InvalidTime => "not an RFC 3339 date-time in the Z zone or +seconds",
             ErrorKind::InvalidJson { .. } => "malformed or truncated JSON",
             ErrorKind::InvalidXml { .. } => "malformed or truncated XML",
+            ErrorKind::NestingTooDeep { .. } => "nesting too deep (more than 64 levels)",
             ErrorKind::UnexpectedContentType => "unexpected content type for this response",
             ErrorKind::UnexpectedStatus { .. } => "unexpected HTTP status",
             ErrorKind::InvalidValue => "field has the wrong type or form",
@@ -394,7 +402,11 @@ impl fmt::Display for Error {
         }
         match self.kind {
             ErrorKind::CapacityExceeded { capacity } => write!(f, " (capacity {capacity})")?,
-            ErrorKind::InvalidJson { offset } | ErrorKind::InvalidXml { offset } => write!(f, " at byte {offset}")?,
+            ErrorKind::InvalidJson { offset }
+            | ErrorKind::InvalidXml { offset }
+            | ErrorKind::NestingTooDeep { offset } => {
+                write!(f, " at byte {offset}")?;
+            }
             ErrorKind::UnexpectedStatus { status } => write!(f, " {status}")?,
             _ => {}
         }

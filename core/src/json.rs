@@ -1,17 +1,25 @@
-//! JSON pieces shared by the response parsers: string unescaping into caller scratch, and a small
-//! lenient scanner for documents whose shape is not known in advance (error bodies).
+//! JSON for the response parsers: a strict, iterative reader of RFC 8259 text, and string
+//! unescaping into caller scratch.
 //!
-//! Documents of a known shape are read with `serde-json-core`, which borrows every string from the
-//! body *as escaped* ([`serde_json_core::str::EscapedStr`]). [`Scratch::text`] then turns such a
-//! string into plain text: borrowed from the body when it has no escapes (the usual case), else
-//! unescaped into the caller's scratch buffer. Unescaping never lengthens a string, so a scratch of
-//! the body's length is always enough, and an empty one is enough when nothing is escaped.
+//! A response comes from the network, so the reader holds every member to the same grammar,
+//! the ones it reads and the ones it skips: one JSON text (RFC 8259 section 2), strict numbers,
+//! literals and escapes, no raw control characters, UTF-8 (section 8.1), and no string that
+//! cannot be Unicode (a lone surrogate escape, section 8.2). Nesting is bounded by
+//! [`MAX_DEPTH`], and nothing recurses on the input: skipped values are walked by a loop that
+//! keeps the open containers in one machine word, so stack use is the same for `1` and for a
+//! megabyte of brackets.
+//!
+//! Strings are borrowed from the body *as escaped*. [`Scratch::text`] then turns one into plain
+//! text: borrowed from the body when it has no escapes (the usual case), else unescaped into the
+//! caller's scratch buffer. Unescaping never lengthens a string, so a scratch of the body's
+//! length is always enough, and an empty one is enough when nothing is escaped.
 
 use crate::error::{Error, ErrorKind};
 
-/// JSON nesting deeper than this is refused rather than walked (the scanner is iterative, so this
-/// bounds work, not stack).
-pub const MAX_DEPTH: usize = 64;
+/// How deeply objects and arrays may nest: [`crate::MAX_NESTING_DEPTH`]. It is also what the
+/// skip loop's one-word stack of open containers holds.
+pub const MAX_DEPTH: usize = crate::MAX_NESTING_DEPTH;
+const _: () = assert!(MAX_DEPTH <= u64::BITS as usize);
 
 fn invalid(offset: usize) -> Error {
     Error::new(ErrorKind::InvalidJson { offset })
@@ -153,22 +161,102 @@ pub(crate) enum Kind {
     Literal,
 }
 
+/// Whether `e` is about the text's syntax or nesting (rather than about a field's type or value).
+pub(crate) const fn is_syntax(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::InvalidJson { .. } | ErrorKind::NestingTooDeep { .. }
+    )
+}
+
+/// A body's bytes as JSON text. RFC 8259 section 8.1: JSON exchanged between systems "MUST be
+/// encoded using UTF-8"; anything else is [`ErrorKind::InvalidJson`] at the first bad byte.
+///
+/// # Errors
+/// [`ErrorKind::InvalidJson`] with the offset of the first byte that is not UTF-8.
+pub fn body_text(body: &[u8]) -> Result<&str, Error> {
+    core::str::from_utf8(body).map_err(|e| invalid(e.valid_up_to()))
+}
+
+/// Checks that `text` is exactly one JSON text (RFC 8259), nested at most [`MAX_DEPTH`] deep.
+///
+/// This is the grammar every parser of the crate holds a body to; the parsers do not call it
+/// first (they check as they read, in one pass), but it answers "would this body be accepted
+/// as JSON" on its own.
+///
+/// # Errors
+/// [`ErrorKind::InvalidJson`] with the byte offset of the first fault;
+/// [`ErrorKind::NestingTooDeep`] with the offset of the first container past the limit.
+pub fn validate(text: &str) -> Result<(), Error> {
+    let mut s = Scanner::new(text);
+    s.skip_value()?;
+    s.end()
+}
+
+/// Reads one whole document with `read`, then requires the end of the text.
+///
+/// A reader stops at the first field it cannot use; when that fault is not one of syntax (a
+/// wrong type, a full list, a short scratch), the rest of the text is checked before the fault
+/// is reported, so a body that is not JSON is always [`ErrorKind::InvalidJson`] (or
+/// [`ErrorKind::NestingTooDeep`]), whichever field the reader stopped at.
+pub(crate) fn read_document<'a, T>(
+    text: &'a str,
+    read: impl FnOnce(&mut Scanner<'a>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut s = Scanner::new(text);
+    match read(&mut s).and_then(|value| s.end().map(|()| value)) {
+        Err(e) if !is_syntax(&e) => {
+            validate(text)?;
+            Err(e)
+        }
+        other => other,
+    }
+}
+
+/// Names `name` as the field of a fault about a value (not about syntax) that names no field yet.
+pub(crate) fn in_field(name: &'static str) -> impl Fn(Error) -> Error {
+    move |e| {
+        if e.parameter().is_none() && !is_syntax(&e) {
+            e.with_parameter(name)
+        } else {
+            e
+        }
+    }
+}
+
+/// A value of another type than the reader needs (not a syntax fault).
+fn not_a(what: &'static str) -> Error {
+    Error::new(ErrorKind::InvalidValue).with_detail(what)
+}
+
+/// The number of ASCII digits at the start of `bytes`.
+fn digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
 /// A forward-only reader over a JSON document that knows just enough to find members by name
-/// and skip what it does not need, reporting the byte offset of any syntax error.
+/// and skip what it does not need, reporting the byte offset of any fault.
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     pos: usize,
+    /// Containers open around the current position (the document's top level is 0).
+    depth: usize,
 }
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0 }
+        Scanner { text, pos: 0, depth: 0 }
+    }
+
+    fn bytes_from(&self, at: usize) -> &'a [u8] {
+        self.text.as_bytes().get(at..).unwrap_or_default()
     }
 
     fn rest(&self) -> &'a [u8] {
-        self.text.as_bytes().get(self.pos..).unwrap_or_default()
+        self.bytes_from(self.pos)
     }
 
+    /// RFC 8259 section 2: `ws = *( %x20 / %x09 / %x0A / %x0D )`, nothing else.
     pub(crate) fn skip_ws(&mut self) {
         let n = self
             .rest()
@@ -206,79 +294,139 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A string's content, still escaped (see [`Scratch::text`]).
+    /// Consumes the `{` or `[` here, one level deeper, within [`MAX_DEPTH`].
+    fn open(&mut self) -> Result<(), Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Error::new(ErrorKind::NestingTooDeep { offset: self.pos }));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Consumes the `}` or `]` here, one level up.
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        self.pos += 1;
+    }
+
+    /// A string's content, still escaped (see [`Scratch::text`]). Every escape is checked
+    /// (RFC 8259 section 7, surrogates paired), and a raw control character is refused.
     pub(crate) fn string(&mut self) -> Result<&'a str, Error> {
         self.expect(b'"')?;
         let start = self.pos;
-        let mut escaped = false;
-        for (i, &b) in self.rest().iter().enumerate() {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => {
-                    let raw = self.text.get(start..start + i).ok_or(invalid(start))?;
-                    self.pos = start + i + 1;
+        let mut at = start;
+        loop {
+            let rest = self.bytes_from(at);
+            let plain = rest
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\\' | 0..=0x1f))
+                .ok_or(invalid(self.text.len()))?;
+            at += plain;
+            match self.bytes_from(at) {
+                [b'"', ..] => {
+                    let raw = self.text.get(start..at).ok_or(invalid(start))?;
+                    self.pos = at + 1;
                     return Ok(raw);
                 }
-                0..=0x1f => return Err(invalid(start + i)),
-                _ => {}
+                escape @ [b'\\', ..] => {
+                    let (_, used) = unescape_one(escape).ok_or(invalid(at))?;
+                    at += used;
+                }
+                _ => return Err(invalid(at)),
             }
         }
-        Err(invalid(self.text.len()))
     }
 
-    /// A number or literal's text (`-2027`, `1.5e3`, `true`).
+    /// A number (RFC 8259 section 6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`)
+    /// or a literal (`true`, `false`, `null`), as text.
     pub(crate) fn scalar(&mut self) -> Result<&'a str, Error> {
         self.skip_ws();
         let start = self.pos;
-        let n = self
-            .rest()
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
-            .count();
-        if n == 0 {
+        let rest = self.rest();
+        let len = match rest.first() {
+            Some(b'-' | b'0'..=b'9') => number_len(rest).map_err(|at| invalid(start + at))?,
+            _ => ["true", "false", "null"]
+                .into_iter()
+                .find(|lit| rest.starts_with(lit.as_bytes()))
+                .map_or(0, str::len),
+        };
+        if len == 0 {
             return Err(invalid(start));
         }
-        self.pos += n;
-        let s = self.text.get(start..self.pos).ok_or(invalid(start))?;
-        let literal = matches!(s, "true" | "false" | "null");
-        let number = s
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
-        if literal || number {
-            Ok(s)
-        } else {
-            Err(invalid(start))
-        }
+        self.pos += len;
+        self.text.get(start..self.pos).ok_or(invalid(start))
     }
 
-    /// Skips one whole value of any kind, iteratively (nesting up to [`MAX_DEPTH`]).
+    /// A member name and its `:`.
+    fn key(&mut self) -> Result<&'a str, Error> {
+        let key = self.string()?;
+        self.expect(b':')?;
+        Ok(key)
+    }
+
+    /// Skips one whole value of any kind, checking its grammar. Iterative: the open containers
+    /// are bits of one word (1 = object), so the stack used does not depend on the input.
     pub(crate) fn skip_value(&mut self) -> Result<(), Error> {
-        let mut depth = 0usize;
+        // Containers opened by this call, and which of them are objects (bit i for level i).
+        let mut level = 0usize;
+        let mut objects = 0u64;
+        let in_object = |objects: u64, level: usize| {
+            let bit = u32::try_from(level.saturating_sub(1)).unwrap_or(u32::MAX);
+            objects.checked_shr(bit).is_some_and(|o| o & 1 == 1)
+        };
         loop {
+            // A value starts here.
             match self.peek() {
-                Some(b'{' | b'[') => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(invalid(self.pos));
+                Some(open @ (b'{' | b'[')) => {
+                    if self.depth + level >= MAX_DEPTH {
+                        return Err(Error::new(ErrorKind::NestingTooDeep { offset: self.pos }));
                     }
                     self.pos += 1;
-                }
-                Some(b'}' | b']') if depth > 0 => {
-                    depth -= 1;
+                    let object = open == b'{';
+                    let bit = 1u64.checked_shl(u32::try_from(level).unwrap_or(u32::MAX)).unwrap_or(0);
+                    objects = if object { objects | bit } else { objects & !bit };
+                    level += 1;
+                    if self.peek() != Some(if object { b'}' } else { b']' }) {
+                        if object {
+                            self.key()?;
+                        }
+                        continue;
+                    }
                     self.pos += 1;
+                    level -= 1;
                 }
-                Some(b',' | b':') if depth > 0 => self.pos += 1,
                 Some(b'"') => {
                     self.string()?;
                 }
-                Some(_) => {
+                _ => {
                     self.scalar()?;
                 }
-                None => return Err(invalid(self.pos)),
             }
-            if depth == 0 {
-                return Ok(());
+            // After a value: close containers, or go on to the next element or member.
+            loop {
+                if level == 0 {
+                    return Ok(());
+                }
+                let object = in_object(objects, level);
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if object {
+                            self.key()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if object => {
+                        self.pos += 1;
+                        level -= 1;
+                    }
+                    Some(b']') if !object => {
+                        self.pos += 1;
+                        level -= 1;
+                    }
+                    _ => return Err(invalid(self.pos)),
+                }
             }
         }
     }
@@ -294,14 +442,6 @@ impl<'a> Scanner<'a> {
         self.text.get(mark..self.pos).ok_or(invalid(mark))
     }
 
-    /// The raw JSON text of the next value (e.g. an object to hand to `serde-json-core`).
-    pub(crate) fn raw_value(&mut self) -> Result<&'a str, Error> {
-        self.skip_ws();
-        let start = self.pos;
-        self.skip_value()?;
-        self.text.get(start..self.pos).ok_or(invalid(start))
-    }
-
     /// Whether the next value is `null` (consumed if so).
     pub(crate) fn null(&mut self) -> bool {
         if self.peek() == Some(b'n') && self.rest().starts_with(b"null") {
@@ -313,10 +453,16 @@ impl<'a> Scanner<'a> {
 
     /// Walks the elements of the array that starts here, calling `f` with the scanner
     /// positioned at each; `f` must consume the element.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`] when the value here is not an array (nothing consumed).
     pub(crate) fn elements(&mut self, mut f: impl FnMut(&mut Scanner<'a>) -> Result<(), Error>) -> Result<(), Error> {
-        self.expect(b'[')?;
+        if self.peek() != Some(b'[') {
+            return Err(not_a("expected a JSON array"));
+        }
+        self.open()?;
         if self.peek() == Some(b']') {
-            self.pos += 1;
+            self.close();
             return Ok(());
         }
         loop {
@@ -324,7 +470,7 @@ impl<'a> Scanner<'a> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
-                    self.pos += 1;
+                    self.close();
                     return Ok(());
                 }
                 _ => return Err(invalid(self.pos)),
@@ -334,25 +480,30 @@ impl<'a> Scanner<'a> {
 
     /// Walks the members of the object that starts here, calling `f(scanner, key)` with the
     /// scanner positioned at each value; `f` must consume the value (or skip it).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`] when the value here is not an object (nothing consumed).
     // Generic, not `dyn`: measured in tests/freestanding, `dyn` saved 4 KB of code but tripled
     // the stack of the IAS parse (8 KB -> 25 KB), because nothing could be inlined any more.
     pub(crate) fn members(
         &mut self,
         mut f: impl FnMut(&mut Scanner<'a>, &'a str) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.expect(b'{')?;
+        if self.peek() != Some(b'{') {
+            return Err(not_a("expected a JSON object"));
+        }
+        self.open()?;
         if self.peek() == Some(b'}') {
-            self.pos += 1;
+            self.close();
             return Ok(());
         }
         loop {
-            let key = self.string()?;
-            self.expect(b':')?;
+            let key = self.key()?;
             f(self, key)?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
-                    self.pos += 1;
+                    self.close();
                     return Ok(());
                 }
                 _ => return Err(invalid(self.pos)),
@@ -367,6 +518,37 @@ impl<'a> Scanner<'a> {
             Some(_) => Err(invalid(self.pos)),
         }
     }
+}
+
+/// The length of the number at the start of `bytes` (RFC 8259 section 6), or the offset of the
+/// byte where it stops being one.
+fn number_len(bytes: &[u8]) -> Result<usize, usize> {
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    match bytes.get(at) {
+        Some(b'0') => at += 1,
+        Some(b'1'..=b'9') => at += digits(bytes.get(at..).unwrap_or_default()),
+        _ => return Err(at),
+    }
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        let n = digits(bytes.get(at..).unwrap_or_default());
+        if n == 0 {
+            return Err(at);
+        }
+        at += n;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let n = digits(bytes.get(at..).unwrap_or_default());
+        if n == 0 {
+            return Err(at);
+        }
+        at += n;
+    }
+    Ok(at)
 }
 
 /// Code and (escaped) message found in a JSON error body whose shape is not documented: a code
@@ -385,18 +567,27 @@ pub(crate) struct ErrorFields<'a> {
 const MESSAGE_KEYS: [&str; 5] = ["errorMessage", "message", "error", "error_description", "description"];
 const CODE_KEYS: [&str; 2] = ["errorCode", "code"];
 
-/// Walks a JSON error object: top-level members first, then (for what is still missing) the
-/// members of objects nested one level down.
+/// Walks a JSON error body: top-level members first, then (for what is still missing) the
+/// members of objects nested one level down. A body of another shape (an array, a string) has
+/// no fields, but must still be one JSON text.
+///
+/// # Errors
+/// [`ErrorKind::InvalidJson`], [`ErrorKind::NestingTooDeep`]: the body is not JSON.
 pub(crate) fn error_fields(text: &str) -> Result<ErrorFields<'_>, Error> {
     let mut top = ErrorFields::default();
     let mut nested = ErrorFields::default();
     let mut scanner = Scanner::new(text);
-    scanner.members(|s, key| {
-        if s.kind()? == Kind::Object {
-            return s.members(|s, key| read_member(s, key, &mut nested));
-        }
-        read_member(s, key, &mut top)
-    })?;
+    if scanner.peek() == Some(b'{') {
+        scanner.members(|s, key| {
+            if s.kind()? == Kind::Object {
+                return s.members(|s, key| read_member(s, key, &mut nested));
+            }
+            read_member(s, key, &mut top)
+        })?;
+    } else {
+        scanner.skip_value()?;
+    }
+    scanner.end()?;
     Ok(ErrorFields {
         code: top.code.or(nested.code),
         message: top.message.or(nested.message),

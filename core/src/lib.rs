@@ -37,6 +37,12 @@ pub mod time;
 mod xml;
 
 pub use error::{Error, ErrorKind, ExpressPlayCode};
+
+/// How deeply a response body may nest objects and arrays (JSON) or elements (XML); the
+/// outermost container is level 1, and a deeper one is [`ErrorKind::NestingTooDeep`]. The
+/// services' documents nest at most 6 levels (an IAS token's device information): 64 leaves
+/// room for anything a server may add while every reader keeps a small, fixed stack.
+pub const MAX_NESTING_DEPTH: usize = 64;
 #[cfg(feature = "expressplay")]
 pub use expressplay::{
     parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest, WidevineTokenRequest,

@@ -155,7 +155,11 @@ for status, kind, xml_msg, json_msg in [(412, "NotAuthenticated", "User not auth
     refusal(f"seed {status}, JSON", status, "application/json",
             f'{{\n    "status": {status},\n    "message": "{json_msg}",\n    "details": null\n}}\n', kind, status, json_msg)
 refusal("500 with an html body", 500, "text/html", "<html>oops</html>", "UnexpectedStatus", None, None)
-refusal("412 with a broken body", 412, "application/json", '{"status": 41', "NotAuthenticated", None, None)
+# A body sent as JSON must be JSON, on an error status too; XML error bodies are read as far as they go.
+bad("412 with a broken JSON body", "application/json", '{"status": 41', "InvalidJson", status=412)
+refusal("412 with a broken XML body", 412, "application/xml", '<error><status>41', "NotAuthenticated", None, None)
+refusal("412 with a JSON body of another shape", 412, "application/json", '{"status": true, "message": []}',
+        "NotAuthenticated", None, None)
 bad("missing expires", "application/json", '{"mvpd":"m","resource":"r","requestor":"q"}', "MissingField", "expires")
 bad("missing mvpd in XML", "application/xml",
     "<authorization><resource>r</resource><requestor>q</requestor><expires>1</expires></authorization>",
@@ -179,6 +183,27 @@ bad("markup inside a field", "application/xml",
     "<authorization><mvpd><b>m</b></mvpd></authorization>", "InvalidValue", "mvpd")
 bad("another root element", "application/xml", "<authz><mvpd>m</mvpd></authz>", "InvalidXml")
 bad("200 with html", "text/html", "<html>ok</html>", "UnexpectedContentType")
+
+# Hostile bodies: skipped members obey the same grammar as read ones; nesting stops at 64 levels
+# (core MAX_NESTING_DEPTH) for JSON and XML alike.
+FIELDS = '"mvpd":"m","resource":"r","requestor":"q","expires":"1"'
+ok("JSON document 64 levels deep", "application/json",
+   '{"x":%s,%s}' % ("[" * 63 + "]" * 63, FIELDS), mvpd="m", resource="r", requestor="q", expires=1, proxy=None)
+bad("JSON document 65 levels deep", "application/json", '{"x":%s,%s}' % ("[" * 64 + "]" * 64, FIELDS),
+    "NestingTooDeep")
+bad("JSON error body nested 1000 levels", "application/json", '{"status":412,"x":%s}' % ("[" * 1000),
+    "NestingTooDeep", status=412)
+for label, value in [("an empty array element", "[1,,2]"), ("a member without a colon", '{"a" 1}'),
+                     ("a mismatched bracket", "[1}"), ("a trailing comma", "[1,]"), ("a bad literal", "nul"),
+                     ("a bad number", "-"), ("a raw control character", '"a\tb"')]:
+    bad(f"JSON unknown member with {label}", "application/json", '{"x":%s,%s}' % (value, FIELDS), "InvalidJson")
+XML_FIELDS = "<mvpd>m</mvpd><resource>r</resource><requestor>q</requestor><expires>1</expires>"
+ok("XML document 64 levels deep", "application/xml",
+   "<authorization>%s%s%s</authorization>" % ("<x>" * 62, "</x>" * 62, XML_FIELDS),
+   mvpd="m", resource="r", requestor="q", expires=1, proxy=None)
+bad("XML document 65 levels deep", "application/xml",
+   "<authorization>%s%s%s</authorization>" % ("<x>" * 64, "</x>" * 64, XML_FIELDS), "NestingTooDeep")
+bad("XML nested 1000 levels, unbalanced", "application/xml", "<authorization>" + "<x>" * 1000, "NestingTooDeep")
 
 (here / "adobe_pass_requests.json").write_text(json.dumps(requests, indent=1, ensure_ascii=False) + "\n")
 (here / "adobe_pass_responses.json").write_text(json.dumps(responses, indent=1, ensure_ascii=False) + "\n")

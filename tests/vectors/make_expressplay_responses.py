@@ -94,7 +94,11 @@ service_error("json error with an undocumented code", "widevine", 500, "applicat
               '{"errorCode": -9001, "errorMessage": "internal"}', -9001, "internal", False)
 service_error("json error without a code", "playready", 404, "application/json", '{"message": "not found"}',
               None, "not found", False)
-service_error("truncated json error", "playready", 400, "application/json", '{"errorCode": -2027, "errorMess',
+# A body sent as JSON must be JSON, on an error status too (strict RFC 8259 everywhere).
+bad("truncated json error", "playready", 400, "application/json", '{"errorCode": -2027, "errorMess', "InvalidJson")
+bad("json error with trailing garbage", "widevine", 400, "application/json",
+    '{"errorCode": -2027, "errorMessage": "bad key"} <html>', "InvalidJson")
+service_error("json error body that is not an object", "fairplay", 500, "application/json", '["internal"]',
               None, None, False)
 service_error("html error with a code", "fairplay", 400, "text/html",
               "<html><head><title>Error 400</title></head><body><h2>HTTP ERROR 400</h2>\n"
@@ -131,7 +135,7 @@ bad("playready token missing", "playready", 200, "application/json", '{"licenseA
 bad("playready url missing", "playready", 200, "application/json", '{"token":"abc"}', "MissingField",
     "licenseAcquisitionUrl")
 bad("playready token of the wrong type", "playready", 200, "application/json",
-    '{"licenseAcquisitionUrl":"%s","token":42}' % PR, "InvalidValue")
+    '{"licenseAcquisitionUrl":"%s","token":42}' % PR, "InvalidValue", "token")
 bad("playready truncated json", "playready", 200, "application/json", '{"licenseAcquisitionUrl":"%s","tok' % PR,
     "InvalidJson")
 bad("playready bad token characters", "playready", 200, "application/json",
@@ -139,6 +143,30 @@ bad("playready bad token characters", "playready", 200, "application/json",
 bad("playready url that is not http", "playready", 200, "application/json",
     '{"licenseAcquisitionUrl":"ftp://x/y","token":"abc"}', "InvalidUrl", "licenseAcquisitionUrl")
 bad("204 is not a token", "widevine", 204, "text/uri-list", "", "UnexpectedStatus")
+
+# Hostile bodies: members the parser skips are held to the same grammar as the ones it reads,
+# and nesting stops at 64 levels (core MAX_NESTING_DEPTH), never by running out of stack.
+PR_FIELDS = '"licenseAcquisitionUrl":"%s","token":"%s"' % (PR, TOKEN)
+
+
+def nested(levels):
+    return "[" * levels + "]" * levels
+
+
+ok("playready document 64 levels deep", "playready", '{"x":%s,%s}' % (nested(63), PR_FIELDS), PR, TOKEN)
+bad("playready document 65 levels deep", "playready", 200, "application/json",
+    '{"x":%s,%s}' % (nested(64), PR_FIELDS), "NestingTooDeep")
+bad("playready unknown member nested 1000 levels, unbalanced", "playready", 200, "application/json",
+    '{"x":%s,%s}' % ("[" * 1000, PR_FIELDS), "NestingTooDeep")
+bad("json error nested 1000 levels", "widevine", 400, "application/json",
+    '{"errorCode":-2027,"x":%s}' % ('{"a":' * 1000 + "1" + "}" * 1000), "NestingTooDeep")
+for label, value in [("an empty array element", "[1,,2]"), ("a member without a colon", '{"a" 1}'),
+                     ("a mismatched bracket", "[1}"), ("a trailing comma", "[1,]"), ("a bad literal", "[tru]"),
+                     ("a leading zero", "[01]"), ("a bare decimal point", "[1.]"),
+                     ("a raw control character", '["a\x01b"]'),
+                     ("an invalid escape", '["\\x"]'), ("a lone surrogate", '["\\uDC00"]')]:
+    bad(f"playready unknown member with {label}", "playready", 200, "application/json",
+        '{"x":%s,%s}' % (value, PR_FIELDS), "InvalidJson")
 
 out = pathlib.Path(__file__).with_name("expressplay_responses.json")
 out.write_text(json.dumps(cases, indent=1, ensure_ascii=False) + "\n")

@@ -132,6 +132,24 @@ ias_error("401 nested message", 401, "Unauthorized", "token expired", '{"error":
 ias_error("403 plain text", 403, "Forbidden", "Forbidden", "Forbidden", content_type="text/plain")
 ias_error("404 empty body", 404, "ContentNotFound", None, "", content_type="text/plain")
 ias_error("500 html", 500, "UnexpectedStatus", None, "<html><body>Internal error</body></html>", content_type="text/html")
+# A body sent as JSON must be JSON, on an error status too.
+bad("401 with a truncated JSON body", '{"error": {"message": "tok', "InvalidJson", status=401)
+ias_error("403 JSON body of another shape", 403, "Forbidden", None, '["forbidden"]')
+
+# Hostile bodies: skipped members obey the same grammar as read ones; nesting stops at 64 levels
+# (core MAX_NESTING_DEPTH). The seed's token nests 4 levels, so an unknown member of `contentRights`
+# entries starts at level 4.
+deep_ok = copy.deepcopy(seed)
+deep_ok["content_token"]["contentRights"][0]["x"] = json.loads("[" * 60 + "]" * 60)
+ok("document 64 levels deep", json.dumps(deep_ok), seed)
+deep_bad = copy.deepcopy(seed)
+deep_bad["content_token"]["contentRights"][0]["x"] = json.loads("[" * 61 + "]" * 61)
+bad("document 65 levels deep", json.dumps(deep_bad), "NestingTooDeep")
+bad("unknown member nested 1000 levels, unbalanced", '{"x":' + "[" * 1000, "NestingTooDeep")
+for label, value in [("an empty array element", "[1,,2]"), ("a member without a colon", '{"a" 1}'),
+                     ("a mismatched bracket", "[1}"), ("a trailing comma", '{"a":1,}'), ("a bad literal", "True"),
+                     ("a bad number", "1e"), ("an invalid escape", '"\\a"')]:
+    bad(f"unknown member with {label}", '{"x":%s,%s' % (value, seed_text.lstrip()[1:]), "InvalidJson")
 
 (here / "opentv_requests.json").write_text(json.dumps(requests, indent=1, ensure_ascii=False) + "\n")
 (here / "opentv_responses.json").write_text(json.dumps(responses, indent=1, ensure_ascii=False) + "\n")

@@ -6,7 +6,8 @@
 //! XML is read with the `xmlparser` pull parser (no_std, no allocation, positions for every
 //! token) plus [`crate::xml`] for entities and CDATA; JSON with the crate's scanner, because
 //! `expires` arrives as a string in the seed's JSON and as a number in its XML, and both
-//! spellings are accepted in both formats (a union `serde-json-core` cannot express).
+//! spellings are accepted in both formats. Elements nest at most
+//! [`MAX_NESTING_DEPTH`](crate::MAX_NESTING_DEPTH) deep, and every end tag must close its element.
 
 use xmlparser::{ElementEnd, Token, Tokenizer};
 
@@ -124,9 +125,11 @@ fn body_format(content_type: &str) -> Option<BodyFormat> {
 ///
 /// # Errors
 /// [`ResponseError::Service`] for any status but 200, with the body's `status` and `message`
-/// when it can be read (an unreadable body still gives the status). [`ResponseError::Invalid`]
-/// with [`ErrorKind::UnexpectedContentType`], [`ErrorKind::InvalidUtf8`],
+/// when it can be read (a body of unknown shape, or XML that cannot be read, still gives the
+/// status; a JSON error body must be one JSON text). [`ResponseError::Invalid`]
+/// with [`ErrorKind::UnexpectedContentType`], [`ErrorKind::InvalidUtf8`] (XML),
 /// [`ErrorKind::InvalidJson`] / [`ErrorKind::InvalidXml`] (with the byte offset),
+/// [`ErrorKind::NestingTooDeep`] (past [`MAX_NESTING_DEPTH`](crate::MAX_NESTING_DEPTH)),
 /// [`ErrorKind::MissingField`] / [`ErrorKind::InvalidValue`] naming the field, or
 /// [`ErrorKind::BufferTooSmall`] (scratch).
 pub fn parse_response<'a>(
@@ -137,25 +140,30 @@ pub fn parse_response<'a>(
 ) -> Result<Authorization<'a>, ResponseError<'a>> {
     let mut scratch = Scratch::new(scratch);
     let format = body_format(content_type);
-    let text = core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8));
+    let xml_text = || core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8));
     if status != 200 {
-        // The body is a courtesy: read what can be read, never fail on its shape.
-        let fields = match (format, text) {
-            (Some(BodyFormat::Json), Ok(t)) => json_fields(t, &mut scratch).ok(),
-            (Some(BodyFormat::Xml), Ok(t)) => xml_fields(t, &mut scratch).ok(),
-            _ => None,
-        }
-        .unwrap_or_default();
+        // The body is a courtesy: read what can be read, never fail on its shape. A body sent
+        // as JSON must still be JSON (XML error bodies are read as far as they go).
+        let fields = match format {
+            Some(BodyFormat::Json) => match json_fields(crate::json::body_text(body)?, &mut scratch) {
+                Ok(fields) => fields,
+                Err(e) if crate::json::is_syntax(&e) || matches!(e.kind(), ErrorKind::BufferTooSmall { .. }) => {
+                    return Err(e.into())
+                }
+                Err(_) => Fields::default(),
+            },
+            Some(BodyFormat::Xml) => xml_text().and_then(|t| xml_fields(t, &mut scratch)).unwrap_or_default(),
+            None => Fields::default(),
+        };
         return Err(ResponseError::Service(AdobeError {
             status,
             body_status: fields.status,
             message: fields.message,
         }));
     }
-    let text = text?;
     let fields = match format {
-        Some(BodyFormat::Json) => json_fields(text, &mut scratch)?,
-        Some(BodyFormat::Xml) => xml_fields(text, &mut scratch)?,
+        Some(BodyFormat::Json) => json_fields(crate::json::body_text(body)?, &mut scratch)?,
+        Some(BodyFormat::Xml) => xml_fields(xml_text()?, &mut scratch)?,
         None => return Err(Error::new(ErrorKind::UnexpectedContentType).into()),
     };
     let missing = |name| Error::new(ErrorKind::MissingField).with_parameter(name);
@@ -191,22 +199,22 @@ fn json_number_text<'a>(
 
 fn json_fields<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Result<Fields<'a>, Error> {
     let mut f = Fields::default();
-    let mut s = Scanner::new(text);
-    s.members(|s, key| {
-        match key {
-            "mvpd" => f.mvpd = json_str(s, scratch, "mvpd")?,
-            "resource" => f.resource = json_str(s, scratch, "resource")?,
-            "requestor" => f.requestor = json_str(s, scratch, "requestor")?,
-            "proxyMvpd" => f.proxy_mvpd = json_str(s, scratch, "proxyMvpd")?,
-            "expires" => f.expires = json_number_text(s, scratch, "expires")?.map(millis).transpose()?,
-            "status" => f.status = json_number_text(s, scratch, "status")?.map(status_of).transpose()?,
-            "message" => f.message = json_str(s, scratch, "message")?,
-            // `details` (the seed shows null) and anything unknown.
-            _ => s.skip_value()?,
-        }
-        Ok(())
+    crate::json::read_document(text, |s| {
+        s.members(|s, key| {
+            match key {
+                "mvpd" => f.mvpd = json_str(s, scratch, "mvpd")?,
+                "resource" => f.resource = json_str(s, scratch, "resource")?,
+                "requestor" => f.requestor = json_str(s, scratch, "requestor")?,
+                "proxyMvpd" => f.proxy_mvpd = json_str(s, scratch, "proxyMvpd")?,
+                "expires" => f.expires = json_number_text(s, scratch, "expires")?.map(millis).transpose()?,
+                "status" => f.status = json_number_text(s, scratch, "status")?.map(status_of).transpose()?,
+                "message" => f.message = json_str(s, scratch, "message")?,
+                // `details` (the seed shows null) and anything unknown.
+                _ => s.skip_value()?,
+            }
+            Ok(())
+        })
     })?;
-    s.end()?;
     Ok(f)
 }
 
@@ -233,7 +241,7 @@ fn offset_of(token: &Token<'_>) -> usize {
 fn xml_fields<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Result<Fields<'a>, Error> {
     let mut f = Fields::default();
     // Open elements, to check that every end tag closes the element it should.
-    let mut open: heapless::Vec<&'a str, MAX_XML_DEPTH> = heapless::Vec::new();
+    let mut open: heapless::Vec<&'a str, { crate::MAX_NESTING_DEPTH }> = heapless::Vec::new();
     let mut root_seen = false;
     // Where the content of the current child element starts.
     let mut content_start = 0usize;
@@ -256,7 +264,8 @@ fn xml_fields<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Result<Fields<'a>
                     }
                     _ => {}
                 }
-                open.push(name).map_err(|_| bad())?;
+                open.push(name)
+                    .map_err(|_| Error::new(ErrorKind::NestingTooDeep { offset: at }))?;
             }
             Token::ElementEnd { end, span } => match end {
                 ElementEnd::Open => content_start = span.end(),
@@ -286,9 +295,6 @@ fn xml_fields<'a>(text: &'a str, scratch: &mut Scratch<'a>) -> Result<Fields<'a>
     }
     Ok(f)
 }
-
-/// How deeply unknown elements may nest before the document is refused.
-const MAX_XML_DEPTH: usize = 16;
 
 const FIELDS: [&str; 7] = [
     "mvpd",

@@ -9,11 +9,8 @@
 //! validation, so `-2027` from the server and from [`validate`](super::TokenRequest::validate)
 //! are the same variant.
 
-use serde::Deserialize;
-use serde_json_core::str::EscapedStr;
-
 use crate::error::{Error, ErrorKind, ExpressPlayCode};
-use crate::json::{Scanner, Scratch};
+use crate::json::{opt_str, Scratch};
 use crate::media_type;
 
 use super::Service;
@@ -160,12 +157,14 @@ pub type ResponseError<'a> = crate::http::ResponseError<ServiceError<'a>>;
 ///
 /// # Errors
 /// [`ResponseError::Service`] for a status of 300 or more, with the code and message found in
-/// the body (never an error of its own: an unreadable body still gives the status).
+/// the body (a body of unknown shape still gives the status).
 /// [`ResponseError::Invalid`] with [`ErrorKind::UnexpectedStatus`] (another 2xx),
 /// [`ErrorKind::UnexpectedContentType`], [`ErrorKind::InvalidUtf8`], [`ErrorKind::InvalidUrl`],
 /// [`ErrorKind::MissingField`] (no `ExpressPlayToken`, `licenseAcquisitionUrl` or `token`),
-/// [`ErrorKind::InvalidToken`], [`ErrorKind::InvalidValue`], [`ErrorKind::InvalidJson`] or
-/// [`ErrorKind::BufferTooSmall`] (scratch).
+/// [`ErrorKind::InvalidToken`], [`ErrorKind::InvalidValue`], [`ErrorKind::BufferTooSmall`]
+/// (scratch), or [`ErrorKind::InvalidJson`] / [`ErrorKind::NestingTooDeep`] for any body sent
+/// as JSON, success or error, that is not exactly one JSON text (RFC 8259) within
+/// [`MAX_NESTING_DEPTH`](crate::MAX_NESTING_DEPTH).
 pub fn parse_response<'a>(
     service: Service,
     status: u16,
@@ -185,11 +184,11 @@ pub fn parse_response<'a>(
     if status != 200 {
         return Err(Error::new(ErrorKind::UnexpectedStatus { status }).into());
     }
-    let text = core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8))?;
+    let text = || core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8));
     match service {
-        Service::FairPlay => parse_uri_list(content_type, text).map(TokenResponse::FairPlay),
-        Service::Widevine => parse_uri_list(content_type, text).map(TokenResponse::Widevine),
-        Service::PlayReady => parse_playready(content_type, text, &mut scratch).map(TokenResponse::PlayReady),
+        Service::FairPlay => parse_uri_list(content_type, text()?).map(TokenResponse::FairPlay),
+        Service::Widevine => parse_uri_list(content_type, text()?).map(TokenResponse::Widevine),
+        Service::PlayReady => parse_playready(content_type, body, &mut scratch).map(TokenResponse::PlayReady),
     }
     .map_err(ResponseError::Invalid)
 }
@@ -290,19 +289,9 @@ fn token_in_query(query: &str) -> Option<&str> {
     None
 }
 
-/// The PlayReady JSON, read with `serde-json-core`: fields in any order, unknown fields ignored,
-/// strings borrowed as escaped text and unescaped by [`Scratch::text`].
-#[derive(Deserialize)]
-struct PlayReadyJson<'a> {
-    #[serde(rename = "licenseAcquisitionUrl", borrow, default)]
-    license_acquisition_url: Option<EscapedStr<'a>>,
-    #[serde(borrow, default)]
-    token: Option<EscapedStr<'a>>,
-}
-
 fn parse_playready<'a>(
     content_type: &str,
-    text: &'a str,
+    body: &'a [u8],
     scratch: &mut Scratch<'a>,
 ) -> Result<PlayReadyToken<'a>, Error> {
     // The seed's table gives `text/uri-list` for a 200 while its sample response is JSON: accept
@@ -311,7 +300,8 @@ fn parse_playready<'a>(
     if !uri_list && !media_type::is(content_type, "application/json") {
         return Err(Error::new(ErrorKind::UnexpectedContentType));
     }
-    if uri_list && !text.trim_start().starts_with('{') {
+    if uri_list && !body.trim_ascii_start().starts_with(b"{") {
+        let text = core::str::from_utf8(body).map_err(|_| Error::new(ErrorKind::InvalidUtf8))?;
         let t = parse_uri_list(content_type, text)?;
         // `<licence URL>?ExpressPlayToken=<token>`: the URL must carry nothing else, or the
         // licence URL could not be rebuilt from its parts.
@@ -326,25 +316,23 @@ fn parse_playready<'a>(
             token: t.token,
         });
     }
-    let parsed = match serde_json_core::from_str::<PlayReadyJson<'a>>(text) {
-        Ok((parsed, _)) => parsed,
-        Err(_) => {
-            // serde-json-core does not say where: find the syntax error's offset ourselves, and
-            // when the syntax is fine the fault was a field of the wrong type.
-            let mut scanner = Scanner::new(text);
-            scanner.skip_value()?;
-            scanner.end()?;
-            return Err(Error::new(ErrorKind::InvalidValue)
-                .with_detail("licenseAcquisitionUrl and token must be strings in a JSON object"));
-        }
-    };
+    // Fields in any order, unknown members skipped (and held to the same grammar), strings
+    // unescaped into the scratch only when they carry escapes.
+    let (url, token) = crate::json::read_document(crate::json::body_text(body)?, |s| {
+        let (mut url, mut token) = (None, None);
+        s.members(|s, key| {
+            match key {
+                "licenseAcquisitionUrl" => url = opt_str(s, scratch, "licenseAcquisitionUrl")?,
+                "token" => token = opt_str(s, scratch, "token")?,
+                _ => s.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok((url, token))
+    })?;
     let missing = |name| Error::new(ErrorKind::MissingField).with_parameter(name);
-    let url = parsed.license_acquisition_url.ok_or(missing("licenseAcquisitionUrl"))?;
-    let token = parsed.token.ok_or(missing("token"))?;
-    let license_acquisition_url = scratch
-        .text(url.0)
-        .map_err(|e| e.with_parameter("licenseAcquisitionUrl"))?;
-    let token = scratch.text(token.0).map_err(|e| e.with_parameter("token"))?;
+    let license_acquisition_url = url.ok_or(missing("licenseAcquisitionUrl"))?;
+    let token = token.ok_or(missing("token"))?;
     let url_ok = crate::http::strip_scheme(license_acquisition_url).is_some_and(|rest| {
         let authority = rest.split(['/', '?']).next().unwrap_or_default();
         crate::host::check_authority(authority).is_ok()
@@ -359,8 +347,13 @@ fn parse_playready<'a>(
     })
 }
 
-/// Reads what an error body says. Never fails on the body's shape (an unknown or broken body
-/// gives the status alone); fails only when the scratch cannot hold an escaped message.
+/// Reads what an error body says. Never fails on the body's shape (a body of unknown shape, or
+/// one that is not JSON or HTML, gives the status alone), but a body sent as JSON must be JSON.
+///
+/// # Errors
+/// [`ErrorKind::InvalidJson`] / [`ErrorKind::NestingTooDeep`] for an `application/json` body
+/// that is not one JSON text; [`ErrorKind::BufferTooSmall`] when the scratch cannot hold an
+/// escaped message.
 fn parse_error_body<'a>(
     status: u16,
     content_type: &str,
@@ -373,12 +366,10 @@ fn parse_error_body<'a>(
         message: None,
     };
     if media_type::is(content_type, "application/json") {
-        if let Ok(text) = core::str::from_utf8(body) {
-            let fields = crate::json::error_fields(text).unwrap_or_default();
-            found.code = fields.code;
-            if let Some(raw) = fields.message {
-                found.message = Some(scratch.text(raw).map_err(|e| e.with_parameter("message"))?);
-            }
+        let fields = crate::json::error_fields(crate::json::body_text(body)?)?;
+        found.code = fields.code;
+        if let Some(raw) = fields.message {
+            found.message = Some(scratch.text(raw).map_err(|e| e.with_parameter("message"))?);
         }
     } else if let Some((code, message)) = html_error_code(body) {
         found.code = Some(code);

@@ -36,6 +36,6 @@ pub use crate::http::Header;
 pub use expiry::{expires_at, refresh_at, DEFAULT_REFRESH_PERCENT};
 pub use request::{ContentTokenRequest, BEARER_PREFIX, METHOD, PATH};
 pub use response::{
-    parse_response, ContentRight, ContentToken, ContentTokenResponse, Device, IasError, LocationInfo, ResponseError,
-    SessionControl, SessionGroup, Token, UserToken, MAX_LIST,
+    parse_response, parse_response_into, ContentRight, ContentToken, ContentTokenResponse, Device, IasError,
+    LocationInfo, ResponseError, SessionControl, SessionGroup, Token, UserToken, MAX_LIST,
 };
