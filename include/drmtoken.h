@@ -145,6 +145,8 @@ typedef enum {
   DRMTOKEN_ERROR_NOT_AUTHORIZED = 29,
   // Adobe Pass 410.
   DRMTOKEN_ERROR_AUTHORIZATION_EXPIRED = 30,
+  // A response nests deeper than 64 levels (JSON or XML): `detail` is the byte offset.
+  DRMTOKEN_ERROR_NESTING_TOO_DEEP = 31,
   // A kind added after this header was generated.
   DRMTOKEN_ERROR_OTHER = 255,
 } drmtoken_error_kind;

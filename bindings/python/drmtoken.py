@@ -5689,6 +5689,71 @@ class DrmTokenError:  # type: ignore
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
     _UniffiTempDrmTokenError.InvalidXml = InvalidXml # type: ignore
+    class NestingTooDeep(_UniffiTempDrmTokenError):
+        """
+        A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
+"""
+        
+        def __init__(self, code, message, parameter, offset):
+            super().__init__(", ".join([
+                "code={!r}".format(code),
+                "message={!r}".format(message),
+                "parameter={!r}".format(parameter),
+                "offset={!r}".format(offset),
+            ]))
+            self.code = code
+            self.message = message
+            self.parameter = parameter
+            self.offset = offset
+
+        def __repr__(self):
+            return "DrmTokenError.NestingTooDeep({})".format(str(self))
+        def code(self, ) -> int:
+            """
+            The service's documented code (e.g. `-2027`), or `0` for library faults.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def error_message(self, ) -> str:
+            """
+            The static message, identical to the C API's and the CLI's.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def parameter(self, ) -> typing.Optional[str]:
+            """
+            The wire name of the offending parameter or field (`contentKey`), if any.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.NestingTooDeep = NestingTooDeep # type: ignore
     class UnexpectedContentType(_UniffiTempDrmTokenError):
         """
         A response's content type is not one the service sends for its status.
@@ -6699,86 +6764,93 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
                 _UniffiFfiConverterUInt64.read(buf),
             )
         if variant == 19:
+            return DrmTokenError.NestingTooDeep(
+                _UniffiFfiConverterInt32.read(buf),
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterOptionalString.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
+            )
+        if variant == 20:
             return DrmTokenError.UnexpectedContentType(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 20:
+        if variant == 21:
             return DrmTokenError.UnexpectedStatus(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
                 _UniffiFfiConverterUInt16.read(buf),
             )
-        if variant == 21:
+        if variant == 22:
             return DrmTokenError.InvalidValue(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 22:
+        if variant == 23:
             return DrmTokenError.InvalidToken(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 23:
+        if variant == 24:
             return DrmTokenError.UnknownParameter(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 24:
+        if variant == 25:
             return DrmTokenError.BadRequest(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 25:
+        if variant == 26:
             return DrmTokenError.Unauthorized(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 26:
+        if variant == 27:
             return DrmTokenError.Forbidden(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 27:
+        if variant == 28:
             return DrmTokenError.ContentNotFound(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 28:
+        if variant == 29:
             return DrmTokenError.NotAuthenticated(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 29:
+        if variant == 30:
             return DrmTokenError.NotAuthorized(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 30:
+        if variant == 31:
             return DrmTokenError.AuthorizationExpired(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
             )
-        if variant == 31:
+        if variant == 32:
             return DrmTokenError.ServiceRefused(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
                 _UniffiFfiConverterUInt16.read(buf),
             )
-        if variant == 32:
+        if variant == 33:
             return DrmTokenError.Other(
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
@@ -6877,6 +6949,12 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterUInt64.check_lower(value.offset)
             return
         if isinstance(value, DrmTokenError.InvalidXml):
+            _UniffiFfiConverterInt32.check_lower(value.code)
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            _UniffiFfiConverterUInt64.check_lower(value.offset)
+            return
+        if isinstance(value, DrmTokenError.NestingTooDeep):
             _UniffiFfiConverterInt32.check_lower(value.code)
             _UniffiFfiConverterString.check_lower(value.message)
             _UniffiFfiConverterOptionalString.check_lower(value.parameter)
@@ -7051,75 +7129,81 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
             _UniffiFfiConverterUInt64.write(value.offset, buf)
-        if isinstance(value, DrmTokenError.UnexpectedContentType):
+        if isinstance(value, DrmTokenError.NestingTooDeep):
             buf.write_i32(19)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.UnexpectedStatus):
+            _UniffiFfiConverterUInt64.write(value.offset, buf)
+        if isinstance(value, DrmTokenError.UnexpectedContentType):
             buf.write_i32(20)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.UnexpectedStatus):
+            buf.write_i32(21)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
             _UniffiFfiConverterUInt16.write(value.status, buf)
         if isinstance(value, DrmTokenError.InvalidValue):
-            buf.write_i32(21)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidToken):
             buf.write_i32(22)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.UnknownParameter):
+        if isinstance(value, DrmTokenError.InvalidToken):
             buf.write_i32(23)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.BadRequest):
+        if isinstance(value, DrmTokenError.UnknownParameter):
             buf.write_i32(24)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.Unauthorized):
+        if isinstance(value, DrmTokenError.BadRequest):
             buf.write_i32(25)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.Forbidden):
+        if isinstance(value, DrmTokenError.Unauthorized):
             buf.write_i32(26)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.ContentNotFound):
+        if isinstance(value, DrmTokenError.Forbidden):
             buf.write_i32(27)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.NotAuthenticated):
+        if isinstance(value, DrmTokenError.ContentNotFound):
             buf.write_i32(28)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.NotAuthorized):
+        if isinstance(value, DrmTokenError.NotAuthenticated):
             buf.write_i32(29)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.AuthorizationExpired):
+        if isinstance(value, DrmTokenError.NotAuthorized):
             buf.write_i32(30)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.ServiceRefused):
+        if isinstance(value, DrmTokenError.AuthorizationExpired):
             buf.write_i32(31)
+            _UniffiFfiConverterInt32.write(value.code, buf)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+        if isinstance(value, DrmTokenError.ServiceRefused):
+            buf.write_i32(32)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
             _UniffiFfiConverterUInt16.write(value.status, buf)
         if isinstance(value, DrmTokenError.Other):
-            buf.write_i32(32)
+            buf.write_i32(33)
             _UniffiFfiConverterInt32.write(value.code, buf)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)

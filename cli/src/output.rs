@@ -4,7 +4,7 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use drmtoken_core::Error;
+use drmtoken_core::{Error, ErrorKind};
 
 /// A command's failure: invalid input or a refusal (exit 1), or a usage problem (exit 2).
 #[derive(Debug)]
@@ -46,8 +46,12 @@ pub fn describe(e: &Error) -> String {
         s.push_str(&format!("{} ", e.code()));
     }
     s.push_str(e.message());
-    if let drmtoken_core::ErrorKind::BufferTooSmall { required } = e.kind() {
-        s.push_str(&format!(" ({required} bytes needed)"));
+    match e.kind() {
+        ErrorKind::BufferTooSmall { required } => s.push_str(&format!(" ({required} bytes needed)")),
+        ErrorKind::InvalidJson { offset } | ErrorKind::InvalidXml { offset } | ErrorKind::NestingTooDeep { offset } => {
+            s.push_str(&format!(" at byte {offset}"));
+        }
+        _ => {}
     }
     if let Some(p) = e.parameter() {
         s.push_str(&format!(" (parameter {p})"));

@@ -548,3 +548,64 @@ fn completions_version_and_help_examples() {
         );
     }
 }
+
+/// A body nested 100 000 levels deep (about 200 KB) used to overflow the stack of
+/// `drmtoken parse`: it is now refused with the nesting error, on a main thread of 512 KiB (an
+/// unoptimised build needs that much for argument parsing alone; the release binary passes
+/// with 64 KiB). Recursion per level would need several megabytes.
+#[test]
+fn parse_refuses_deep_nesting_on_a_small_stack() {
+    let dir = std::env::temp_dir().join(format!("drmtoken-deep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "playready",
+            "application/json",
+            format!(r#"{{"x":{}{},"token":"A"}}"#, "[".repeat(100_000), "]".repeat(100_000)),
+            "nesting too deep (more than 64 levels) at byte 68",
+        ),
+        (
+            "opentv",
+            "application/json",
+            "[".repeat(100_000),
+            "nesting too deep (more than 64 levels) at byte 64",
+        ),
+        (
+            "adobe-pass",
+            "application/xml",
+            format!("<authorization>{}", "<x>".repeat(100_000)),
+            "nesting too deep (more than 64 levels) at byte 204",
+        ),
+        (
+            "widevine",
+            "application/json",
+            "{\"a\":1,}".to_owned(),
+            "malformed or truncated JSON at byte 7",
+        ),
+    ];
+    for (service, content_type, body, message) in cases {
+        let path = dir.join(format!("{service}.body"));
+        std::fs::write(&path, body).unwrap();
+        let bin = assert_cmd::cargo::cargo_bin("drmtoken");
+        let status = if service == "widevine" { "400" } else { "200" };
+        let out = std::process::Command::new("sh")
+            .args([
+                "-c",
+                r#"ulimit -s 512 && exec "$0" parse "$1" --status "$2" --content-type "$3" --json "$4""#,
+            ])
+            .arg(&bin)
+            .args([service, status, content_type])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{service}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["error"], message, "{service}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -73,6 +73,8 @@ pub enum drmtoken_error_kind {
     DRMTOKEN_ERROR_NOT_AUTHORIZED = 29,
     /// Adobe Pass 410.
     DRMTOKEN_ERROR_AUTHORIZATION_EXPIRED = 30,
+    /// A response nests deeper than 64 levels (JSON or XML): `detail` is the byte offset.
+    DRMTOKEN_ERROR_NESTING_TOO_DEEP = 31,
     /// A kind added after this header was generated.
     DRMTOKEN_ERROR_OTHER = 255,
 }
@@ -128,6 +130,7 @@ impl drmtoken_error {
             ErrorKind::InvalidTime => (DRMTOKEN_ERROR_INVALID_TIME, 0),
             ErrorKind::InvalidJson { offset } => (DRMTOKEN_ERROR_INVALID_JSON, offset),
             ErrorKind::InvalidXml { offset } => (DRMTOKEN_ERROR_INVALID_XML, offset),
+            ErrorKind::NestingTooDeep { offset } => (DRMTOKEN_ERROR_NESTING_TOO_DEEP, offset),
             ErrorKind::UnexpectedContentType => (DRMTOKEN_ERROR_UNEXPECTED_CONTENT_TYPE, 0),
             ErrorKind::UnexpectedStatus { status } => (DRMTOKEN_ERROR_UNEXPECTED_STATUS, usize::from(status)),
             ErrorKind::InvalidValue => (DRMTOKEN_ERROR_INVALID_VALUE, 0),

@@ -135,6 +135,8 @@ drmtoken_error! {
     InvalidJson { offset: u64 = offset };
     /// A response body is not well-formed XML at byte `offset`.
     InvalidXml { offset: u64 = offset };
+    /// A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
+    NestingTooDeep { offset: u64 = offset };
     /// A response's content type is not one the service sends for its status.
     UnexpectedContentType;
     /// A response's HTTP status is not one the service documents.

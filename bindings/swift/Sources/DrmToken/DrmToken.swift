@@ -4090,6 +4090,23 @@ enum DrmTokenError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
          */offset: UInt64
     )
     /**
+     * A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
+     */
+    case NestingTooDeep(
+        /**
+         * The service's documented code, or `0`.
+         */code: Int32, 
+        /**
+         * The static message (Kotlin: `reason`).
+         */message: String, 
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */parameter: String?, 
+        /**
+         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         */offset: UInt64
+    )
+    /**
      * A response's content type is not one the service sends for its status.
      */
     case UnexpectedContentType(
@@ -4463,74 +4480,80 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             parameter: try FfiConverterOptionString.read(from: &buf), 
             offset: try FfiConverterUInt64.read(from: &buf)
             )
-        case 19: return .UnexpectedContentType(
+        case 19: return .NestingTooDeep(
+            code: try FfiConverterInt32.read(from: &buf), 
+            message: try FfiConverterString.read(from: &buf), 
+            parameter: try FfiConverterOptionString.read(from: &buf), 
+            offset: try FfiConverterUInt64.read(from: &buf)
+            )
+        case 20: return .UnexpectedContentType(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 20: return .UnexpectedStatus(
+        case 21: return .UnexpectedStatus(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf), 
             status: try FfiConverterUInt16.read(from: &buf)
             )
-        case 21: return .InvalidValue(
+        case 22: return .InvalidValue(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 22: return .InvalidToken(
+        case 23: return .InvalidToken(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 23: return .UnknownParameter(
+        case 24: return .UnknownParameter(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 24: return .BadRequest(
+        case 25: return .BadRequest(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 25: return .Unauthorized(
+        case 26: return .Unauthorized(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 26: return .Forbidden(
+        case 27: return .Forbidden(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 27: return .ContentNotFound(
+        case 28: return .ContentNotFound(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 28: return .NotAuthenticated(
+        case 29: return .NotAuthenticated(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 29: return .NotAuthorized(
+        case 30: return .NotAuthorized(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 30: return .AuthorizationExpired(
+        case 31: return .AuthorizationExpired(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
             )
-        case 31: return .ServiceRefused(
+        case 32: return .ServiceRefused(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf), 
             status: try FfiConverterUInt16.read(from: &buf)
             )
-        case 32: return .Other(
+        case 33: return .Other(
             code: try FfiConverterInt32.read(from: &buf), 
             message: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf)
@@ -4677,15 +4700,23 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             FfiConverterUInt64.write(offset, into: &buf)
             
         
-        case let .UnexpectedContentType(code,message,parameter):
+        case let .NestingTooDeep(code,message,parameter,offset):
             writeInt(&buf, Int32(19))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            FfiConverterUInt64.write(offset, into: &buf)
+            
+        
+        case let .UnexpectedContentType(code,message,parameter):
+            writeInt(&buf, Int32(20))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
         case let .UnexpectedStatus(code,message,parameter,status):
-            writeInt(&buf, Int32(20))
+            writeInt(&buf, Int32(21))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
@@ -4693,77 +4724,77 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             
         
         case let .InvalidValue(code,message,parameter):
-            writeInt(&buf, Int32(21))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidToken(code,message,parameter):
             writeInt(&buf, Int32(22))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .UnknownParameter(code,message,parameter):
+        case let .InvalidToken(code,message,parameter):
             writeInt(&buf, Int32(23))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .BadRequest(code,message,parameter):
+        case let .UnknownParameter(code,message,parameter):
             writeInt(&buf, Int32(24))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .Unauthorized(code,message,parameter):
+        case let .BadRequest(code,message,parameter):
             writeInt(&buf, Int32(25))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .Forbidden(code,message,parameter):
+        case let .Unauthorized(code,message,parameter):
             writeInt(&buf, Int32(26))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .ContentNotFound(code,message,parameter):
+        case let .Forbidden(code,message,parameter):
             writeInt(&buf, Int32(27))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .NotAuthenticated(code,message,parameter):
+        case let .ContentNotFound(code,message,parameter):
             writeInt(&buf, Int32(28))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .NotAuthorized(code,message,parameter):
+        case let .NotAuthenticated(code,message,parameter):
             writeInt(&buf, Int32(29))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .AuthorizationExpired(code,message,parameter):
+        case let .NotAuthorized(code,message,parameter):
             writeInt(&buf, Int32(30))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
             
         
-        case let .ServiceRefused(code,message,parameter,status):
+        case let .AuthorizationExpired(code,message,parameter):
             writeInt(&buf, Int32(31))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(message, into: &buf)
+            FfiConverterOptionString.write(parameter, into: &buf)
+            
+        
+        case let .ServiceRefused(code,message,parameter,status):
+            writeInt(&buf, Int32(32))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
@@ -4771,7 +4802,7 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
             
         
         case let .Other(code,message,parameter):
-            writeInt(&buf, Int32(32))
+            writeInt(&buf, Int32(33))
             FfiConverterInt32.write(code, into: &buf)
             FfiConverterString.write(message, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)

@@ -4105,6 +4105,35 @@ sealed class DrmTokenException: kotlin.Exception() {
     }
     
     /**
+     * A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
+     */
+    class NestingTooDeep(
+        
+        /**
+         * The service's documented code, or `0`.
+         */
+        val `code`: kotlin.Int, 
+        
+        /**
+         * The static message (Kotlin: `reason`).
+         */
+        val `reason`: kotlin.String, 
+        
+        /**
+         * The wire name of the offending parameter or field, if any.
+         */
+        val `parameter`: kotlin.String?, 
+        
+        /**
+         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         */
+        val `offset`: kotlin.ULong
+        ) : DrmTokenException() {
+        override val message
+            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, offset=${ `offset` }"
+    }
+    
+    /**
      * A response's content type is not one the service sends for its status.
      */
     class UnexpectedContentType(
@@ -4613,74 +4642,80 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 FfiConverterOptionalString.read(buf),
                 FfiConverterULong.read(buf),
                 )
-            19 -> DrmTokenException.UnexpectedContentType(
+            19 -> DrmTokenException.NestingTooDeep(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterULong.read(buf),
+                )
+            20 -> DrmTokenException.UnexpectedContentType(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 )
-            20 -> DrmTokenException.UnexpectedStatus(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterUShort.read(buf),
-                )
-            21 -> DrmTokenException.InvalidValue(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            22 -> DrmTokenException.InvalidToken(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            23 -> DrmTokenException.UnknownParameter(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            24 -> DrmTokenException.BadRequest(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            25 -> DrmTokenException.Unauthorized(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            26 -> DrmTokenException.Forbidden(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            27 -> DrmTokenException.ContentNotFound(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            28 -> DrmTokenException.NotAuthenticated(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            29 -> DrmTokenException.NotAuthorized(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            30 -> DrmTokenException.AuthorizationExpired(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            31 -> DrmTokenException.ServiceRefused(
+            21 -> DrmTokenException.UnexpectedStatus(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 FfiConverterUShort.read(buf),
                 )
-            32 -> DrmTokenException.Other(
+            22 -> DrmTokenException.InvalidValue(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            23 -> DrmTokenException.InvalidToken(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            24 -> DrmTokenException.UnknownParameter(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            25 -> DrmTokenException.BadRequest(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            26 -> DrmTokenException.Unauthorized(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            27 -> DrmTokenException.Forbidden(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            28 -> DrmTokenException.ContentNotFound(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            29 -> DrmTokenException.NotAuthenticated(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            30 -> DrmTokenException.NotAuthorized(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            31 -> DrmTokenException.AuthorizationExpired(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                )
+            32 -> DrmTokenException.ServiceRefused(
+                FfiConverterInt.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterUShort.read(buf),
+                )
+            33 -> DrmTokenException.Other(
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
@@ -4814,6 +4849,14 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 + FfiConverterULong.allocationSize(value.`offset`)
             )
             is DrmTokenException.InvalidXml -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterInt.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`reason`)
+                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+                + FfiConverterULong.allocationSize(value.`offset`)
+            )
+            is DrmTokenException.NestingTooDeep -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterInt.allocationSize(value.`code`)
@@ -5056,15 +5099,23 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 FfiConverterULong.write(value.`offset`, buf)
                 Unit
             }
-            is DrmTokenException.UnexpectedContentType -> {
+            is DrmTokenException.NestingTooDeep -> {
                 buf.putInt(19)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                FfiConverterULong.write(value.`offset`, buf)
+                Unit
+            }
+            is DrmTokenException.UnexpectedContentType -> {
+                buf.putInt(20)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
             is DrmTokenException.UnexpectedStatus -> {
-                buf.putInt(20)
+                buf.putInt(21)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
@@ -5072,77 +5123,77 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 Unit
             }
             is DrmTokenException.InvalidValue -> {
-                buf.putInt(21)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidToken -> {
                 buf.putInt(22)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.UnknownParameter -> {
+            is DrmTokenException.InvalidToken -> {
                 buf.putInt(23)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.BadRequest -> {
+            is DrmTokenException.UnknownParameter -> {
                 buf.putInt(24)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.Unauthorized -> {
+            is DrmTokenException.BadRequest -> {
                 buf.putInt(25)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.Forbidden -> {
+            is DrmTokenException.Unauthorized -> {
                 buf.putInt(26)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.ContentNotFound -> {
+            is DrmTokenException.Forbidden -> {
                 buf.putInt(27)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.NotAuthenticated -> {
+            is DrmTokenException.ContentNotFound -> {
                 buf.putInt(28)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.NotAuthorized -> {
+            is DrmTokenException.NotAuthenticated -> {
                 buf.putInt(29)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.AuthorizationExpired -> {
+            is DrmTokenException.NotAuthorized -> {
                 buf.putInt(30)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
                 Unit
             }
-            is DrmTokenException.ServiceRefused -> {
+            is DrmTokenException.AuthorizationExpired -> {
                 buf.putInt(31)
+                FfiConverterInt.write(value.`code`, buf)
+                FfiConverterString.write(value.`reason`, buf)
+                FfiConverterOptionalString.write(value.`parameter`, buf)
+                Unit
+            }
+            is DrmTokenException.ServiceRefused -> {
+                buf.putInt(32)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
@@ -5150,7 +5201,7 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
                 Unit
             }
             is DrmTokenException.Other -> {
-                buf.putInt(32)
+                buf.putInt(33)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
