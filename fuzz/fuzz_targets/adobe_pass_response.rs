@@ -6,7 +6,13 @@ use drmtoken_core::adobe_pass::{parse_response, ResponseError};
 use drmtoken_core::ErrorKind;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (u8, &[u8])| {
+#[path = "small_stack.rs"]
+mod small_stack;
+
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<(u8, &[u8])>(data) else { return };
     let (which, body) = input;
     let ct = ["application/json", "application/xml", "text/xml; charset=utf-8"][usize::from(which % 3)];
     let status = [200, 412, 404, 410][usize::from(which / 3 % 4)];
@@ -22,4 +28,4 @@ fuzz_target!(|input: (u8, &[u8])| {
             assert!(a.is_valid_at(a.expires.saturating_sub(1)) || a.expires == 0);
         }
     }
-});
+}

@@ -7,6 +7,9 @@ use arbitrary::Arbitrary;
 use drmtoken::c_api::*;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "small_stack.rs"]
+mod small_stack;
+
 #[derive(Arbitrary, Debug)]
 struct Input<'a> {
     service: u32,
@@ -41,7 +44,10 @@ fn known(st: drmtoken_status) -> bool {
     )
 }
 
-fuzz_target!(|input: Input<'_>| {
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<Input<'_>>(data) else { return };
     let v = |i: usize| s(input.values[i]);
     // SAFETY (every call below): all pointers come from live slices with their lengths, or are
     // NULL with length 0; out-parameters are live locals.
@@ -112,4 +118,4 @@ fuzz_target!(|input: Input<'_>| {
             body.as_ptr(), body.len(), 0, false, scratch.as_mut_ptr(), scratch.len(), &mut scratch_len, &mut check
         )));
     }
-});
+}

@@ -10,6 +10,9 @@ use drmtoken_core::expressplay::{
 };
 use libfuzzer_sys::fuzz_target;
 
+#[path = "small_stack.rs"]
+mod small_stack;
+
 #[derive(Arbitrary, Debug)]
 enum Which {
     FairPlay,
@@ -114,11 +117,14 @@ fn build<'a>(input: &Input<'a>) -> TokenRequest<'a> {
     }
 }
 
-fuzz_target!(|input: Input<'_>| {
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<Input<'_>>(data) else { return };
     let request = build(&input);
     let _ = request.validate(None);
 
-    let mut body = [0u8; 16384];
+    let mut body = vec![0u8; 16384];
     let len = request.form_body_len();
     let Ok(written) = request.write_form_body(&mut body) else {
         assert!(len > body.len(), "write_form_body failed with a large enough buffer");
@@ -127,13 +133,13 @@ fuzz_target!(|input: Input<'_>| {
     assert_eq!(written.len(), len);
     let written = written.to_owned();
 
-    let mut url = [0u8; 16384];
+    let mut url = vec![0u8; 16384];
     if let Ok(u) = request.write_url(&mut url) {
         assert_eq!(u.len(), request.url_len());
     }
 
     let service = request.service();
-    let mut scratch = [0u8; 16384];
+    let mut scratch = vec![0u8; 16384];
     let parsed = parse_query(service, Environment::Test, &written, &mut scratch).expect("our own body parses");
     assert!(
         parsed.unknown.is_empty(),
@@ -142,4 +148,4 @@ fuzz_target!(|input: Input<'_>| {
     );
     let _: Service = service;
     assert_eq!(parsed.request, request, "encode -> parse is not the identity");
-});
+}

@@ -8,9 +8,15 @@ use drmtoken_core::expressplay::{check_token, parse_response, ResponseError, Ser
 use drmtoken_core::ErrorKind;
 use libfuzzer_sys::fuzz_target;
 
+#[path = "small_stack.rs"]
+mod small_stack;
+
 const CONTENT_TYPES: [&str; 4] = ["text/uri-list", "application/json; charset=utf-8", "text/html", "TEXT/URI-LIST"];
 
-fuzz_target!(|input: (u8, u16, u8, &[u8])| {
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<(u8, u16, u8, &[u8])>(data) else { return };
     let (service, status, ct, body) = input;
     let service = [Service::FairPlay, Service::PlayReady, Service::Widevine][usize::from(service % 3)];
     let status = [200, 400, 401, 404, 500, 204, status][usize::from(status % 7)];
@@ -46,4 +52,4 @@ fuzz_target!(|input: (u8, u16, u8, &[u8])| {
             TokenResponse::Widevine(u) => assert!(u.url.starts_with(u.url_without_query())),
         }
     }
-});
+}

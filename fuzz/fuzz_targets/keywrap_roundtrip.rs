@@ -6,6 +6,9 @@ use arbitrary::Arbitrary;
 use drmtoken_core::keywrap::{unwrap, unwrap_hex, wrap};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "small_stack.rs"]
+mod small_stack;
+
 #[derive(Arbitrary, Debug)]
 struct Input {
     kek: [u8; 32],
@@ -13,7 +16,10 @@ struct Input {
     key: Vec<u8>,
 }
 
-fuzz_target!(|input: Input| {
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<Input>(data) else { return };
     let kek = &input.kek[..[16, 24, 32][usize::from(input.kek_size % 3)]];
     let blocks = (input.key.len() / 8).clamp(2, 32);
     let mut key = input.key.clone();
@@ -33,4 +39,4 @@ fuzz_target!(|input: Input| {
         let expected: String = key.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(h, expected, "hex output must be lower case and equal to the key");
     }
-});
+}

@@ -5,7 +5,13 @@
 use drmtoken_core::keywrap::unwrap;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&[u8], &[u8])| {
+#[path = "small_stack.rs"]
+mod small_stack;
+
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<(&[u8], &[u8])>(data) else { return };
     let (kek, wrapped) = input;
     let mut out = [0x5Au8; 256];
     let cap = wrapped.len().saturating_sub(8).min(out.len());
@@ -27,4 +33,4 @@ fuzz_target!(|input: (&[u8], &[u8])| {
             );
         }
     }
-});
+}

@@ -6,7 +6,13 @@ use drmtoken_core::opentv::{jwt, parse_response, ContentToken, ResponseError, To
 use drmtoken_core::ErrorKind;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (bool, &[u8])| {
+#[path = "small_stack.rs"]
+mod small_stack;
+
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
+    let Some(input) = small_stack::typed::<(bool, &[u8])>(data) else { return };
     let (ok_status, body) = input;
     let status = if ok_status { 200 } else { 403 };
     let mut scratch = vec![0u8; body.len()];
@@ -29,4 +35,4 @@ fuzz_target!(|input: (bool, &[u8])| {
             }
         }
     }
-});
+}

@@ -5,6 +5,9 @@
 use drmtoken_core::time::{days_from_civil, parse_rfc3339_z, TimeSpec};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "small_stack.rs"]
+mod small_stack;
+
 /// Formats Unix seconds as `YYYY-MM-DDTHH:MM:SSZ` (civil-from-days, H. Hinnant's algorithm).
 fn format(t: i64) -> String {
     let days = t.div_euclid(86_400);
@@ -26,7 +29,9 @@ fn format(t: i64) -> String {
     )
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: &[u8]| small_stack::run(data, check));
+
+fn check(data: &[u8]) {
     let Ok(s) = core::str::from_utf8(data) else { return };
     match TimeSpec::parse(s) {
         Ok(TimeSpec::Absolute(t)) => {
@@ -37,4 +42,4 @@ fuzz_target!(|data: &[u8]| {
         Ok(TimeSpec::Relative(n)) => assert_eq!(s.get(1..).and_then(|d| d.parse::<u64>().ok()), Some(n)),
         Err(_) => {}
     }
-});
+}
