@@ -64,4 +64,13 @@ for t in "${built[@]}"; do require_files "$out" "lib/$t/libdrmtoken.a"; done
 grep -q '\.binaryTarget(name: "drmtokenFFI", path: "DrmTokenFFI.xcframework")' "$out/DrmToken/Package.swift"
 grep -q '^import drmtokenFFI$\|canImport(drmtokenFFI)' "$out/DrmToken/Sources/DrmToken/DrmToken.swift"
 grep -q '^module drmtokenFFI {' "$out/headers/module.modulemap"
+# The manifest must evaluate. Swift runs in the chroot the Swift binding tests install (the step
+# before this one in test-all.sh); without it, say so rather than install 3 GB for this check.
+if [ -f "$DRMTOKEN_TOOLS/swift-chroot/.drmtoken-swift-installed" ]; then
+    manifest=$(bash tools/install/swift-run.sh swift package dump-package --package-path "$out/DrmToken")
+    grep -q '"type" : "binary"' <<<"$manifest"
+    say "staged Package.swift evaluates (swift package dump-package): binary target drmtokenFFI"
+else
+    say "staged Package.swift not evaluated: no Swift toolchain (tools/install/swift.sh) on this machine"
+fi
 say "iOS staged in $out (${built[*]}); the XCFramework itself: scripts/mobile/mac-or-ndk-only.sh ios"
