@@ -44,6 +44,7 @@ step "uniffi bindings up to date" bash scripts/gen-bindings.sh --check
 step "python bindings" bash bindings/python/run-tests.sh
 step "kotlin bindings (JVM, JUnit 4)" bash bindings/kotlin/run-tests.sh
 step "swift bindings (SwiftPM, XCTest)" bash bindings/swift/run-tests.sh
+step "mobile static libraries (iOS, Android)" bash scripts/mobile/check.sh
 # Every fuzz target for a few seconds from the seeded corpora (the long campaign: fuzz/run.sh --long).
 step "fuzz smoke" bash fuzz/run.sh 10
 main_job() {
