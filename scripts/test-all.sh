@@ -36,6 +36,10 @@ step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "core is no_std" no_std_core
 step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
+# The stack bound under hostile input is a property of the code that ships: proven in release,
+# where each parser must run on a 16 KiB thread (debug runs of the same tests allow 256 KiB).
+step "parsers under hostile input (release, 16 KiB stack)" \
+    cargo test --release -p drmtoken-core --test hostile_input --test json_conformance
 # criterion in test mode: every bench runs once (compiled and correct); timings live in benches/compare.sh.
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
 step "freestanding no_std link and budgets" bash tests/freestanding/check.sh
