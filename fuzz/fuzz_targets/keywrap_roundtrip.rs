@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use drmtoken_core::keywrap::{unwrap, unwrap_hex, wrap};
+use drmtoken_core::keywrap::{unwrap, unwrap_hex, unwrap_hex_len, wrap, wrap_hex, wrap_hex_len};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -27,10 +27,11 @@ fuzz_target!(|input: Input| {
     assert_eq!(k, &key[..]);
     let kek_hex: String = kek.iter().map(|b| format!("{b:02X}")).collect();
     let w_hex: String = w.iter().map(|b| format!("{b:02x}")).collect();
-    let mut hex_out = [0u8; 512];
-    if key.len() <= 64 {
-        let h = unwrap_hex(&kek_hex, &w_hex, &mut hex_out).expect("hex unwrap of our own wrap");
-        let expected: String = key.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(h, expected, "hex output must be lower case and equal to the key");
-    }
+    // The hex helpers take every length too, in exactly their `*_len` bytes.
+    let mut hex_out = vec![0u8; unwrap_hex_len(w_hex.len())];
+    let h = unwrap_hex(&kek_hex, &w_hex, &mut hex_out).expect("hex unwrap of our own wrap");
+    let expected: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(h, expected, "hex output must be lower case and equal to the key");
+    let mut wrap_out = vec![0u8; wrap_hex_len(expected.len())];
+    assert_eq!(wrap_hex(&kek_hex, &expected, &mut wrap_out).expect("hex wrap"), w_hex);
 });
