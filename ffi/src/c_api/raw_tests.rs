@@ -111,9 +111,10 @@ fn keywrap_exports_through_raw_pointers() {
     assert_eq!((out.as_slice(), need), (wrapped_hex.as_bytes(), 48));
 
     // Bytes, the three KEK sizes, keys beyond the old 64-byte limit of the hex helpers.
-    for kek_len in [16usize, 24, 32] {
+    // (Software AES is slow under Miri: each KEK size once, and one key past the old limit.)
+    for (kek_len, key_len) in [(16usize, 16usize), (24, 24), (32, 72)] {
         let kek: Vec<u8> = (0..kek_len as u8).collect();
-        for key_len in [16usize, 24, 72] {
+        {
             let key: Vec<u8> = (0..key_len).map(|i| (i * 5) as u8).collect();
             let (w, need) = sized(|o, c, l, e| unsafe {
                 drmtoken_keywrap_wrap(kek.as_ptr(), kek.len(), key.as_ptr(), key.len(), o, c, l, e)
