@@ -576,8 +576,8 @@ drmtoken_status drmtoken_expressplay_check_url(const uint8_t *url,
                                                size_t *scratch_len,
                                                drmtoken_check_result *out);
 
-// Wraps `key` (16 bytes or more, a multiple of 8) under `kek` (16, 24 or 32 bytes) into `out`
-// (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
+// Wraps `key` (16 bytes or more, a multiple of 8, any length) under `kek` (16, 24 or 32 bytes)
+// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
 //
 // # Safety
 // `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
@@ -606,8 +606,11 @@ drmtoken_status drmtoken_keywrap_unwrap(const uint8_t *kek,
                                         size_t *out_len,
                                         drmtoken_error *error);
 
-// Unwraps ExpressPlay's hex `ek` under a hex `kek` (either case) into lower-case hex in `out`.
-// Conventions as `drmtoken_keywrap_unwrap`.
+// Unwraps a hex wrapped key (ExpressPlay's `ek`, or any length RFC 3394 permits) under a hex
+// `kek` (either case) into lower-case hex in `out`. `out` needs `wrapped_hex_len - 8` bytes: the
+// `wrapped_hex_len - 16` hex digits written (`*out_len`) plus 8 bytes of working room, zeroed on
+// return (the library has no heap; see `drmtoken_core::keywrap::unwrap_hex`). A size query
+// gives that capacity. Conventions as `drmtoken_keywrap_unwrap`.
 //
 // # Safety
 // As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
@@ -619,6 +622,21 @@ drmtoken_status drmtoken_keywrap_unwrap_hex(const uint8_t *kek_hex,
                                             size_t out_cap,
                                             size_t *out_len,
                                             drmtoken_error *error);
+
+// Wraps a hex key (either case; 32 hex digits or more, a multiple of 16) under a hex `kek` into
+// lower-case hex in `out`: `key_hex_len + 16` bytes, which is also the capacity needed.
+// Conventions as `drmtoken_keywrap_wrap`.
+//
+// # Safety
+// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
+drmtoken_status drmtoken_keywrap_wrap_hex(const uint8_t *kek_hex,
+                                          size_t kek_hex_len,
+                                          const uint8_t *key_hex,
+                                          size_t key_hex_len,
+                                          uint8_t *out,
+                                          size_t out_cap,
+                                          size_t *out_len,
+                                          drmtoken_error *error);
 
 // Validates the request (host, port, content id, header values: a control character is
 // refused, so no header injection) and writes its URL. Conventions as

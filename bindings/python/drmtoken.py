@@ -550,11 +550,11 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_request_from_parameters() != 26419:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_unwrap_key() != 50486:
+    if lib.uniffi_drmtoken_checksum_func_unwrap_key() != 38663:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_unwrap_key_bytes() != 50864:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_wrap_key() != 39152:
+    if lib.uniffi_drmtoken_checksum_func_wrap_key() != 46978:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_drmtoken_checksum_func_wrap_key_bytes() != 49014:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -1117,6 +1117,57 @@ class _UniffiFfiConverterBoolean:
         buf.write_u8(value)
 
 
+class _UniffiFfiConverterTypeSecretString:
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value, buf)
+
+    @staticmethod
+    def read(buf):
+        return _UniffiFfiConverterString.read(buf)
+
+    @staticmethod
+    def lift(value):
+        return _UniffiFfiConverterString.lift(value)
+
+    @staticmethod
+    def check_lower(value):
+        return _UniffiFfiConverterString.check_lower(value)
+
+    @staticmethod
+    def lower(value):
+        return _UniffiFfiConverterString.lower(value)
+
+
+SecretString = str
+
+
+class _UniffiFfiConverterOptionalTypeSecretString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeSecretString.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeSecretString.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeSecretString.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
+
 
 
 
@@ -1170,7 +1221,7 @@ class AdobePassAuthorizationRequest:
     """
     An authorization token request (`GET <SP_FQDN>/api/v1/tokens/authz`).
 """
-    def __init__(self, *, sp_fqdn:str, requestor:str, device_id:str, resource:str, device_info:str, device_info_in_query:bool, device_type:typing.Optional[str], device_user:typing.Optional[str], app_id:typing.Optional[str], access_token:typing.Optional[str], format:AdobePassFormat):
+    def __init__(self, *, sp_fqdn:str, requestor:str, device_id:str, resource:str, device_info:str, device_info_in_query:bool, device_type:typing.Optional[str], device_user:typing.Optional[str], app_id:typing.Optional[str], access_token:typing.Optional[SecretString], format:AdobePassFormat):
         self.sp_fqdn = sp_fqdn
         self.requestor = requestor
         self.device_id = device_id
@@ -1250,7 +1301,7 @@ class _UniffiFfiConverterTypeAdobePassAuthorizationRequest(_UniffiConverterRustB
             device_type=_UniffiFfiConverterOptionalString.read(buf),
             device_user=_UniffiFfiConverterOptionalString.read(buf),
             app_id=_UniffiFfiConverterOptionalString.read(buf),
-            access_token=_UniffiFfiConverterOptionalString.read(buf),
+            access_token=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             format=_UniffiFfiConverterTypeAdobePassFormat.read(buf),
         )
 
@@ -1265,7 +1316,7 @@ class _UniffiFfiConverterTypeAdobePassAuthorizationRequest(_UniffiConverterRustB
         _UniffiFfiConverterOptionalString.check_lower(value.device_type)
         _UniffiFfiConverterOptionalString.check_lower(value.device_user)
         _UniffiFfiConverterOptionalString.check_lower(value.app_id)
-        _UniffiFfiConverterOptionalString.check_lower(value.access_token)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.access_token)
         _UniffiFfiConverterTypeAdobePassFormat.check_lower(value.format)
 
     @staticmethod
@@ -1279,7 +1330,7 @@ class _UniffiFfiConverterTypeAdobePassAuthorizationRequest(_UniffiConverterRustB
         _UniffiFfiConverterOptionalString.write(value.device_type, buf)
         _UniffiFfiConverterOptionalString.write(value.device_user, buf)
         _UniffiFfiConverterOptionalString.write(value.app_id, buf)
-        _UniffiFfiConverterOptionalString.write(value.access_token, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.access_token, buf)
         _UniffiFfiConverterTypeAdobePassFormat.write(value.format, buf)
 
 @dataclass
@@ -1287,7 +1338,7 @@ class HttpHeader:
     """
     An HTTP header to send.
 """
-    def __init__(self, *, name:str, value:str):
+    def __init__(self, *, name:str, value:SecretString):
         self.name = name
         self.value = value
         
@@ -1332,18 +1383,18 @@ class _UniffiFfiConverterTypeHttpHeader(_UniffiConverterRustBuffer):
     def read(buf):
         return HttpHeader(
             name=_UniffiFfiConverterString.read(buf),
-            value=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterTypeSecretString.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterString.check_lower(value.name)
-        _UniffiFfiConverterString.check_lower(value.value)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.value)
 
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterString.write(value.name, buf)
-        _UniffiFfiConverterString.write(value.value, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.value, buf)
 
 class _UniffiFfiConverterSequenceTypeHttpHeader(_UniffiConverterRustBuffer):
     @classmethod
@@ -1826,7 +1877,7 @@ class FairPlayTokenRequest:
     """
     A FairPlay token request (seed "FairPlay Streaming license token request / response").
 """
-    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[str] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[str] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[str] = _DEFAULT, content_key:typing.Optional[str] = _DEFAULT, iv:typing.Optional[str] = _DEFAULT, rental_duration:typing.Optional[str] = _DEFAULT, fp_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
+    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, iv:typing.Optional[str] = _DEFAULT, rental_duration:typing.Optional[str] = _DEFAULT, fp_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
         if customer_authenticator is _DEFAULT:
             self.customer_authenticator = None
@@ -2020,13 +2071,13 @@ class _UniffiFfiConverterTypeFairPlayTokenRequest(_UniffiConverterRustBuffer):
     def read(buf):
         return FairPlayTokenRequest(
             environment=_UniffiFfiConverterTypeEnvironment.read(buf),
-            customer_authenticator=_UniffiFfiConverterOptionalString.read(buf),
+            customer_authenticator=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             error_format=_UniffiFfiConverterOptionalString.read(buf),
             general_flags=_UniffiFfiConverterOptionalString.read(buf),
-            kek=_UniffiFfiConverterOptionalString.read(buf),
+            kek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             kid=_UniffiFfiConverterOptionalString.read(buf),
-            ek=_UniffiFfiConverterOptionalString.read(buf),
-            content_key=_UniffiFfiConverterOptionalString.read(buf),
+            ek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
+            content_key=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             iv=_UniffiFfiConverterOptionalString.read(buf),
             rental_duration=_UniffiFfiConverterOptionalString.read(buf),
             fp_extensions=_UniffiFfiConverterSequenceString.read(buf),
@@ -2037,13 +2088,13 @@ class _UniffiFfiConverterTypeFairPlayTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterTypeEnvironment.check_lower(value.environment)
-        _UniffiFfiConverterOptionalString.check_lower(value.customer_authenticator)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.customer_authenticator)
         _UniffiFfiConverterOptionalString.check_lower(value.error_format)
         _UniffiFfiConverterOptionalString.check_lower(value.general_flags)
-        _UniffiFfiConverterOptionalString.check_lower(value.kek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.kek)
         _UniffiFfiConverterOptionalString.check_lower(value.kid)
-        _UniffiFfiConverterOptionalString.check_lower(value.ek)
-        _UniffiFfiConverterOptionalString.check_lower(value.content_key)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.ek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.content_key)
         _UniffiFfiConverterOptionalString.check_lower(value.iv)
         _UniffiFfiConverterOptionalString.check_lower(value.rental_duration)
         _UniffiFfiConverterSequenceString.check_lower(value.fp_extensions)
@@ -2053,13 +2104,13 @@ class _UniffiFfiConverterTypeFairPlayTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterTypeEnvironment.write(value.environment, buf)
-        _UniffiFfiConverterOptionalString.write(value.customer_authenticator, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.customer_authenticator, buf)
         _UniffiFfiConverterOptionalString.write(value.error_format, buf)
         _UniffiFfiConverterOptionalString.write(value.general_flags, buf)
-        _UniffiFfiConverterOptionalString.write(value.kek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.kek, buf)
         _UniffiFfiConverterOptionalString.write(value.kid, buf)
-        _UniffiFfiConverterOptionalString.write(value.ek, buf)
-        _UniffiFfiConverterOptionalString.write(value.content_key, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.ek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.content_key, buf)
         _UniffiFfiConverterOptionalString.write(value.iv, buf)
         _UniffiFfiConverterOptionalString.write(value.rental_duration, buf)
         _UniffiFfiConverterSequenceString.write(value.fp_extensions, buf)
@@ -2609,7 +2660,7 @@ class OpenTvContentToken:
     """
     `content_token`: as received, and its claims.
 """
-    def __init__(self, *, is_jwt:bool, raw:str, claims:typing.Optional[OpenTvContentClaims]):
+    def __init__(self, *, is_jwt:bool, raw:SecretString, claims:typing.Optional[OpenTvContentClaims]):
         self.is_jwt = is_jwt
         self.raw = raw
         self.claims = claims
@@ -2657,20 +2708,20 @@ class _UniffiFfiConverterTypeOpenTvContentToken(_UniffiConverterRustBuffer):
     def read(buf):
         return OpenTvContentToken(
             is_jwt=_UniffiFfiConverterBoolean.read(buf),
-            raw=_UniffiFfiConverterString.read(buf),
+            raw=_UniffiFfiConverterTypeSecretString.read(buf),
             claims=_UniffiFfiConverterOptionalTypeOpenTvContentClaims.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterBoolean.check_lower(value.is_jwt)
-        _UniffiFfiConverterString.check_lower(value.raw)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.raw)
         _UniffiFfiConverterOptionalTypeOpenTvContentClaims.check_lower(value.claims)
 
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterBoolean.write(value.is_jwt, buf)
-        _UniffiFfiConverterString.write(value.raw, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.raw, buf)
         _UniffiFfiConverterOptionalTypeOpenTvContentClaims.write(value.claims, buf)
 
 @dataclass
@@ -2678,7 +2729,7 @@ class OpenTvContentTokenRequest:
     """
     An IAS content token request.
 """
-    def __init__(self, *, host:str, port:int, content_id:str, bearer_token:str, tenant_id:str):
+    def __init__(self, *, host:str, port:int, content_id:str, bearer_token:SecretString, tenant_id:str):
         self.host = host
         self.port = port
         self.content_id = content_id
@@ -2734,7 +2785,7 @@ class _UniffiFfiConverterTypeOpenTvContentTokenRequest(_UniffiConverterRustBuffe
             host=_UniffiFfiConverterString.read(buf),
             port=_UniffiFfiConverterUInt32.read(buf),
             content_id=_UniffiFfiConverterString.read(buf),
-            bearer_token=_UniffiFfiConverterString.read(buf),
+            bearer_token=_UniffiFfiConverterTypeSecretString.read(buf),
             tenant_id=_UniffiFfiConverterString.read(buf),
         )
 
@@ -2743,7 +2794,7 @@ class _UniffiFfiConverterTypeOpenTvContentTokenRequest(_UniffiConverterRustBuffe
         _UniffiFfiConverterString.check_lower(value.host)
         _UniffiFfiConverterUInt32.check_lower(value.port)
         _UniffiFfiConverterString.check_lower(value.content_id)
-        _UniffiFfiConverterString.check_lower(value.bearer_token)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.bearer_token)
         _UniffiFfiConverterString.check_lower(value.tenant_id)
 
     @staticmethod
@@ -2751,7 +2802,7 @@ class _UniffiFfiConverterTypeOpenTvContentTokenRequest(_UniffiConverterRustBuffe
         _UniffiFfiConverterString.write(value.host, buf)
         _UniffiFfiConverterUInt32.write(value.port, buf)
         _UniffiFfiConverterString.write(value.content_id, buf)
-        _UniffiFfiConverterString.write(value.bearer_token, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.bearer_token, buf)
         _UniffiFfiConverterString.write(value.tenant_id, buf)
 
 class _UniffiFfiConverterMapStringString(_UniffiConverterRustBuffer):
@@ -2902,7 +2953,7 @@ class OpenTvUserToken:
     """
     `access_token` / `refresh_token`: as received, and its claims.
 """
-    def __init__(self, *, is_jwt:bool, raw:str, claims:typing.Optional[OpenTvUserClaims]):
+    def __init__(self, *, is_jwt:bool, raw:SecretString, claims:typing.Optional[OpenTvUserClaims]):
         self.is_jwt = is_jwt
         self.raw = raw
         self.claims = claims
@@ -2950,20 +3001,20 @@ class _UniffiFfiConverterTypeOpenTvUserToken(_UniffiConverterRustBuffer):
     def read(buf):
         return OpenTvUserToken(
             is_jwt=_UniffiFfiConverterBoolean.read(buf),
-            raw=_UniffiFfiConverterString.read(buf),
+            raw=_UniffiFfiConverterTypeSecretString.read(buf),
             claims=_UniffiFfiConverterOptionalTypeOpenTvUserClaims.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterBoolean.check_lower(value.is_jwt)
-        _UniffiFfiConverterString.check_lower(value.raw)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.raw)
         _UniffiFfiConverterOptionalTypeOpenTvUserClaims.check_lower(value.claims)
 
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterBoolean.write(value.is_jwt, buf)
-        _UniffiFfiConverterString.write(value.raw, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.raw, buf)
         _UniffiFfiConverterOptionalTypeOpenTvUserClaims.write(value.claims, buf)
 
 class _UniffiFfiConverterOptionalTypeOpenTvUserToken(_UniffiConverterRustBuffer):
@@ -3053,7 +3104,7 @@ class Parameter:
     """
     A `name=value` pair by wire name (`contentKey`), for `request_from_parameters`.
 """
-    def __init__(self, *, name:str, value:str):
+    def __init__(self, *, name:str, value:SecretString):
         self.name = name
         self.value = value
         
@@ -3098,18 +3149,18 @@ class _UniffiFfiConverterTypeParameter(_UniffiConverterRustBuffer):
     def read(buf):
         return Parameter(
             name=_UniffiFfiConverterString.read(buf),
-            value=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterTypeSecretString.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterString.check_lower(value.name)
-        _UniffiFfiConverterString.check_lower(value.value)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.value)
 
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterString.write(value.name, buf)
-        _UniffiFfiConverterString.write(value.value, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.value, buf)
 
 
 
@@ -3363,7 +3414,7 @@ class PlayReadyTokenRequest:
     """
     A PlayReady token request (seed "PlayReady license token request / response").
 """
-    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[str] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[str] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[str] = _DEFAULT, content_key:typing.Optional[str] = _DEFAULT, rights_type:typing.Optional[RightsType] = _DEFAULT, rental_period_end_time:typing.Optional[str] = _DEFAULT, rental_play_duration:typing.Optional[str] = _DEFAULT, analog_video_opl:typing.Optional[str] = _DEFAULT, compressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, compressed_digital_video_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_video_opl:typing.Optional[str] = _DEFAULT, unknown_output_behavior:typing.Optional[str] = _DEFAULT, output_control_flags:typing.Optional[str] = _DEFAULT, extensions:typing.List[PlayReadyExtension] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
+    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, rights_type:typing.Optional[RightsType] = _DEFAULT, rental_period_end_time:typing.Optional[str] = _DEFAULT, rental_play_duration:typing.Optional[str] = _DEFAULT, analog_video_opl:typing.Optional[str] = _DEFAULT, compressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, compressed_digital_video_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_video_opl:typing.Optional[str] = _DEFAULT, unknown_output_behavior:typing.Optional[str] = _DEFAULT, output_control_flags:typing.Optional[str] = _DEFAULT, extensions:typing.List[PlayReadyExtension] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
         if customer_authenticator is _DEFAULT:
             self.customer_authenticator = None
@@ -3605,13 +3656,13 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
     def read(buf):
         return PlayReadyTokenRequest(
             environment=_UniffiFfiConverterTypeEnvironment.read(buf),
-            customer_authenticator=_UniffiFfiConverterOptionalString.read(buf),
+            customer_authenticator=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             error_format=_UniffiFfiConverterOptionalString.read(buf),
             general_flags=_UniffiFfiConverterOptionalString.read(buf),
-            kek=_UniffiFfiConverterOptionalString.read(buf),
+            kek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             kid=_UniffiFfiConverterOptionalString.read(buf),
-            ek=_UniffiFfiConverterOptionalString.read(buf),
-            content_key=_UniffiFfiConverterOptionalString.read(buf),
+            ek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
+            content_key=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             rights_type=_UniffiFfiConverterOptionalTypeRightsType.read(buf),
             rental_period_end_time=_UniffiFfiConverterOptionalString.read(buf),
             rental_play_duration=_UniffiFfiConverterOptionalString.read(buf),
@@ -3630,13 +3681,13 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterTypeEnvironment.check_lower(value.environment)
-        _UniffiFfiConverterOptionalString.check_lower(value.customer_authenticator)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.customer_authenticator)
         _UniffiFfiConverterOptionalString.check_lower(value.error_format)
         _UniffiFfiConverterOptionalString.check_lower(value.general_flags)
-        _UniffiFfiConverterOptionalString.check_lower(value.kek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.kek)
         _UniffiFfiConverterOptionalString.check_lower(value.kid)
-        _UniffiFfiConverterOptionalString.check_lower(value.ek)
-        _UniffiFfiConverterOptionalString.check_lower(value.content_key)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.ek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.content_key)
         _UniffiFfiConverterOptionalTypeRightsType.check_lower(value.rights_type)
         _UniffiFfiConverterOptionalString.check_lower(value.rental_period_end_time)
         _UniffiFfiConverterOptionalString.check_lower(value.rental_play_duration)
@@ -3654,13 +3705,13 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterTypeEnvironment.write(value.environment, buf)
-        _UniffiFfiConverterOptionalString.write(value.customer_authenticator, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.customer_authenticator, buf)
         _UniffiFfiConverterOptionalString.write(value.error_format, buf)
         _UniffiFfiConverterOptionalString.write(value.general_flags, buf)
-        _UniffiFfiConverterOptionalString.write(value.kek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.kek, buf)
         _UniffiFfiConverterOptionalString.write(value.kid, buf)
-        _UniffiFfiConverterOptionalString.write(value.ek, buf)
-        _UniffiFfiConverterOptionalString.write(value.content_key, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.ek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.content_key, buf)
         _UniffiFfiConverterOptionalTypeRightsType.write(value.rights_type, buf)
         _UniffiFfiConverterOptionalString.write(value.rental_period_end_time, buf)
         _UniffiFfiConverterOptionalString.write(value.rental_play_duration, buf)
@@ -3680,7 +3731,7 @@ class WidevineTokenRequest:
     """
     A Widevine token request (seed "Widevine Modular license token request / response").
 """
-    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[str] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[str] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[str] = _DEFAULT, content_key:typing.Optional[str] = _DEFAULT, content_id:typing.Optional[str] = _DEFAULT, security_level:typing.Optional[str] = _DEFAULT, hdcp_output_control:typing.Optional[str] = _DEFAULT, license_duration:typing.Optional[str] = _DEFAULT, wv_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
+    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, content_id:typing.Optional[str] = _DEFAULT, security_level:typing.Optional[str] = _DEFAULT, hdcp_output_control:typing.Optional[str] = _DEFAULT, license_duration:typing.Optional[str] = _DEFAULT, wv_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
         if customer_authenticator is _DEFAULT:
             self.customer_authenticator = None
@@ -3886,13 +3937,13 @@ class _UniffiFfiConverterTypeWidevineTokenRequest(_UniffiConverterRustBuffer):
     def read(buf):
         return WidevineTokenRequest(
             environment=_UniffiFfiConverterTypeEnvironment.read(buf),
-            customer_authenticator=_UniffiFfiConverterOptionalString.read(buf),
+            customer_authenticator=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             error_format=_UniffiFfiConverterOptionalString.read(buf),
             general_flags=_UniffiFfiConverterOptionalString.read(buf),
-            kek=_UniffiFfiConverterOptionalString.read(buf),
+            kek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             kid=_UniffiFfiConverterOptionalString.read(buf),
-            ek=_UniffiFfiConverterOptionalString.read(buf),
-            content_key=_UniffiFfiConverterOptionalString.read(buf),
+            ek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
+            content_key=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             content_id=_UniffiFfiConverterOptionalString.read(buf),
             security_level=_UniffiFfiConverterOptionalString.read(buf),
             hdcp_output_control=_UniffiFfiConverterOptionalString.read(buf),
@@ -3905,13 +3956,13 @@ class _UniffiFfiConverterTypeWidevineTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterTypeEnvironment.check_lower(value.environment)
-        _UniffiFfiConverterOptionalString.check_lower(value.customer_authenticator)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.customer_authenticator)
         _UniffiFfiConverterOptionalString.check_lower(value.error_format)
         _UniffiFfiConverterOptionalString.check_lower(value.general_flags)
-        _UniffiFfiConverterOptionalString.check_lower(value.kek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.kek)
         _UniffiFfiConverterOptionalString.check_lower(value.kid)
-        _UniffiFfiConverterOptionalString.check_lower(value.ek)
-        _UniffiFfiConverterOptionalString.check_lower(value.content_key)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.ek)
+        _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.content_key)
         _UniffiFfiConverterOptionalString.check_lower(value.content_id)
         _UniffiFfiConverterOptionalString.check_lower(value.security_level)
         _UniffiFfiConverterOptionalString.check_lower(value.hdcp_output_control)
@@ -3923,13 +3974,13 @@ class _UniffiFfiConverterTypeWidevineTokenRequest(_UniffiConverterRustBuffer):
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterTypeEnvironment.write(value.environment, buf)
-        _UniffiFfiConverterOptionalString.write(value.customer_authenticator, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.customer_authenticator, buf)
         _UniffiFfiConverterOptionalString.write(value.error_format, buf)
         _UniffiFfiConverterOptionalString.write(value.general_flags, buf)
-        _UniffiFfiConverterOptionalString.write(value.kek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.kek, buf)
         _UniffiFfiConverterOptionalString.write(value.kid, buf)
-        _UniffiFfiConverterOptionalString.write(value.ek, buf)
-        _UniffiFfiConverterOptionalString.write(value.content_key, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.ek, buf)
+        _UniffiFfiConverterOptionalTypeSecretString.write(value.content_key, buf)
         _UniffiFfiConverterOptionalString.write(value.content_id, buf)
         _UniffiFfiConverterOptionalString.write(value.security_level, buf)
         _UniffiFfiConverterOptionalString.write(value.hdcp_output_control, buf)
@@ -7567,7 +7618,8 @@ def request_from_parameters(service: Service,environment: Environment,parameters
     return _uniffi_lift_return(_uniffi_ffi_result)
 def unwrap_key(kek: str,wrapped: str) -> str:
     """
-    Unwraps the hex `wrapped` key (an ExpressPlay `ek`) under the hex `kek`; lower-case hex out.
+    Unwraps the hex `wrapped` key (an ExpressPlay `ek`, or any length RFC 3394 permits) under the
+    hex `kek`; lower-case hex out.
 
     # Errors
     `IntegrityCheckFailed` (wrong KEK or tampered key), `InvalidHex` (parameter `kek` or `ek`),
@@ -7614,7 +7666,8 @@ def unwrap_key_bytes(kek: bytes,wrapped: bytes) -> bytes:
     return _uniffi_lift_return(_uniffi_ffi_result)
 def wrap_key(kek: str,key: str) -> str:
     """
-    Wraps the hex `key` (e.g. a 32-digit content key) under the hex `kek`; lower-case hex out.
+    Wraps the hex `key` (e.g. a 32-digit content key; any length RFC 3394 permits) under the hex
+    `kek`; lower-case hex out.
 
     # Errors
     `InvalidHex` (parameter `kek` or `key`), `InvalidKeyLength` (KEK not 16/24/32 bytes, key

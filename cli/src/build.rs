@@ -9,8 +9,10 @@ use drmtoken_core::expressplay::{
 };
 use drmtoken_core::opentv::ContentTokenRequest;
 
-use crate::output::{buffer, describe, shell_quote, Failure};
-use crate::secrets::secret;
+use zeroize::Zeroizing;
+
+use crate::output::{buffer, concat, describe, shell_quote, Failure};
+use crate::secrets::{secret, take};
 
 /// The `build` subcommand's arguments.
 #[derive(clap::Args)]
@@ -257,7 +259,7 @@ pub fn now(arg: Option<&String>) -> Result<i64, Failure> {
 fn expressplay_request<'a>(
     service: Service,
     environment: Environment<'a>,
-    values: &'a [(&'static str, Vec<String>)],
+    values: &'a [(&'static str, Zeroizing<Vec<String>>)],
 ) -> Result<TokenRequest<'a>, Failure> {
     macro_rules! fill {
         ($ty:ident, $variant:ident) => {{
@@ -266,7 +268,7 @@ fn expressplay_request<'a>(
                 ..Default::default()
             };
             for (name, vs) in values {
-                for v in vs {
+                for v in vs.iter() {
                     r.set(name, v).map_err(|e| Failure::Invalid(describe(&e)))?;
                 }
             }
@@ -294,7 +296,7 @@ fn expressplay_request<'a>(
                 if name.starts_with("extension") {
                     continue;
                 }
-                for v in vs {
+                for v in vs.iter() {
                     r.set(name, v).map_err(|e| Failure::Invalid(describe(&e)))?;
                 }
             }
@@ -313,16 +315,18 @@ fn expressplay_request<'a>(
     })
 }
 
-fn run_expressplay(service: Service, m: &ArgMatches) -> Result<(), Failure> {
-    let mut values: Vec<(&'static str, Vec<String>)> = Vec::new();
+fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> {
+    // Every value is moved out of clap's matches into a zeroizing list: several are secrets
+    // (customerAuthenticator, contentKey, kek, ek) and the URL, body and curl line carry them.
+    let mut values: Vec<(&'static str, Zeroizing<Vec<String>>)> = Vec::new();
     for &name in service.parameters() {
-        if let Some(vs) = m.get_many::<String>(name) {
-            values.push((name, vs.cloned().collect()));
+        if let Ok(Some(vs)) = m.try_remove_many::<String>(name) {
+            values.push((name, Zeroizing::new(vs.collect())));
         }
     }
     if !values.iter().any(|(n, _)| *n == "customerAuthenticator") {
         if let Ok(v) = std::env::var("DRMTOKEN_CUSTOMER_AUTHENTICATOR") {
-            values.insert(0, ("customerAuthenticator", vec![v]));
+            values.insert(0, ("customerAuthenticator", Zeroizing::new(vec![v])));
         }
     }
     let environment = match (
@@ -341,35 +345,29 @@ fn run_expressplay(service: Service, m: &ArgMatches) -> Result<(), Failure> {
         eprintln!("warning: {w}");
     }
     let post = m.get_flag("post");
-    let url = {
-        let mut b = buffer(request.url_len());
-        request.write_url(&mut b)?.to_owned()
-    };
-    let body = {
-        let mut b = buffer(request.form_body_len());
-        request.write_form_body(&mut b)?.to_owned()
-    };
-    let endpoint = {
-        let mut b = buffer(request.endpoint_len());
-        request.write_endpoint(&mut b)?.to_owned()
-    };
+    let mut url = Zeroizing::new(buffer(request.url_len()));
+    let url = request.write_url(&mut url)?;
+    let mut body = Zeroizing::new(buffer(request.form_body_len()));
+    let body = request.write_form_body(&mut body)?;
+    let mut endpoint = Zeroizing::new(buffer(request.endpoint_len()));
+    let endpoint = request.write_endpoint(&mut endpoint)?;
     match (m.get_flag("curl"), post) {
         (true, true) => println!(
             "curl -sS -X POST -H {} --data {} {}",
             shell_quote(&format!("Content-Type: {FORM_CONTENT_TYPE}")),
-            shell_quote(&body),
-            shell_quote(&endpoint)
+            Zeroizing::new(shell_quote(body)).as_str(),
+            shell_quote(endpoint)
         ),
-        (true, false) => println!("curl -sS {}", shell_quote(&url)),
+        (true, false) => println!("curl -sS {}", Zeroizing::new(shell_quote(url)).as_str()),
         (false, true) => println!("{body}"),
         (false, false) => println!("{url}"),
     }
     Ok(())
 }
 
-fn run_opentv(m: &ArgMatches) -> Result<(), Failure> {
+fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
     let token = secret(
-        m.get_one::<String>("bearer_token").cloned(),
+        m.try_remove_one::<String>("bearer_token").ok().flatten(),
         m.get_one::<String>("bearer_token_file").map(String::as_str),
         "DRMTOKEN_BEARER_TOKEN",
         "the bearer token",
@@ -385,17 +383,23 @@ fn run_opentv(m: &ArgMatches) -> Result<(), Failure> {
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
     if m.get_flag("curl") {
-        let headers: Vec<String> = request
-            .headers()
-            .iter()
-            .map(|h| {
-                format!(
-                    "-H {}",
-                    shell_quote(&format!("{}: {}{}", h.name, h.value_prefix, h.value))
-                )
-            })
-            .collect();
-        println!("curl -sS -X POST {} {}", headers.join(" "), shell_quote(url));
+        // The `authorization` header carries the token: every string holding it is wiped.
+        let headers: Zeroizing<Vec<String>> = Zeroizing::new(
+            request
+                .headers()
+                .iter()
+                .map(|h| {
+                    let line = Zeroizing::new(concat(&[h.name, ": ", h.value_prefix, h.value]));
+                    let quoted = Zeroizing::new(shell_quote(&line));
+                    concat(&["-H ", &quoted])
+                })
+                .collect(),
+        );
+        println!(
+            "curl -sS -X POST {} {}",
+            Zeroizing::new(headers.join(" ")).as_str(),
+            shell_quote(url)
+        );
     } else {
         println!("POST {url}");
         for h in request.headers() {
@@ -410,7 +414,9 @@ fn run_opentv(m: &ArgMatches) -> Result<(), Failure> {
     Ok(())
 }
 
-fn run_adobe(m: &ArgMatches) -> Result<(), Failure> {
+fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
+    let access_token =
+        take(m, "access_token").or_else(|| std::env::var("DRMTOKEN_ACCESS_TOKEN").ok().map(Zeroizing::new));
     let opt = |k: &str| m.get_one::<String>(k).map(String::as_str);
     let device_info = match (opt("device_info"), opt("device_info_json")) {
         (Some(b64), _) => b64.to_owned(),
@@ -421,9 +427,6 @@ fn run_adobe(m: &ArgMatches) -> Result<(), Failure> {
         }
         (None, None) => String::new(),
     };
-    let access_token = opt("access_token")
-        .map(str::to_owned)
-        .or_else(|| std::env::var("DRMTOKEN_ACCESS_TOKEN").ok());
     let request = AuthorizationRequest {
         sp_fqdn: opt("sp_fqdn").unwrap_or_default(),
         requestor: opt("requestor").unwrap_or_default(),
@@ -438,7 +441,7 @@ fn run_adobe(m: &ArgMatches) -> Result<(), Failure> {
         device_type: opt("device_type"),
         device_user: opt("device_user"),
         app_id: opt("app_id"),
-        access_token: access_token.as_deref(),
+        access_token: access_token.as_ref().map(|t| t.as_str()),
         format: if opt("format") == Some("xml") {
             Format::Xml
         } else {
@@ -461,24 +464,35 @@ fn run_adobe(m: &ArgMatches) -> Result<(), Failure> {
     }
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
-    let headers: Vec<(String, String)> = request
+    // The `Authorization` header carries the access token: every string holding it is wiped.
+    let headers: Vec<(&str, Zeroizing<String>)> = request
         .headers()
         .iter()
-        .map(|h| (h.name.to_owned(), format!("{}{}", h.value_prefix, h.value)))
+        .map(|h| (h.name, Zeroizing::new(concat(&[h.value_prefix, h.value]))))
         .collect();
     if m.get_flag("curl") {
-        let hs: Vec<String> = headers
-            .iter()
-            .map(|(n, v)| format!("-H {}", shell_quote(&format!("{n}: {v}"))))
-            .collect();
-        println!("curl -sS {} {}", hs.join(" "), shell_quote(url));
+        let hs: Zeroizing<Vec<String>> = Zeroizing::new(
+            headers
+                .iter()
+                .map(|(n, v)| {
+                    let line = Zeroizing::new(concat(&[n, ": ", v]));
+                    let quoted = Zeroizing::new(shell_quote(&line));
+                    concat(&["-H ", &quoted])
+                })
+                .collect(),
+        );
+        println!(
+            "curl -sS {} {}",
+            Zeroizing::new(hs.join(" ")).as_str(),
+            shell_quote(url)
+        );
     } else {
         println!("GET {url}");
-        for (n, v) in headers {
-            let v = if n == "Authorization" {
-                "Bearer <redacted>".to_owned()
+        for (n, v) in &headers {
+            let v = if *n == "Authorization" {
+                "Bearer <redacted>"
             } else {
-                v
+                v.as_str()
             };
             println!("{n}: {v}");
         }
@@ -488,10 +502,10 @@ fn run_adobe(m: &ArgMatches) -> Result<(), Failure> {
 
 /// Runs `drmtoken build`.
 pub fn run(args: Args) -> Result<std::process::ExitCode, Failure> {
-    match &args.service {
-        BuildService::ExpressPlay(service, m) => run_expressplay(*service, m)?,
-        BuildService::OpenTv(m) => run_opentv(m)?,
-        BuildService::AdobePass(m) => run_adobe(m)?,
+    match args.service {
+        BuildService::ExpressPlay(service, mut m) => run_expressplay(service, &mut m)?,
+        BuildService::OpenTv(mut m) => run_opentv(&mut m)?,
+        BuildService::AdobePass(mut m) => run_adobe(&mut m)?,
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -1,14 +1,16 @@
 //! `drmtoken check`: validates an ExpressPlay request URL (or form body) exactly as the service
 //! would, and says what is wrong in the service's own terms, with "did you mean" hints.
 
-use std::io::Read;
 use std::process::ExitCode;
 
 use drmtoken_core::expressplay::{parse_query, parse_url, scratch_len, Environment, Parsed, Service, TokenRequest};
 use drmtoken_core::Error;
 use serde_json::json;
 
+use zeroize::Zeroizing;
+
 use crate::output::{describe, Failure};
+use crate::secrets::read_secret;
 
 /// The `check` subcommand's arguments.
 #[derive(clap::Args)]
@@ -63,7 +65,8 @@ fn unknown_warnings(parsed: &Parsed<'_, TokenRequest<'_>>) -> Vec<String> {
 }
 
 fn check(input: &str, args: &Args, now: i64) -> Report {
-    let mut scratch = vec![0u8; input.len()];
+    // Decoded values (customerAuthenticator, contentKey, kek...) land here: wiped on drop.
+    let mut scratch = Zeroizing::new(vec![0u8; input.len()]);
     let parsed = if args.body {
         let service = match args.service.as_deref() {
             Some("fairplay") => Service::FairPlay,
@@ -104,16 +107,13 @@ fn check(input: &str, args: &Args, now: i64) -> Report {
 }
 
 /// Runs `drmtoken check`.
-pub fn run(args: Args) -> Result<ExitCode, Failure> {
+pub fn run(mut args: Args) -> Result<ExitCode, Failure> {
     let now = crate::build::now(args.now.as_ref())?;
+    // A request URL carries its secrets: the one copy we own is wiped on drop.
     let input = if args.input == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
-        s
+        read_secret(std::io::stdin().lock()).map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?
     } else {
-        args.input.clone()
+        Zeroizing::new(std::mem::take(&mut args.input))
     };
     let input = input.trim();
     let report = check(input, &args, now);

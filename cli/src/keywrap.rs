@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use drmtoken_core::keywrap;
 
+use zeroize::Zeroizing;
+
 use crate::output::{buffer, Failure};
 use crate::secrets::secret;
 
@@ -24,7 +26,7 @@ pub enum Command {
         /// A file holding the KEK in hex (`-` for stdin).
         #[arg(long, value_name = "FILE")]
         kek_file: Option<String>,
-        /// The key to wrap, in hex (16 bytes or more, a multiple of 8). Prefer --key-file or $DRMTOKEN_KEY.
+        /// The key to wrap, in hex (16 bytes or more, a multiple of 8, any length). Prefer --key-file or $DRMTOKEN_KEY.
         #[arg(long)]
         key: Option<String>,
         /// A file holding the key in hex (`-` for stdin).
@@ -40,15 +42,16 @@ pub enum Command {
         /// A file holding the KEK in hex (`-` for stdin).
         #[arg(long, value_name = "FILE")]
         kek_file: Option<String>,
-        /// The wrapped key in hex.
+        /// The wrapped key in hex (24 bytes or more, a multiple of 8).
         #[arg(long)]
         wrapped: String,
     },
 }
 
-/// Runs `drmtoken keywrap`.
-pub fn run(cmd: Command) -> Result<ExitCode, Failure> {
-    let out = match cmd {
+/// The lower-case hex the command prints, in a zeroizing buffer sized by the core's `*_len`
+/// (any key length RFC 3394 permits). Every key it handles is a zeroizing copy.
+fn output(cmd: Command) -> Result<Zeroizing<String>, Failure> {
+    let mut out = match cmd {
         Command::Wrap {
             kek,
             kek_file,
@@ -57,15 +60,68 @@ pub fn run(cmd: Command) -> Result<ExitCode, Failure> {
         } => {
             let kek = secret(kek, kek_file.as_deref(), "DRMTOKEN_KEK", "the KEK")?;
             let key = secret(key, key_file.as_deref(), "DRMTOKEN_KEY", "the key")?;
-            let mut out = buffer(key.len() + 16);
-            keywrap::wrap_hex(kek.trim(), key.trim(), &mut out)?.to_owned()
+            let key = key.trim();
+            let mut out = Zeroizing::new(buffer(keywrap::wrap_hex_len(key.len())));
+            let n = keywrap::wrap_hex(kek.trim(), key, &mut out)?.len();
+            out.truncate(n);
+            out
         }
         Command::Unwrap { kek, kek_file, wrapped } => {
             let kek = secret(kek, kek_file.as_deref(), "DRMTOKEN_KEK", "the KEK")?;
-            let mut out = buffer(wrapped.len());
-            keywrap::unwrap_hex(kek.trim(), wrapped.trim(), &mut out)?.to_owned()
+            let wrapped = Zeroizing::new(wrapped);
+            let wrapped = wrapped.trim();
+            let mut out = Zeroizing::new(buffer(keywrap::unwrap_hex_len(wrapped.len())));
+            let n = keywrap::unwrap_hex(kek.trim(), wrapped, &mut out)?.len();
+            out.truncate(n);
+            out
         }
     };
-    println!("{out}");
+    // The bytes are the core's lower-case hex: moved, not copied, into the string.
+    String::from_utf8(std::mem::take(&mut *out))
+        .map(Zeroizing::new)
+        .map_err(|_| Failure::Invalid("the key is not hex text".to_owned()))
+}
+
+/// Runs `drmtoken keywrap`.
+pub fn run(cmd: Command) -> Result<ExitCode, Failure> {
+    let out = output(cmd)?;
+    println!("{}", out.as_str());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::wipe_check::{freed_unwiped, CANARIES};
+
+    /// Wrapping and unwrapping a 64-byte key given on the command line leaves no unwiped copy of
+    /// the KEK or the key (the test allocator looks into every freed block).
+    #[test]
+    fn keys_leave_no_unwiped_copy() {
+        let before = (freed_unwiped(1), freed_unwiped(2));
+        let kek = || Some(String::from_utf8(CANARIES[1].repeat(2)).unwrap());
+        let key = String::from_utf8(CANARIES[2].repeat(8)).unwrap();
+        let wrapped = output(Command::Wrap {
+            kek: kek(),
+            kek_file: None,
+            key: Some(key),
+            key_file: None,
+        })
+        .unwrap();
+        assert_eq!(wrapped.len(), 2 * (64 + 8));
+        let key = output(Command::Unwrap {
+            kek: kek(),
+            kek_file: None,
+            wrapped: wrapped.to_string(),
+        })
+        .unwrap();
+        let want = Zeroizing::new(CANARIES[2].repeat(8));
+        assert_eq!(key.as_bytes(), want.as_slice());
+        drop((wrapped, key, want));
+        assert_eq!(
+            (freed_unwiped(1), freed_unwiped(2)),
+            before,
+            "key material freed unwiped"
+        );
+    }
 }

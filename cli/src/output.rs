@@ -59,9 +59,30 @@ pub fn describe(e: &Error) -> String {
     s
 }
 
-/// Quotes `s` for a POSIX shell: single quotes, with embedded ones closed and escaped.
+/// Quotes `s` for a POSIX shell: single quotes, with embedded ones closed and escaped. Built at
+/// its exact size (the text may carry a secret: no reallocation leaves a partial copy behind).
 pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    let quotes = s.matches('\'').count();
+    let mut out = String::with_capacity(s.len() + 2 + 3 * quotes);
+    out.push('\'');
+    for (i, part) in s.split('\'').enumerate() {
+        if i > 0 {
+            out.push_str(r"'\''");
+        }
+        out.push_str(part);
+    }
+    out.push('\'');
+    out
+}
+
+/// The pieces concatenated into one string of exactly their total size (for text that carries
+/// a secret: no reallocation leaves a partial copy behind).
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
 /// A buffer of exactly `len` bytes for a producing call.

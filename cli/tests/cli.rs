@@ -380,6 +380,90 @@ fn keywrap_failures_exit_1_with_a_clear_message() {
         .contains("visible to every user"));
 }
 
+/// Every length class RFC 3394 permits, 16 to 4096-byte keys under 128/192/256-bit KEKs (key
+/// from a file, KEK from the environment), against Python `cryptography`'s `aes_key_wrap`; and
+/// the unwrap of each gives the key back.
+#[test]
+fn keywrap_long_keys_agree_with_python_cryptography() {
+    let mut cases = Vec::new();
+    for kek_len in [16usize, 24, 32] {
+        for key_len in [16usize, 24, 32, 64, 72, 1024, 4096] {
+            let kek: String = (0..kek_len)
+                .map(|i| format!("{:02x}", (i * 7 + kek_len) % 256))
+                .collect();
+            let key: String = (0..key_len)
+                .map(|i| format!("{:02x}", (i * 13 + key_len) % 256))
+                .collect();
+            cases.push((kek, key));
+        }
+    }
+    let input: String = cases.iter().map(|(k, p)| format!("{k} {p}\n")).collect();
+    let script = "import sys\nfrom cryptography.hazmat.primitives.keywrap import aes_key_wrap\nfor line in sys.stdin:\n    kek, key = (bytes.fromhex(x) for x in line.split())\n    print(aes_key_wrap(kek, key).hex())\n";
+    let python = std::env::var("DRMTOKEN_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = std::process::Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("python3 with `cryptography` (Debian: python3-cryptography)");
+    assert!(out.status.success(), "python3 with `cryptography` is required");
+    let theirs = String::from_utf8(out.stdout).unwrap();
+    let dir = std::env::temp_dir().join(format!("drmtoken-kw-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key_file = dir.join("key");
+    for ((kek, key), wrapped) in cases.iter().zip(theirs.lines()) {
+        std::fs::write(&key_file, format!("{}\n", key.to_uppercase())).unwrap();
+        drmtoken()
+            .env("DRMTOKEN_KEK", kek)
+            .args(["keywrap", "wrap", "--key-file", key_file.to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(format!("{wrapped}\n"));
+        drmtoken()
+            .env("DRMTOKEN_KEK", kek)
+            .args(["keywrap", "unwrap", "--wrapped", wrapped])
+            .assert()
+            .success()
+            .stdout(format!("{key}\n"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The lengths RFC 3394 does not permit are refused with exit 1: a key of one 64-bit block, of
+/// 15 or 17 bytes, a wrapped key of 16 bytes, one that is not a multiple of 8.
+#[test]
+fn keywrap_refuses_the_lengths_the_rfc_does_not_permit() {
+    let kek = "000102030405060708090a0b0c0d0e0f";
+    for key_bytes in [8usize, 15, 17] {
+        drmtoken()
+            .args(["keywrap", "wrap", "--kek", kek, "--key", &"ab".repeat(key_bytes)])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("a multiple of 8"));
+    }
+    for wrapped_bytes in [16usize, 25, 31] {
+        drmtoken()
+            .args([
+                "keywrap",
+                "unwrap",
+                "--kek",
+                kek,
+                "--wrapped",
+                &"ab".repeat(wrapped_bytes),
+            ])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("a multiple of 8"));
+    }
+}
+
 #[test]
 fn parse_every_response_vector_of_every_service() {
     for (file, service_of) in [

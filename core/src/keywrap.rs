@@ -3,8 +3,10 @@
 //! ExpressPlay: "Keys are stored encrypted with a KEK using a key wrapping algorithm (AES Key
 //! Wrap, RFC3394)." RFC 3394 section 2: "The inputs to the key wrapping process are the KEK and
 //! the plaintext to be wrapped. The plaintext consists of n 64-bit blocks" with n >= 2; unlike
-//! `aes-kw` alone, shorter inputs are refused here. Every temporary copy of key material is
-//! zeroized, and a failed unwrap leaves the output zeroed.
+//! `aes-kw` alone, shorter inputs are refused here. There is no upper limit: the byte API and the
+//! hex helpers take every length the RFC permits, sized by [`wrap_len`], [`unwrap_len`],
+//! [`wrap_hex_len`] and [`unwrap_hex_len`]. Every temporary copy of key material is zeroized,
+//! and a failed unwrap leaves the output zeroed.
 
 use aes_kw::{KekAes128, KekAes192, KekAes256};
 use zeroize::Zeroizing;
@@ -17,8 +19,6 @@ pub const SEMIBLOCK_LEN: usize = 8;
 pub const MIN_KEY_LEN: usize = 2 * SEMIBLOCK_LEN;
 /// The wrap of a 16-byte content key, ExpressPlay's `ek`, is 24 bytes.
 pub const WRAPPED_CONTENT_KEY_LEN: usize = MIN_KEY_LEN + SEMIBLOCK_LEN;
-/// The longest key the hex helpers accept (a 512-bit key); the byte API has no limit.
-pub const MAX_HEX_KEY_LEN: usize = 64;
 
 fn bad_length() -> Error {
     Error::new(ErrorKind::InvalidKeyLength)
@@ -47,6 +47,9 @@ enum AnyKek {
 }
 
 impl AnyKek {
+    // Inlined into each caller: built in place, the key schedules are not copied through a
+    // returned value (measured: +480 B of stack on the unwrap path without it).
+    #[inline(always)]
     fn new(kek: &[u8]) -> Result<Self, Error> {
         // `aes` is built with its `zeroize` feature: the key schedules are wiped on drop.
         match kek.len() {
@@ -112,69 +115,157 @@ pub fn unwrap<'o>(kek: &[u8], wrapped: &[u8], out: &'o mut [u8]) -> Result<&'o [
     }
 }
 
-/// Decodes hex (either case) into a zeroizing stack buffer, returning it and the byte length.
-/// Room for the longest hex input: the wrap of a [`MAX_HEX_KEY_LEN`]-byte key.
-const MAX_HEX_INPUT_LEN: usize = MAX_HEX_KEY_LEN + SEMIBLOCK_LEN;
-
-fn decode_hex_key(
-    hex_str: &str,
-    parameter: &'static str,
-) -> Result<(Zeroizing<[u8; MAX_HEX_INPUT_LEN]>, usize), Error> {
-    let mut buf = Zeroizing::new([0u8; MAX_HEX_INPUT_LEN]);
-    if hex_str.len() % 2 != 0 {
+/// The byte length of `hex_str` after checking every character is a hex digit (either case) and
+/// the count is even; `InvalidHex` naming `parameter` otherwise. Nothing is decoded, so a caller
+/// can refuse bad input before touching any output buffer.
+fn checked_hex_len(hex_str: &str, parameter: &'static str) -> Result<usize, Error> {
+    if hex_str.len() % 2 != 0 || !hex_str.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(Error::new(ErrorKind::InvalidHex).with_parameter(parameter));
     }
-    let n = hex_str.len() / 2;
-    let dst = buf.get_mut(..n).ok_or(bad_length().with_parameter(parameter))?;
-    hex::decode_to_slice(hex_str, dst).map_err(|_| Error::new(ErrorKind::InvalidHex).with_parameter(parameter))?;
-    Ok((buf, n))
+    Ok(hex_str.len() / 2)
 }
 
-/// Writes `bytes` as lower-case hex into `out`.
-fn encode_hex_into<'o>(bytes: &[u8], out: &'o mut [u8]) -> Result<&'o str, Error> {
-    let required = bytes.len() * 2;
-    let dst = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
-    hex::encode_to_slice(bytes, dst).map_err(|_| Error::buffer_too_small(required))?;
+/// The longest KEK (AES-256): the only key material the hex helpers keep on their own stack.
+const MAX_KEK_LEN: usize = 32;
+
+/// Decodes a hex KEK (checked by the caller) into a zeroizing stack buffer and builds its cipher.
+fn hex_kek(kek_hex: &str, kek_len: usize) -> Result<AnyKek, Error> {
+    let mut buf = Zeroizing::new([0u8; MAX_KEK_LEN]);
+    let dst = buf
+        .get_mut(..kek_len)
+        .ok_or(bad_length().with_detail("KEK must be 16, 24 or 32 bytes (AES-128/192/256)"))?;
+    hex::decode_to_slice(kek_hex, dst).map_err(|_| Error::new(ErrorKind::InvalidHex).with_parameter("kek"))?;
+    AnyKek::new(dst)
+}
+
+/// Decodes hex already checked by [`checked_hex_len`] into `dst` (exactly half its length).
+fn decode_checked(hex_str: &str, dst: &mut [u8], parameter: &'static str) -> Result<(), Error> {
+    hex::decode_to_slice(hex_str, dst).map_err(|_| Error::new(ErrorKind::InvalidHex).with_parameter(parameter))
+}
+
+/// One lower-case hex digit.
+const fn hex_digit(nibble: u8) -> u8 {
+    if nibble < 10 {
+        b'0' + nibble
+    } else {
+        b'a' + nibble - 10
+    }
+}
+
+/// Rewrites the `n` bytes at the front of `buf` as their `2 * n` lower-case hex digits, in
+/// place: from the last byte to the first, byte `i` becomes digits `2i` and `2i + 1`, which lie
+/// at or after `i`, so no byte is overwritten before it is read.
+fn hex_in_place(buf: &mut [u8], n: usize) -> Result<&str, Error> {
+    let dst = buf.get_mut(..2 * n).ok_or(Error::buffer_too_small(2 * n))?;
+    for i in (0..n).rev() {
+        let byte = dst.get(i).copied().unwrap_or_default();
+        if let Some([hi, lo]) = dst.get_mut(2 * i..2 * i + 2) {
+            *hi = hex_digit(byte >> 4);
+            *lo = hex_digit(byte & 0x0f);
+        }
+    }
     core::str::from_utf8(dst).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
 }
 
-/// [`wrap`] with hex in and lower-case hex out (`2 * (key.len() + 8)` characters).
-///
-/// # Errors
-/// As [`wrap`], plus [`ErrorKind::InvalidHex`] naming `kek` or `key`.
-pub fn wrap_hex<'o>(kek_hex: &str, key_hex: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
-    let (kek, kek_len) = decode_hex_key(kek_hex, "kek")?;
-    let (key, key_len) = decode_hex_key(key_hex, "key")?;
-    if key_len > MAX_HEX_KEY_LEN {
-        return Err(bad_length()
-            .with_parameter("key")
-            .with_detail("the hex helpers take keys of up to 64 bytes"));
-    }
-    let mut wrapped = Zeroizing::new([0u8; MAX_HEX_KEY_LEN + SEMIBLOCK_LEN]);
-    let kek = kek.get(..kek_len).unwrap_or_default();
-    let key = key.get(..key_len).unwrap_or_default();
-    let w = wrap(kek, key, wrapped.as_mut_slice())?;
-    encode_hex_into(w, out)
+/// The bytes [`wrap`] writes for a key of `key_len` bytes: `key_len + 8`.
+pub const fn wrap_len(key_len: usize) -> usize {
+    key_len.saturating_add(SEMIBLOCK_LEN)
 }
 
-/// [`unwrap`] with hex in (either case) and lower-case hex out (`2 * (wrapped.len() - 8)`).
+/// The bytes [`unwrap`] writes for a wrapped key of `wrapped_len` bytes: `wrapped_len - 8`.
+pub const fn unwrap_len(wrapped_len: usize) -> usize {
+    wrapped_len.saturating_sub(SEMIBLOCK_LEN)
+}
+
+/// The capacity [`wrap_hex`] needs, which is also what it writes, for a key of `key_hex_len`
+/// hex digits: `key_hex_len + 16` (the wrap is one 64-bit block longer).
+pub const fn wrap_hex_len(key_hex_len: usize) -> usize {
+    key_hex_len.saturating_add(2 * SEMIBLOCK_LEN)
+}
+
+/// The capacity [`unwrap_hex`] needs for a wrapped key of `wrapped_hex_len` hex digits:
+/// `wrapped_hex_len - 8`. That is the key's `wrapped_hex_len - 16` digits, which it writes,
+/// plus 8 bytes of working room (see [`unwrap_hex`]).
+pub const fn unwrap_hex_len(wrapped_hex_len: usize) -> usize {
+    wrapped_hex_len.saturating_sub(SEMIBLOCK_LEN)
+}
+
+/// [`wrap`] with hex in (either case) and lower-case hex out: `2 * (key.len() + 8)` characters,
+/// i.e. [`wrap_hex_len`]`(key_hex.len())` bytes of `out`, for any key length RFC 3394 permits.
+///
+/// Why `out` is the working room: with no heap and keys of any length, the decoded key and its
+/// wrap need space proportional to the key, and the only such space is the caller's. The hex
+/// output is exactly twice the wrap, so it holds both: the key is decoded into the back half,
+/// wrapped into the front half, and the wrap is expanded to hex in place, overwriting the key.
+/// The capacity needed is therefore just the output length, and the signature stays the one
+/// every producing call has (no separate work buffer to size).
 ///
 /// # Errors
-/// As [`unwrap`], plus [`ErrorKind::InvalidHex`] naming `kek` or `ek`. On failure `out` is left
-/// untouched: the plaintext only ever exists in a zeroizing stack buffer.
+/// As [`wrap`], plus [`ErrorKind::InvalidHex`] naming `kek` or `key`. Every input error and
+/// [`ErrorKind::BufferTooSmall`] is found before `out` is touched.
+pub fn wrap_hex<'o>(kek_hex: &str, key_hex: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
+    let kek_len = checked_hex_len(kek_hex, "kek")?;
+    let key_len = checked_hex_len(key_hex, "key")?;
+    check_plaintext_len(key_len)?;
+    let kek = hex_kek(kek_hex, kek_len)?;
+    let wrapped_len = wrap_len(key_len);
+    let required = wrap_hex_len(key_hex.len());
+    let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
+    let (wrapped, room) = work.split_at_mut(wrapped_len);
+    // `room` is `wrapped_len` bytes: the key's `key_len` fit at its front.
+    let key = room.get_mut(..key_len).ok_or(Error::buffer_too_small(required))?;
+    let result = decode_checked(key_hex, key, "key").and_then(|()| kek.wrap(key, wrapped).map_err(|_| bad_length()));
+    // The plaintext key is wiped here, whatever happened (the hex below would overwrite it too).
+    zeroize::Zeroize::zeroize(room);
+    if let Err(e) = result {
+        zeroize::Zeroize::zeroize(wrapped);
+        return Err(e);
+    }
+    hex_in_place(work, wrapped_len)
+}
+
+/// [`unwrap`] with hex in (either case) and lower-case hex out (`2 * (wrapped.len() - 8)`
+/// characters), for any length RFC 3394 permits.
+///
+/// `out` must hold [`unwrap_hex_len`]`(wrapped_hex.len())` bytes: 8 more than the hex it
+/// receives. With no heap, `out` is the working room (see [`wrap_hex`]): the wrapped bytes
+/// are decoded behind the key's place and unwrapped into it, then the key is expanded to hex in
+/// place. RFC 3394 unwrap reads `n + 1` blocks while writing `n` elsewhere, so the room needed
+/// is `2n + 1` blocks against the `2n` of the hex: one block more. The extra bytes are zeroed.
+///
+/// # Errors
+/// As [`unwrap`], plus [`ErrorKind::InvalidHex`] naming `kek` or `ek`. Input errors and
+/// [`ErrorKind::BufferTooSmall`] leave `out` untouched; on
+/// [`ErrorKind::IntegrityCheckFailed`] the bytes it used are zeroed (no plaintext escapes).
 pub fn unwrap_hex<'o>(kek_hex: &str, wrapped_hex: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
-    let (kek, kek_len) = decode_hex_key(kek_hex, "kek")?;
-    let (wrapped, wrapped_len) = decode_hex_key(wrapped_hex, "ek")?;
-    let mut key = Zeroizing::new([0u8; MAX_HEX_KEY_LEN]);
-    let kek = kek.get(..kek_len).unwrap_or_default();
-    let wrapped = wrapped.get(..wrapped_len).unwrap_or_default();
-    let k = unwrap(kek, wrapped, key.as_mut_slice())?;
-    encode_hex_into(k, out)
+    let kek_len = checked_hex_len(kek_hex, "kek")?;
+    let wrapped_len = checked_hex_len(wrapped_hex, "ek")?;
+    check_wrapped_len(wrapped_len)?;
+    let kek = hex_kek(kek_hex, kek_len)?;
+    let key_len = unwrap_len(wrapped_len);
+    let required = unwrap_hex_len(wrapped_hex.len());
+    let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
+    // `required` = key_len + wrapped_len: the key in front, the wrapped bytes behind it.
+    let (key, wrapped) = work.split_at_mut(key_len);
+    let result = decode_checked(wrapped_hex, wrapped, "ek").and_then(|()| {
+        kek.unwrap(wrapped, key).map_err(|e| match e {
+            aes_kw::Error::IntegrityCheckFailed => Error::new(ErrorKind::IntegrityCheckFailed),
+            _ => bad_length(),
+        })
+    });
+    zeroize::Zeroize::zeroize(wrapped);
+    if let Err(e) = result {
+        // aes-kw leaves the would-be plaintext in `key`: never hand it back.
+        zeroize::Zeroize::zeroize(key);
+        return Err(e);
+    }
+    hex_in_place(work, key_len)
 }
 
 /// Unwraps an ExpressPlay `ek` with its `kek` only to prove they match, as the service would;
 /// the content key is zeroized before returning.
 pub(crate) fn check_ek(kek_hex: &str, ek_hex: &str) -> Result<(), Error> {
-    let mut out = Zeroizing::new([0u8; 2 * MAX_HEX_KEY_LEN]);
+    // `ek` is checked to be 48 hex digits before this: its unwrap needs 40 bytes.
+    let mut out = Zeroizing::new([0u8; unwrap_hex_len(2 * WRAPPED_CONTENT_KEY_LEN)]);
     unwrap_hex(kek_hex, ek_hex, out.as_mut_slice()).map(|_| ())
 }

@@ -102,3 +102,53 @@ fn keywrap_agrees_with_python_cryptography() {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Long keys against Python `cryptography`, both directions, through the byte and hex APIs:
+/// 16 to 4096-byte keys under 128/192/256-bit KEKs (`aes_key_wrap` / `aes_key_unwrap`).
+#[test]
+fn long_keys_agree_with_python_cryptography() {
+    let python = std::env::var("DRMTOKEN_PYTHON").unwrap_or_else(|_| "python3".into());
+    let mut cases = Vec::new();
+    for (i, kek_len) in [16usize, 24, 32].into_iter().enumerate() {
+        for key_len in [16usize, 24, 32, 64, 72, 1024, 4096] {
+            let kek: Vec<u8> = (0..kek_len).map(|j| (j * 7 + i) as u8).collect();
+            let key: Vec<u8> = (0..key_len).map(|j| (j * 13 + key_len) as u8).collect();
+            cases.push((kek, key));
+        }
+    }
+    // Python wraps each key and unwraps it back; it prints its wrap and its unwrap.
+    let input: String = cases.iter().map(|(k, p)| format!("{} {}\n", hex(k), hex(p))).collect();
+    let script = "import sys\nfrom cryptography.hazmat.primitives.keywrap import aes_key_wrap, aes_key_unwrap\nfor line in sys.stdin:\n    kek, key = (bytes.fromhex(x) for x in line.split())\n    w = aes_key_wrap(kek, key)\n    print(w.hex(), aes_key_unwrap(kek, w).hex())\n";
+    let mut child = Command::new(&python)
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "python3 with `cryptography` is required");
+    let theirs = String::from_utf8(output.stdout).unwrap();
+    let theirs: Vec<&str> = theirs.lines().collect();
+    assert_eq!(theirs.len(), cases.len());
+    for ((kek, key), line) in cases.iter().zip(theirs) {
+        let (their_wrap, their_unwrap) = line.split_once(' ').unwrap();
+        assert_eq!(their_unwrap, hex(key));
+        let mut ours = vec![0u8; drmtoken_core::keywrap::wrap_len(key.len())];
+        let ours = drmtoken_core::keywrap::wrap(kek, key, &mut ours).unwrap();
+        assert_eq!(hex(ours), their_wrap, "wrap, KEK {} key {}", kek.len(), key.len());
+        let mut hex_out = vec![0u8; drmtoken_core::keywrap::wrap_hex_len(2 * key.len())];
+        assert_eq!(
+            drmtoken_core::keywrap::wrap_hex(&hex(kek), &hex(key), &mut hex_out).unwrap(),
+            their_wrap
+        );
+        let mut back = vec![0u8; drmtoken_core::keywrap::unwrap_hex_len(their_wrap.len())];
+        assert_eq!(
+            drmtoken_core::keywrap::unwrap_hex(&hex(kek), their_wrap, &mut back).unwrap(),
+            hex(key),
+            "unwrap of Python's wrap, KEK {} key {}",
+            kek.len(),
+            key.len()
+        );
+    }
+}

@@ -3,7 +3,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use drmtoken_core::keywrap::{unwrap, unwrap_hex, wrap};
+use drmtoken_core::keywrap::{unwrap, unwrap_hex, unwrap_hex_len, wrap, wrap_hex, wrap_hex_len};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "small_stack.rs"]
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| small_stack::run(data, check));
 fn check(data: &[u8]) {
     let Some(input) = small_stack::typed::<Input>(data) else { return };
     let kek = &input.kek[..[16, 24, 32][usize::from(input.kek_size % 3)]];
-    let blocks = (input.key.len() / 8).clamp(2, 32);
+    let blocks = (input.key.len() / 8).clamp(2, 512);
     let mut key = input.key.clone();
     key.resize(blocks * 8, 0);
     let mut wrapped = vec![0u8; key.len() + 8];
@@ -33,10 +33,11 @@ fn check(data: &[u8]) {
     assert_eq!(k, &key[..]);
     let kek_hex: String = kek.iter().map(|b| format!("{b:02X}")).collect();
     let w_hex: String = w.iter().map(|b| format!("{b:02x}")).collect();
-    let mut hex_out = [0u8; 512];
-    if key.len() <= 64 {
-        let h = unwrap_hex(&kek_hex, &w_hex, &mut hex_out).expect("hex unwrap of our own wrap");
-        let expected: String = key.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(h, expected, "hex output must be lower case and equal to the key");
-    }
+    // The hex helpers take every length too, in exactly their `*_len` bytes.
+    let mut hex_out = vec![0u8; unwrap_hex_len(w_hex.len())];
+    let h = unwrap_hex(&kek_hex, &w_hex, &mut hex_out).expect("hex unwrap of our own wrap");
+    let expected: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(h, expected, "hex output must be lower case and equal to the key");
+    let mut wrap_out = vec![0u8; wrap_hex_len(expected.len())];
+    assert_eq!(wrap_hex(&kek_hex, &expected, &mut wrap_out).expect("hex wrap"), w_hex);
 }

@@ -66,6 +66,20 @@ for c in load("keywrap.json"):
     lines.append(f"  {{ {lit(c['name'])}, {lit(c['kek'])}, {lit(c.get('key'))}, {lit(c.get('wrapped'))}, {lit(c.get('error'))} }},")
 lines.append("};")
 
+# Key wrap at every length class RFC 3394 permits, wrapped by an independent implementation
+# (Python `cryptography`, python3-cryptography from Debian): 16 to 4096-byte keys under
+# 128/192/256-bit KEKs. The C test wraps and unwraps each, in bytes and hex, and checks sizes.
+from cryptography.hazmat.primitives.keywrap import aes_key_wrap  # noqa: E402
+
+lines.append("typedef struct { vs kek, key, wrapped; } kw_long_case;")
+lines.append("static const kw_long_case kw_long_cases[] = {")
+for kek_len in (16, 24, 32):
+    for key_len in (16, 24, 32, 64, 72, 1024, 4096):
+        kek = bytes((i * 7 + kek_len) % 256 for i in range(kek_len))
+        key = bytes((i * 13 + key_len) % 256 for i in range(key_len))
+        lines.append(f"  {{ {lit(kek.hex())}, {lit(key.hex())}, {lit(aes_key_wrap(kek, key).hex())} }},")
+lines.append("};")
+
 
 def body_of(c):
     if "body" in c:

@@ -248,6 +248,94 @@ static void test_keywrap(void) {
     printf("key wrap: %zu vectors\n", COUNT(kw_cases));
 }
 
+/* Every length class RFC 3394 permits (16 to 4096-byte keys, 128/192/256-bit KEKs) against
+ * Python `cryptography`'s wraps (vectors.h), in bytes and hex, sized by the size query; and the
+ * lengths it does not permit. */
+static void test_keywrap_long(void) {
+    for (size_t i = 0; i < COUNT(kw_long_cases); i++) {
+        const kw_long_case *c = &kw_long_cases[i];
+        size_t kek_n = c->kek.n / 2, key_n = c->key.n / 2, len = 0;
+        uint8_t kek[32];
+        uint8_t *key = malloc(key_n), *want = malloc(key_n + 8), *out = malloc(c->wrapped.n + 8);
+        unhex(c->kek, kek);
+        unhex(c->key, key);
+        unhex(c->wrapped, want);
+        drmtoken_error err;
+        /* bytes: size query, short buffer untouched, exact buffer */
+        CHECK(drmtoken_keywrap_wrap(kek, kek_n, key, key_n, NULL, 0, &len, &err) == DRMTOKEN_BUFFER_TOO_SMALL &&
+                  len == key_n + 8 && err.detail == key_n + 8,
+              "%zu/%zu: wrap size query %zu", kek_n, key_n, len);
+        memset(out, 0x5A, key_n + 8);
+        CHECK(drmtoken_keywrap_wrap(kek, kek_n, key, key_n, out, key_n + 7, &len, NULL) == DRMTOKEN_BUFFER_TOO_SMALL &&
+                  out[0] == 0x5A && out[key_n + 6] == 0x5A,
+              "%zu/%zu: short wrap buffer", kek_n, key_n);
+        CHECK(drmtoken_keywrap_wrap(kek, kek_n, key, key_n, out, key_n + 8, &len, NULL) == DRMTOKEN_OK &&
+                  len == key_n + 8 && memcmp(out, want, len) == 0,
+              "%zu/%zu: wrap differs from Python cryptography", kek_n, key_n);
+        CHECK(drmtoken_keywrap_unwrap(kek, kek_n, want, key_n + 8, NULL, 0, &len, NULL) == DRMTOKEN_BUFFER_TOO_SMALL &&
+                  len == key_n,
+              "%zu/%zu: unwrap size query", kek_n, key_n);
+        CHECK(drmtoken_keywrap_unwrap(kek, kek_n, want, key_n + 8, out, key_n, &len, NULL) == DRMTOKEN_OK &&
+                  len == key_n && memcmp(out, key, key_n) == 0,
+              "%zu/%zu: unwrap of Python's wrap", kek_n, key_n);
+        /* hex: the size query gives the capacity (the wrap's hex; the key's hex + 8 working bytes) */
+        const uint8_t *kek_hex = (const uint8_t *)c->kek.p, *key_hex = (const uint8_t *)c->key.p,
+                      *w_hex = (const uint8_t *)c->wrapped.p;
+        CHECK(drmtoken_keywrap_wrap_hex(kek_hex, c->kek.n, key_hex, c->key.n, NULL, 0, &len, NULL) ==
+                      DRMTOKEN_BUFFER_TOO_SMALL &&
+                  len == c->wrapped.n,
+              "%zu/%zu: wrap_hex size query %zu", kek_n, key_n, len);
+        CHECK(drmtoken_keywrap_wrap_hex(kek_hex, c->kek.n, key_hex, c->key.n, out, c->wrapped.n, &len, NULL) ==
+                      DRMTOKEN_OK &&
+                  eq(out, len, c->wrapped),
+              "%zu/%zu: wrap_hex", kek_n, key_n);
+        size_t need = 0;
+        CHECK(drmtoken_keywrap_unwrap_hex(kek_hex, c->kek.n, w_hex, c->wrapped.n, NULL, 0, &need, NULL) ==
+                      DRMTOKEN_BUFFER_TOO_SMALL &&
+                  need == c->key.n + 8,
+              "%zu/%zu: unwrap_hex size query %zu", kek_n, key_n, need);
+        memset(out, 0x5A, need + 8);
+        CHECK(drmtoken_keywrap_unwrap_hex(kek_hex, c->kek.n, w_hex, c->wrapped.n, out, need - 1, &len, NULL) ==
+                      DRMTOKEN_BUFFER_TOO_SMALL &&
+                  len == need && out[0] == 0x5A,
+              "%zu/%zu: short unwrap_hex buffer", kek_n, key_n);
+        CHECK(drmtoken_keywrap_unwrap_hex(kek_hex, c->kek.n, w_hex, c->wrapped.n, out, need, &len, NULL) ==
+                      DRMTOKEN_OK &&
+                  eq(out, len, c->key) && out[need] == 0x5A,
+              "%zu/%zu: unwrap_hex", kek_n, key_n);
+        free(key);
+        free(want);
+        free(out);
+    }
+    /* Lengths RFC 3394 does not permit: one block, 15 and 17 bytes, not a multiple of 8, and a
+     * 16-byte "wrapped" key (one block of data). */
+    uint8_t kek[16] = {1}, data[64] = {0}, out[128];
+    size_t len = 0;
+    drmtoken_error err;
+    const size_t bad_keys[] = {0, 8, 15, 17, 20};
+    for (size_t i = 0; i < COUNT(bad_keys); i++) {
+        CHECK(drmtoken_keywrap_wrap(kek, 16, data, bad_keys[i], out, sizeof out, &len, &err) == DRMTOKEN_INVALID &&
+                  err.kind == DRMTOKEN_ERROR_INVALID_KEY_LENGTH,
+              "wrap of %zu bytes", bad_keys[i]);
+    }
+    const size_t bad_wrapped[] = {0, 8, 16, 23, 25};
+    for (size_t i = 0; i < COUNT(bad_wrapped); i++) {
+        CHECK(drmtoken_keywrap_unwrap(kek, 16, data, bad_wrapped[i], out, sizeof out, &len, &err) == DRMTOKEN_INVALID &&
+                  err.kind == DRMTOKEN_ERROR_INVALID_KEY_LENGTH,
+              "unwrap of %zu bytes", bad_wrapped[i]);
+    }
+    const char *k16 = "000102030405060708090a0b0c0d0e0f";
+    CHECK(drmtoken_keywrap_wrap_hex((const uint8_t *)k16, 32, (const uint8_t *)k16, 30, out, sizeof out, &len, &err) ==
+                  DRMTOKEN_INVALID &&
+              err.kind == DRMTOKEN_ERROR_INVALID_KEY_LENGTH,
+          "wrap_hex of 15 bytes");
+    CHECK(drmtoken_keywrap_unwrap_hex((const uint8_t *)k16, 32, (const uint8_t *)k16, 32, out, sizeof out, &len, &err) ==
+                  DRMTOKEN_INVALID &&
+              err.kind == DRMTOKEN_ERROR_INVALID_KEY_LENGTH,
+          "unwrap_hex of a 16-byte wrapped key");
+    printf("key wrap, long keys: %zu vectors\n", COUNT(kw_long_cases));
+}
+
 /* ---------------------------------------------------------------- responses */
 
 static void test_expressplay_responses(void) {
@@ -505,6 +593,7 @@ int main(void) {
     test_conventions();
     test_expressplay_requests();
     test_keywrap();
+    test_keywrap_long();
     test_expressplay_responses();
     test_opentv();
     test_adobe_pass();

@@ -140,6 +140,51 @@ for i, case in enumerate(KEYWRAP):
     setattr(KeyWrapVectors, f"test_{i:02d}_{snake(case['name']).replace(' ', '_')[:60]}", make_keywrap_test(case))
 
 
+KEK_LENGTHS = (16, 24, 32)
+KEY_LENGTHS = (16, 24, 32, 64, 72, 1024, 4096)
+
+
+def pattern(n, seed):
+    return bytes((i * 13 + seed) % 256 for i in range(n))
+
+
+class KeyWrapLongKeys(unittest.TestCase):
+    """Every length class RFC 3394 permits (issue 16): 16 to 4096-byte keys under 128/192/256-bit
+    KEKs, in hex and bytes, against `cryptography`'s aes_key_wrap/aes_key_unwrap when it is
+    installed (python3-cryptography; scripts/test-all.sh installs it), and the refused lengths."""
+
+    def test_every_length_round_trips(self):
+        try:
+            from cryptography.hazmat.primitives.keywrap import aes_key_unwrap, aes_key_wrap
+        except ImportError:  # the round trips still run; the differential part needs the package
+            aes_key_wrap = aes_key_unwrap = None
+        for kek_len in KEK_LENGTHS:
+            kek = pattern(kek_len, 7)
+            for key_len in KEY_LENGTHS:
+                with self.subTest(kek=kek_len, key=key_len):
+                    key = pattern(key_len, key_len)
+                    wrapped = drmtoken.wrap_key(kek.hex(), key.hex().upper())
+                    self.assertEqual(len(wrapped), 2 * (key_len + 8))
+                    self.assertEqual(drmtoken.unwrap_key(kek.hex().upper(), wrapped), key.hex())
+                    self.assertEqual(drmtoken.wrap_key_bytes(kek, key), bytes.fromhex(wrapped))
+                    self.assertEqual(drmtoken.unwrap_key_bytes(kek, bytes.fromhex(wrapped)), key)
+                    if aes_key_wrap is not None:
+                        self.assertEqual(aes_key_wrap(kek, key).hex(), wrapped)
+                        self.assertEqual(aes_key_unwrap(kek, bytes.fromhex(wrapped)), key)
+
+    def test_lengths_the_rfc_does_not_permit(self):
+        for key_len in (8, 15, 17):
+            with self.assertRaises(DrmTokenError.InvalidKeyLength):
+                drmtoken.wrap_key(KEK, "ab" * key_len)
+            with self.assertRaises(DrmTokenError.InvalidKeyLength):
+                drmtoken.wrap_key_bytes(bytes(16), bytes(key_len))
+        for wrapped_len in (16, 25):
+            with self.assertRaises(DrmTokenError.InvalidKeyLength):
+                drmtoken.unwrap_key(KEK, "ab" * wrapped_len)
+            with self.assertRaises(DrmTokenError.InvalidKeyLength):
+                drmtoken.unwrap_key_bytes(bytes(16), bytes(wrapped_len))
+
+
 def playready(**fields):
     base = dict(environment=Environment.TEST(), customer_authenticator=AUTH, kid=KEY, content_key=KEY,
                 rights_type=RightsType.BUY_TO_OWN(), **OPLS)

@@ -1,4 +1,6 @@
-//! AES Key Wrap (RFC 3394) from C, bytes in and out.
+//! AES Key Wrap (RFC 3394) from C, bytes or hex in and out, for every length the RFC permits
+//! (keys of 16 bytes or more, a multiple of 8; no upper limit). Sizing as everywhere: `(NULL, 0)`
+//! asks, and on `DRMTOKEN_BUFFER_TOO_SMALL` `*out_len` is the capacity needed.
 
 use drmtoken_core::keywrap;
 
@@ -6,8 +8,8 @@ use super::drmtoken_status;
 use super::error::{drmtoken_error, finish};
 use super::slices::{bytes, exclusive, out_buffer, text};
 
-/// Wraps `key` (16 bytes or more, a multiple of 8) under `kek` (16, 24 or 32 bytes) into `out`
-/// (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
+/// Wraps `key` (16 bytes or more, a multiple of 8, any length) under `kek` (16, 24 or 32 bytes)
+/// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
 ///
 /// # Safety
 /// `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
@@ -62,8 +64,11 @@ pub unsafe extern "C" fn drmtoken_keywrap_unwrap(
     })
 }
 
-/// Unwraps ExpressPlay's hex `ek` under a hex `kek` (either case) into lower-case hex in `out`.
-/// Conventions as `drmtoken_keywrap_unwrap`.
+/// Unwraps a hex wrapped key (ExpressPlay's `ek`, or any length RFC 3394 permits) under a hex
+/// `kek` (either case) into lower-case hex in `out`. `out` needs `wrapped_hex_len - 8` bytes: the
+/// `wrapped_hex_len - 16` hex digits written (`*out_len`) plus 8 bytes of working room, zeroed on
+/// return (the library has no heap; see `drmtoken_core::keywrap::unwrap_hex`). A size query
+/// gives that capacity. Conventions as `drmtoken_keywrap_unwrap`.
 ///
 /// # Safety
 /// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
@@ -86,5 +91,36 @@ pub unsafe extern "C" fn drmtoken_keywrap_unwrap_hex(
         let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
         // SAFETY: the caller's contract on `error`.
         unsafe { finish(keywrap::unwrap_hex(kek, wrapped, out).map(str::len), out_len, error) }
+    })
+}
+
+/// Wraps a hex key (either case; 32 hex digits or more, a multiple of 16) under a hex `kek` into
+/// lower-case hex in `out`: `key_hex_len + 16` bytes, which is also the capacity needed.
+/// Conventions as `drmtoken_keywrap_wrap`.
+///
+/// # Safety
+/// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_keywrap_wrap_hex(
+    kek_hex: *const u8,
+    kek_hex_len: usize,
+    key_hex: *const u8,
+    key_hex_len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!({
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, as this function's contract says.
+        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+        // SAFETY: `kek_hex` points to `kek_hex_len` readable bytes (or is NULL with 0), per the contract.
+        let kek = crate::try_ffi!(unsafe { text(kek_hex, kek_hex_len) });
+        // SAFETY: `key_hex` points to `key_hex_len` readable bytes (or is NULL with 0), per the contract.
+        let key = crate::try_ffi!(unsafe { text(key_hex, key_hex_len) });
+        // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
+        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+        // SAFETY: `error` is NULL or points to a writable `drmtoken_error`, per the contract.
+        unsafe { finish(keywrap::wrap_hex(kek, key, out).map(str::len), out_len, error) }
     })
 }

@@ -13,6 +13,8 @@ mod expressplay;
 mod http;
 mod keywrap;
 mod opentv;
+#[cfg(test)]
+mod raw_tests;
 mod response;
 mod slices;
 mod status;

@@ -5,7 +5,10 @@ use std::fmt;
 use drmtoken_core::adobe_pass::{self as core_ap, DeviceInfoPlacement, ResponseError, Warning};
 
 use super::error::DrmTokenError;
-use super::opentv::{HttpHeader, HttpRequest};
+use super::opentv::{header_value, HttpHeader, HttpRequest};
+use super::secret::{wiped, SecretString};
+
+const _: fn(&AdobePassAuthorizationRequest) = |r| wiped(&r.access_token);
 
 /// The response format to ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
@@ -38,8 +41,8 @@ pub struct AdobePassAuthorizationRequest {
     pub device_user: Option<String>,
     /// `appId` (deprecated).
     pub app_id: Option<String>,
-    /// The access token for `Authorization: Bearer` (secret).
-    pub access_token: Option<String>,
+    /// The access token for `Authorization: Bearer` (secret; wiped on drop).
+    pub access_token: Option<SecretString>,
     /// The response format asked for.
     pub format: AdobePassFormat,
 }
@@ -117,7 +120,7 @@ pub fn adobe_pass_authorization_request(
         .iter()
         .map(|h| HttpHeader {
             name: h.name.to_owned(),
-            value: format!("{}{}", h.value_prefix, h.value),
+            value: header_value(h.value_prefix, h.value),
         })
         .collect();
     Ok(AdobePassHttpRequest {

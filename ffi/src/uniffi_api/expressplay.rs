@@ -13,8 +13,10 @@ use std::fmt;
 
 use drmtoken_core::expressplay as core_ep;
 use drmtoken_core::{Error, ErrorKind};
+use zeroize::Zeroizing;
 
 use super::error::DrmTokenError;
+use super::secret::{secret, wiped, SecretString};
 
 /// One of the three ExpressPlay token services.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -160,7 +162,7 @@ pub struct FairPlayTokenRequest {
     pub environment: Environment,
     /// `customerAuthenticator`: the customer API key (required; secret).
     #[uniffi(default = None)]
-    pub customer_authenticator: Option<String>,
+    pub customer_authenticator: Option<SecretString>,
     /// `errorFormat`: `html` (default) or `json`.
     #[uniffi(default = None)]
     pub error_format: Option<String>,
@@ -169,16 +171,16 @@ pub struct FairPlayTokenRequest {
     pub general_flags: Option<String>,
     /// `kek`: key encryption key, hex (secret).
     #[uniffi(default = None)]
-    pub kek: Option<String>,
+    pub kek: Option<SecretString>,
     /// `kid`: 32 hex digits or `^` and up to 64 characters.
     #[uniffi(default = None)]
     pub kid: Option<String>,
     /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
     #[uniffi(default = None)]
-    pub ek: Option<String>,
+    pub ek: Option<SecretString>,
     /// `contentKey`: 32 hex digits (secret).
     #[uniffi(default = None)]
-    pub content_key: Option<String>,
+    pub content_key: Option<SecretString>,
     /// `iv`: 32 hex digits (required).
     #[uniffi(default = None)]
     pub iv: Option<String>,
@@ -204,7 +206,7 @@ pub struct PlayReadyTokenRequest {
     pub environment: Environment,
     /// `customerAuthenticator`: the customer API key (required; secret).
     #[uniffi(default = None)]
-    pub customer_authenticator: Option<String>,
+    pub customer_authenticator: Option<SecretString>,
     /// `errorFormat`: `html` (default) or `json`.
     #[uniffi(default = None)]
     pub error_format: Option<String>,
@@ -213,16 +215,16 @@ pub struct PlayReadyTokenRequest {
     pub general_flags: Option<String>,
     /// `kek`: key encryption key, hex (secret). Not together with `contentKey`.
     #[uniffi(default = None)]
-    pub kek: Option<String>,
+    pub kek: Option<SecretString>,
     /// `kid`: 32 hex digits or `^` and up to 64 characters (required).
     #[uniffi(default = None)]
     pub kid: Option<String>,
     /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
     #[uniffi(default = None)]
-    pub ek: Option<String>,
+    pub ek: Option<SecretString>,
     /// `contentKey`: 32 hex digits (secret).
     #[uniffi(default = None)]
-    pub content_key: Option<String>,
+    pub content_key: Option<SecretString>,
     /// `rightsType` (required).
     #[uniffi(default = None)]
     pub rights_type: Option<RightsType>,
@@ -272,7 +274,7 @@ pub struct WidevineTokenRequest {
     pub environment: Environment,
     /// `customerAuthenticator`: the customer API key (required; secret).
     #[uniffi(default = None)]
-    pub customer_authenticator: Option<String>,
+    pub customer_authenticator: Option<SecretString>,
     /// `errorFormat`: `html` (default) or `json`.
     #[uniffi(default = None)]
     pub error_format: Option<String>,
@@ -281,16 +283,16 @@ pub struct WidevineTokenRequest {
     pub general_flags: Option<String>,
     /// `kek`: key encryption key, hex (secret).
     #[uniffi(default = None)]
-    pub kek: Option<String>,
+    pub kek: Option<SecretString>,
     /// `kid`: 32 hex digits or `^` and up to 64 characters (required).
     #[uniffi(default = None)]
     pub kid: Option<String>,
     /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
     #[uniffi(default = None)]
-    pub ek: Option<String>,
+    pub ek: Option<SecretString>,
     /// `contentKey`: 32 hex digits (secret).
     #[uniffi(default = None)]
-    pub content_key: Option<String>,
+    pub content_key: Option<SecretString>,
     /// `contentId`: the content identifier.
     #[uniffi(default = None)]
     pub content_id: Option<String>,
@@ -314,7 +316,7 @@ pub struct WidevineTokenRequest {
     pub cookie: Option<String>,
 }
 
-fn opt(s: &Option<String>) -> Option<&str> {
+fn opt<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Option<&str> {
     s.as_deref()
 }
 
@@ -358,13 +360,13 @@ impl FairPlayTokenRequest {
     fn from_core(r: &core_ep::FairPlayTokenRequest<'_>) -> Self {
         FairPlayTokenRequest {
             environment: Environment::from_core(r.environment),
-            customer_authenticator: owned(r.customer_authenticator),
+            customer_authenticator: secret(r.customer_authenticator),
             error_format: owned(r.error_format),
             general_flags: owned(r.general_flags),
-            kek: owned(r.kek),
+            kek: secret(r.kek),
             kid: owned(r.kid),
-            ek: owned(r.ek),
-            content_key: owned(r.content_key),
+            ek: secret(r.ek),
+            content_key: secret(r.content_key),
             iv: owned(r.iv),
             rental_duration: owned(r.rental_duration),
             fp_extensions: r.fp_extensions.iter().map(|s| (*s).to_owned()).collect(),
@@ -408,13 +410,13 @@ impl PlayReadyTokenRequest {
     fn from_core(r: &core_ep::PlayReadyTokenRequest<'_>) -> Self {
         PlayReadyTokenRequest {
             environment: Environment::from_core(r.environment),
-            customer_authenticator: owned(r.customer_authenticator),
+            customer_authenticator: secret(r.customer_authenticator),
             error_format: owned(r.error_format),
             general_flags: owned(r.general_flags),
-            kek: owned(r.kek),
+            kek: secret(r.kek),
             kid: owned(r.kid),
-            ek: owned(r.ek),
-            content_key: owned(r.content_key),
+            ek: secret(r.ek),
+            content_key: secret(r.content_key),
             rights_type: r.rights_type.map(RightsType::from_wire),
             rental_period_end_time: owned(r.rental_period_end_time),
             rental_play_duration: owned(r.rental_play_duration),
@@ -463,13 +465,13 @@ impl WidevineTokenRequest {
     fn from_core(r: &core_ep::WidevineTokenRequest<'_>) -> Self {
         WidevineTokenRequest {
             environment: Environment::from_core(r.environment),
-            customer_authenticator: owned(r.customer_authenticator),
+            customer_authenticator: secret(r.customer_authenticator),
             error_format: owned(r.error_format),
             general_flags: owned(r.general_flags),
-            kek: owned(r.kek),
+            kek: secret(r.kek),
             kid: owned(r.kid),
-            ek: owned(r.ek),
-            content_key: owned(r.content_key),
+            ek: secret(r.ek),
+            content_key: secret(r.content_key),
             content_id: owned(r.content_id),
             security_level: owned(r.security_level),
             hdcp_output_control: owned(r.hdcp_output_control),
@@ -483,10 +485,11 @@ impl WidevineTokenRequest {
 
 /// Runs a producing core call with an exactly sized buffer, into an owned `String`.
 fn produce(len: usize, write: impl FnOnce(&mut [u8]) -> Result<usize, Error>) -> Result<String, DrmTokenError> {
-    let mut buf = vec![0u8; len];
+    // A URL or body carries the request's secrets: the buffer is wiped unless it is handed back.
+    let mut buf = Zeroizing::new(vec![0u8; len]);
     let n = write(&mut buf)?;
     buf.truncate(n);
-    String::from_utf8(buf).map_err(|_| Error::new(ErrorKind::InvalidUtf8).into())
+    String::from_utf8(std::mem::take(&mut *buf)).map_err(|_| Error::new(ErrorKind::InvalidUtf8).into())
 }
 
 /// The same methods on every request record; the record's own `Debug` (redacting, via the core)
@@ -557,6 +560,21 @@ macro_rules! request_api {
 request_api!(FairPlayTokenRequest, "FairPlayTokenRequest");
 request_api!(PlayReadyTokenRequest, "PlayReadyTokenRequest");
 request_api!(WidevineTokenRequest, "WidevineTokenRequest");
+
+// Compile-time proof that every secret field wipes itself on drop (issue 16): changing one of
+// these fields back to `String` stops the crate from building.
+macro_rules! secrets_are_wiped {
+    ($($ty:ident),*) => {$(
+        const _: fn(&$ty) = |r| {
+            wiped(&r.customer_authenticator);
+            wiped(&r.kek);
+            wiped(&r.ek);
+            wiped(&r.content_key);
+        };
+    )*};
+}
+secrets_are_wiped!(FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest);
+const _: fn(&Parameter) = |p| wiped(&p.value);
 
 /// A request of any of the three services, as `parse_url` finds it.
 #[derive(Clone, PartialEq, Eq, uniffi::Enum)]
@@ -704,7 +722,9 @@ fn parsed(p: &core_ep::Parsed<'_, core_ep::TokenRequest<'_>>) -> ParsedTokenRequ
 /// `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
 #[uniffi::export]
 pub fn parse_url(url: String) -> Result<ParsedTokenRequest, DrmTokenError> {
-    let mut scratch = vec![0u8; url.len()];
+    // The URL and the decoded values in `scratch` hold the request's secrets.
+    let url = Zeroizing::new(url);
+    let mut scratch = Zeroizing::new(vec![0u8; url.len()]);
     let p = core_ep::parse_url(&url, &mut scratch)?;
     Ok(parsed(&p))
 }
@@ -720,7 +740,8 @@ pub fn parse_query(
     environment: Environment,
     query: String,
 ) -> Result<ParsedTokenRequest, DrmTokenError> {
-    let mut scratch = vec![0u8; query.len()];
+    let query = Zeroizing::new(query);
+    let mut scratch = Zeroizing::new(vec![0u8; query.len()]);
     let p = core_ep::parse_query(service.into(), environment.to_core(), &query, &mut scratch)?;
     Ok(parsed(&p))
 }
@@ -744,7 +765,8 @@ pub struct UrlCheck {
 /// Those of `parse_url`, then those of the service's `validate`.
 #[uniffi::export]
 pub fn check_url(url: String, now: Option<i64>) -> Result<UrlCheck, DrmTokenError> {
-    let mut scratch = vec![0u8; url.len()];
+    let url = Zeroizing::new(url);
+    let mut scratch = Zeroizing::new(vec![0u8; url.len()]);
     let p = core_ep::parse_url(&url, &mut scratch)?;
     let w = p.request.validate(now)?;
     let ParsedTokenRequest { unknown_parameters, .. } = parsed(&p);
@@ -762,8 +784,8 @@ pub fn check_url(url: String, now: Option<i64>) -> Result<UrlCheck, DrmTokenErro
 pub struct Parameter {
     /// The wire name.
     pub name: String,
-    /// The value, as text (not percent-encoded).
-    pub value: String,
+    /// The value, as text (not percent-encoded); wiped on drop, as it may be a secret.
+    pub value: SecretString,
 }
 
 impl fmt::Debug for Parameter {
@@ -851,7 +873,7 @@ mod tests {
                 .iter()
                 .map(|p| Parameter {
                     name: p[0].as_str().unwrap().to_owned(),
-                    value: p[1].as_str().unwrap().to_owned(),
+                    value: p[1].as_str().unwrap().into(),
                 })
                 .collect();
             let request = request_from_parameters(service, environment, parameters).unwrap();
@@ -940,6 +962,46 @@ mod tests {
         assert!(
             r.to_string().contains("b366360da82e9c6e0b0984002a362cf2"),
             "non-secrets still show"
+        );
+    }
+
+    /// Records built from parameters, their URL and body, and the records parsed back from the
+    /// URL wipe the customer authenticator and the content key when dropped (the test allocator
+    /// looks into every freed block; see `secret::wipe_check`).
+    #[test]
+    #[cfg_attr(miri, ignore = "the inspecting allocator does not read memory under Miri")]
+    fn records_wipe_their_secrets() {
+        use super::super::secret::wipe_check::{freed_unwiped, CANARIES};
+        use zeroize::Zeroizing;
+        let before = (freed_unwiped(5), freed_unwiped(6));
+        let auth = std::str::from_utf8(CANARIES[5]).unwrap();
+        let key = Zeroizing::new(std::str::from_utf8(CANARIES[6]).unwrap().repeat(2));
+        let parameters = [
+            ("customerAuthenticator", auth),
+            ("contentKey", key.as_str()),
+            ("kid", "b366360da82e9c6e0b0984002a362cf2"),
+            ("securityLevel", "1"),
+            ("hdcpOutputControl", "0"),
+        ]
+        .iter()
+        .map(|(name, value)| Parameter {
+            name: (*name).into(),
+            value: (*value).into(),
+        })
+        .collect();
+        let request = request_from_parameters(Service::Widevine, Environment::Test, parameters).unwrap();
+        request.validate(None).unwrap();
+        let url = Zeroizing::new(request.url().unwrap());
+        let body = Zeroizing::new(request.form_body().unwrap());
+        assert!(url.contains(auth) && body.contains(key.as_str()));
+        let parsed = parse_url(url.to_string()).unwrap();
+        assert_eq!(parsed.request, request);
+        check_url(url.to_string(), None).unwrap();
+        drop((request, parsed, url, body, key));
+        assert_eq!(
+            (freed_unwiped(5), freed_unwiped(6)),
+            before,
+            "a secret was freed without being wiped"
         );
     }
 }

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 use drmtoken_core::opentv::{self as core_ot, ResponseError, Token};
+use zeroize::Zeroizing;
 
 use super::error::DrmTokenError;
+use super::secret::{wiped, SecretString};
 
 /// An HTTP header to send.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
@@ -14,14 +16,20 @@ use super::error::DrmTokenError;
 pub struct HttpHeader {
     /// The header name.
     pub name: String,
-    /// The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
-    pub value: String,
+    /// The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
+    /// wiped on drop like every header value).
+    pub value: SecretString,
 }
 
 impl fmt::Debug for HttpHeader {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let secret = self.name.eq_ignore_ascii_case("authorization");
-        write!(f, "{}: {}", self.name, if secret { "<redacted>" } else { &self.value })
+        write!(
+            f,
+            "{}: {}",
+            self.name,
+            if secret { "<redacted>" } else { self.value.as_str() }
+        )
     }
 }
 
@@ -29,6 +37,15 @@ impl fmt::Display for HttpHeader {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self, f)
     }
+}
+
+/// A header value (`Bearer <token>`) built at its exact size, so no reallocation leaves a
+/// partial copy of the token behind.
+pub(crate) fn header_value(prefix: &str, value: &str) -> SecretString {
+    let mut text = String::with_capacity(prefix.len() + value.len());
+    text.push_str(prefix);
+    text.push_str(value);
+    text.into()
 }
 
 /// A request to send: method, URL, headers (the body is empty unless stated).
@@ -52,8 +69,8 @@ pub struct OpenTvContentTokenRequest {
     pub port: u32,
     /// `content_id`.
     pub content_id: String,
-    /// The bearer token from sign-on (secret).
-    pub bearer_token: String,
+    /// The bearer token from sign-on (secret; wiped on drop).
+    pub bearer_token: SecretString,
     /// `nv-tenant-id`.
     pub tenant_id: String,
 }
@@ -97,7 +114,7 @@ pub fn opentv_content_token_request(request: OpenTvContentTokenRequest) -> Resul
         .iter()
         .map(|h| HttpHeader {
             name: h.name.to_owned(),
-            value: format!("{}{}", h.value_prefix, h.value),
+            value: header_value(h.value_prefix, h.value),
         })
         .collect();
     Ok(HttpRequest {
@@ -106,6 +123,14 @@ pub fn opentv_content_token_request(request: OpenTvContentTokenRequest) -> Resul
         headers,
     })
 }
+
+// Compile-time proof that the secrets wipe themselves on drop.
+const _: fn(&OpenTvContentTokenRequest, &HttpHeader, &OpenTvUserToken, &OpenTvContentToken) = |r, h, u, c| {
+    wiped(&r.bearer_token);
+    wiped(&h.value);
+    wiped(&u.raw);
+    wiped(&c.raw);
+};
 
 /// One `sessionControl.groups` entry.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -217,8 +242,9 @@ macro_rules! token_record {
         pub struct $name {
             /// Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
             pub is_jwt: bool,
-            /// The JWT, or the object's JSON text (a credential: redacted from `toString`).
-            pub raw: String,
+            /// The JWT, or the object's JSON text (a credential: redacted from `toString`,
+            /// wiped on drop).
+            pub raw: SecretString,
             /// The claims of the object form.
             pub claims: Option<$claims>,
         }
@@ -340,7 +366,7 @@ fn user_claims(u: &core_ot::UserToken<'_>) -> OpenTvUserClaims {
 fn content_token(t: &Token<'_, core_ot::ContentToken<'_>>) -> OpenTvContentToken {
     OpenTvContentToken {
         is_jwt: matches!(t, Token::Jwt(_)),
-        raw: t.raw().to_owned(),
+        raw: t.raw().into(),
         claims: t.claims().map(content_claims),
     }
 }
@@ -348,7 +374,7 @@ fn content_token(t: &Token<'_, core_ot::ContentToken<'_>>) -> OpenTvContentToken
 fn user_token(t: &Token<'_, core_ot::UserToken<'_>>) -> OpenTvUserToken {
     OpenTvUserToken {
         is_jwt: matches!(t, Token::Jwt(_)),
-        raw: t.raw().to_owned(),
+        raw: t.raw().into(),
         claims: t.claims().map(user_claims),
     }
 }
@@ -367,7 +393,9 @@ pub fn parse_opentv_response(
     content_type: String,
     body: Vec<u8>,
 ) -> Result<OpenTvResponse, DrmTokenError> {
-    let mut scratch = vec![0u8; body.len()];
+    // The body and the strings unescaped into `scratch` hold the tokens.
+    let body = Zeroizing::new(body);
+    let mut scratch = Zeroizing::new(vec![0u8; body.len()]);
     let parsed = core_ot::parse_response(status, &content_type, &body, &mut scratch);
     let result = match parsed {
         Ok(r) => Ok(OpenTvResponse {
@@ -404,4 +432,47 @@ pub fn opentv_refresh_at(received_at: i64, expires_in: u64, percent: u8) -> i64 
 pub fn decode_jwt_payload(jwt: String) -> Result<String, DrmTokenError> {
     let mut out = vec![0u8; core_ot::jwt::payload_len(&jwt)?];
     Ok(core_ot::jwt::write_payload(&jwt, &mut out)?.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::adobe_pass::{adobe_pass_authorization_request, AdobePassAuthorizationRequest, AdobePassFormat};
+    use super::super::secret::wipe_check::{freed_unwiped, CANARIES};
+    use super::*;
+
+    /// The bearer token (OpenTV) and the access token (Adobe Pass) leave no unwiped copy: not
+    /// in the request records, not in the `authorization` header values built from them.
+    #[test]
+    #[cfg_attr(miri, ignore = "the inspecting allocator does not read memory under Miri")]
+    fn bearer_tokens_are_wiped() {
+        let before = freed_unwiped(4);
+        let token = std::str::from_utf8(CANARIES[4]).unwrap();
+        let request = OpenTvContentTokenRequest {
+            host: "ias.example.com".into(),
+            port: 443,
+            content_id: "c7".into(),
+            bearer_token: token.into(),
+            tenant_id: "nagra".into(),
+        };
+        let http = opentv_content_token_request(request.clone()).unwrap();
+        assert!(http.headers.iter().any(|h| h.value.contains(token)));
+        drop((request, http));
+        let adobe = AdobePassAuthorizationRequest {
+            sp_fqdn: "api.auth.adobe.com".into(),
+            requestor: "R".into(),
+            device_id: "D".into(),
+            resource: "R".into(),
+            device_info: "e30=".into(),
+            device_info_in_query: false,
+            device_type: None,
+            device_user: None,
+            app_id: None,
+            access_token: Some(token.into()),
+            format: AdobePassFormat::Json,
+        };
+        let http = adobe_pass_authorization_request(adobe.clone()).unwrap();
+        assert!(http.request.headers.iter().any(|h| h.value.contains(token)));
+        drop((adobe, http));
+        assert_eq!(freed_unwiped(4), before, "a bearer token was freed without being wiped");
+    }
 }

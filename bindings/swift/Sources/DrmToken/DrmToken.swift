@@ -787,9 +787,9 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
      */
     public var appId: String?
     /**
-     * The access token for `Authorization: Bearer` (secret).
+     * The access token for `Authorization: Bearer` (secret; wiped on drop).
      */
-    public var accessToken: String?
+    public var accessToken: SecretString?
     /**
      * The response format asked for.
      */
@@ -826,8 +826,8 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
          * `appId` (deprecated).
          */appId: String?, 
         /**
-         * The access token for `Authorization: Bearer` (secret).
-         */accessToken: String?, 
+         * The access token for `Authorization: Bearer` (secret; wiped on drop).
+         */accessToken: SecretString?, 
         /**
          * The response format asked for.
          */format: AdobePassFormat) {
@@ -891,7 +891,7 @@ public struct FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
                 deviceType: FfiConverterOptionString.read(from: &buf), 
                 deviceUser: FfiConverterOptionString.read(from: &buf), 
                 appId: FfiConverterOptionString.read(from: &buf), 
-                accessToken: FfiConverterOptionString.read(from: &buf), 
+                accessToken: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 format: FfiConverterTypeAdobePassFormat.read(from: &buf)
         )
     }
@@ -906,7 +906,7 @@ public struct FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
         FfiConverterOptionString.write(value.deviceType, into: &buf)
         FfiConverterOptionString.write(value.deviceUser, into: &buf)
         FfiConverterOptionString.write(value.appId, into: &buf)
-        FfiConverterOptionString.write(value.accessToken, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.accessToken, into: &buf)
         FfiConverterTypeAdobePassFormat.write(value.format, into: &buf)
     }
 }
@@ -1138,7 +1138,7 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    public var customerAuthenticator: String?
+    public var customerAuthenticator: SecretString?
     /**
      * `errorFormat`: `html` (default) or `json`.
      */
@@ -1150,7 +1150,7 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `kek`: key encryption key, hex (secret).
      */
-    public var kek: String?
+    public var kek: SecretString?
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters.
      */
@@ -1158,11 +1158,11 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    public var ek: String?
+    public var ek: SecretString?
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    public var contentKey: String?
+    public var contentKey: SecretString?
     /**
      * `iv`: 32 hex digits (required).
      */
@@ -1192,7 +1192,7 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
          */environment: Environment, 
         /**
          * `customerAuthenticator`: the customer API key (required; secret).
-         */customerAuthenticator: String? = nil, 
+         */customerAuthenticator: SecretString? = nil, 
         /**
          * `errorFormat`: `html` (default) or `json`.
          */errorFormat: String? = nil, 
@@ -1201,16 +1201,16 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
          */generalFlags: String? = nil, 
         /**
          * `kek`: key encryption key, hex (secret).
-         */kek: String? = nil, 
+         */kek: SecretString? = nil, 
         /**
          * `kid`: 32 hex digits or `^` and up to 64 characters.
          */kid: String? = nil, 
         /**
          * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-         */ek: String? = nil, 
+         */ek: SecretString? = nil, 
         /**
          * `contentKey`: 32 hex digits (secret).
-         */contentKey: String? = nil, 
+         */contentKey: SecretString? = nil, 
         /**
          * `iv`: 32 hex digits (required).
          */iv: String? = nil, 
@@ -1346,13 +1346,13 @@ public struct FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer {
         return
             try FairPlayTokenRequest(
                 environment: FfiConverterTypeEnvironment.read(from: &buf), 
-                customerAuthenticator: FfiConverterOptionString.read(from: &buf), 
+                customerAuthenticator: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 errorFormat: FfiConverterOptionString.read(from: &buf), 
                 generalFlags: FfiConverterOptionString.read(from: &buf), 
-                kek: FfiConverterOptionString.read(from: &buf), 
+                kek: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 kid: FfiConverterOptionString.read(from: &buf), 
-                ek: FfiConverterOptionString.read(from: &buf), 
-                contentKey: FfiConverterOptionString.read(from: &buf), 
+                ek: FfiConverterOptionTypeSecretString.read(from: &buf), 
+                contentKey: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 iv: FfiConverterOptionString.read(from: &buf), 
                 rentalDuration: FfiConverterOptionString.read(from: &buf), 
                 fpExtensions: FfiConverterSequenceString.read(from: &buf), 
@@ -1363,13 +1363,13 @@ public struct FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer {
 
     public static func write(_ value: FairPlayTokenRequest, into buf: inout [UInt8]) {
         FfiConverterTypeEnvironment.write(value.environment, into: &buf)
-        FfiConverterOptionString.write(value.customerAuthenticator, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.customerAuthenticator, into: &buf)
         FfiConverterOptionString.write(value.errorFormat, into: &buf)
         FfiConverterOptionString.write(value.generalFlags, into: &buf)
-        FfiConverterOptionString.write(value.kek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.kek, into: &buf)
         FfiConverterOptionString.write(value.kid, into: &buf)
-        FfiConverterOptionString.write(value.ek, into: &buf)
-        FfiConverterOptionString.write(value.contentKey, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.ek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.contentKey, into: &buf)
         FfiConverterOptionString.write(value.iv, into: &buf)
         FfiConverterOptionString.write(value.rentalDuration, into: &buf)
         FfiConverterSequenceString.write(value.fpExtensions, into: &buf)
@@ -1403,9 +1403,10 @@ public struct HttpHeader: Equatable, Hashable, CustomDebugStringConvertible, Cus
      */
     public var name: String
     /**
-     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
+     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
+     * wiped on drop like every header value).
      */
-    public var value: String
+    public var value: SecretString
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1414,8 +1415,9 @@ public struct HttpHeader: Equatable, Hashable, CustomDebugStringConvertible, Cus
          * The header name.
          */name: String, 
         /**
-         * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
-         */value: String) {
+         * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
+         * wiped on drop like every header value).
+         */value: SecretString) {
         self.name = name
         self.value = value
     }
@@ -1459,13 +1461,13 @@ public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
         return
             try HttpHeader(
                 name: FfiConverterString.read(from: &buf), 
-                value: FfiConverterString.read(from: &buf)
+                value: FfiConverterTypeSecretString.read(from: &buf)
         )
     }
 
     public static func write(_ value: HttpHeader, into buf: inout [UInt8]) {
         FfiConverterString.write(value.name, into: &buf)
-        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterTypeSecretString.write(value.value, into: &buf)
     }
 }
 
@@ -1811,9 +1813,10 @@ public struct OpenTvContentToken: Equatable, Hashable, CustomDebugStringConverti
      */
     public var isJwt: Bool
     /**
-     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+     * wiped on drop).
      */
-    public var raw: String
+    public var raw: SecretString
     /**
      * The claims of the object form.
      */
@@ -1826,8 +1829,9 @@ public struct OpenTvContentToken: Equatable, Hashable, CustomDebugStringConverti
          * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
          */isJwt: Bool, 
         /**
-         * The JWT, or the object's JSON text (a credential: redacted from `toString`).
-         */raw: String, 
+         * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+         * wiped on drop).
+         */raw: SecretString, 
         /**
          * The claims of the object form.
          */claims: OpenTvContentClaims?) {
@@ -1875,14 +1879,14 @@ public struct FfiConverterTypeOpenTvContentToken: FfiConverterRustBuffer {
         return
             try OpenTvContentToken(
                 isJwt: FfiConverterBool.read(from: &buf), 
-                raw: FfiConverterString.read(from: &buf), 
+                raw: FfiConverterTypeSecretString.read(from: &buf), 
                 claims: FfiConverterOptionTypeOpenTvContentClaims.read(from: &buf)
         )
     }
 
     public static func write(_ value: OpenTvContentToken, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.isJwt, into: &buf)
-        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterTypeSecretString.write(value.raw, into: &buf)
         FfiConverterOptionTypeOpenTvContentClaims.write(value.claims, into: &buf)
     }
 }
@@ -1920,9 +1924,9 @@ public struct OpenTvContentTokenRequest: Equatable, Hashable, CustomDebugStringC
      */
     public var contentId: String
     /**
-     * The bearer token from sign-on (secret).
+     * The bearer token from sign-on (secret; wiped on drop).
      */
-    public var bearerToken: String
+    public var bearerToken: SecretString
     /**
      * `nv-tenant-id`.
      */
@@ -1941,8 +1945,8 @@ public struct OpenTvContentTokenRequest: Equatable, Hashable, CustomDebugStringC
          * `content_id`.
          */contentId: String, 
         /**
-         * The bearer token from sign-on (secret).
-         */bearerToken: String, 
+         * The bearer token from sign-on (secret; wiped on drop).
+         */bearerToken: SecretString, 
         /**
          * `nv-tenant-id`.
          */tenantId: String) {
@@ -1994,7 +1998,7 @@ public struct FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer 
                 host: FfiConverterString.read(from: &buf), 
                 port: FfiConverterUInt32.read(from: &buf), 
                 contentId: FfiConverterString.read(from: &buf), 
-                bearerToken: FfiConverterString.read(from: &buf), 
+                bearerToken: FfiConverterTypeSecretString.read(from: &buf), 
                 tenantId: FfiConverterString.read(from: &buf)
         )
     }
@@ -2003,7 +2007,7 @@ public struct FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer 
         FfiConverterString.write(value.host, into: &buf)
         FfiConverterUInt32.write(value.port, into: &buf)
         FfiConverterString.write(value.contentId, into: &buf)
-        FfiConverterString.write(value.bearerToken, into: &buf)
+        FfiConverterTypeSecretString.write(value.bearerToken, into: &buf)
         FfiConverterString.write(value.tenantId, into: &buf)
     }
 }
@@ -2548,9 +2552,10 @@ public struct OpenTvUserToken: Equatable, Hashable, CustomDebugStringConvertible
      */
     public var isJwt: Bool
     /**
-     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+     * wiped on drop).
      */
-    public var raw: String
+    public var raw: SecretString
     /**
      * The claims of the object form.
      */
@@ -2563,8 +2568,9 @@ public struct OpenTvUserToken: Equatable, Hashable, CustomDebugStringConvertible
          * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
          */isJwt: Bool, 
         /**
-         * The JWT, or the object's JSON text (a credential: redacted from `toString`).
-         */raw: String, 
+         * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+         * wiped on drop).
+         */raw: SecretString, 
         /**
          * The claims of the object form.
          */claims: OpenTvUserClaims?) {
@@ -2612,14 +2618,14 @@ public struct FfiConverterTypeOpenTvUserToken: FfiConverterRustBuffer {
         return
             try OpenTvUserToken(
                 isJwt: FfiConverterBool.read(from: &buf), 
-                raw: FfiConverterString.read(from: &buf), 
+                raw: FfiConverterTypeSecretString.read(from: &buf), 
                 claims: FfiConverterOptionTypeOpenTvUserClaims.read(from: &buf)
         )
     }
 
     public static func write(_ value: OpenTvUserToken, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.isJwt, into: &buf)
-        FfiConverterString.write(value.raw, into: &buf)
+        FfiConverterTypeSecretString.write(value.raw, into: &buf)
         FfiConverterOptionTypeOpenTvUserClaims.write(value.claims, into: &buf)
     }
 }
@@ -2649,9 +2655,9 @@ public struct Parameter: Equatable, Hashable, CustomDebugStringConvertible, Cust
      */
     public var name: String
     /**
-     * The value, as text (not percent-encoded).
+     * The value, as text (not percent-encoded); wiped on drop, as it may be a secret.
      */
-    public var value: String
+    public var value: SecretString
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2660,8 +2666,8 @@ public struct Parameter: Equatable, Hashable, CustomDebugStringConvertible, Cust
          * The wire name.
          */name: String, 
         /**
-         * The value, as text (not percent-encoded).
-         */value: String) {
+         * The value, as text (not percent-encoded); wiped on drop, as it may be a secret.
+         */value: SecretString) {
         self.name = name
         self.value = value
     }
@@ -2705,13 +2711,13 @@ public struct FfiConverterTypeParameter: FfiConverterRustBuffer {
         return
             try Parameter(
                 name: FfiConverterString.read(from: &buf), 
-                value: FfiConverterString.read(from: &buf)
+                value: FfiConverterTypeSecretString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Parameter, into buf: inout [UInt8]) {
         FfiConverterString.write(value.name, into: &buf)
-        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterTypeSecretString.write(value.value, into: &buf)
     }
 }
 
@@ -2890,7 +2896,7 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    public var customerAuthenticator: String?
+    public var customerAuthenticator: SecretString?
     /**
      * `errorFormat`: `html` (default) or `json`.
      */
@@ -2902,7 +2908,7 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
     /**
      * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
      */
-    public var kek: String?
+    public var kek: SecretString?
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters (required).
      */
@@ -2910,11 +2916,11 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    public var ek: String?
+    public var ek: SecretString?
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    public var contentKey: String?
+    public var contentKey: SecretString?
     /**
      * `rightsType` (required).
      */
@@ -2976,7 +2982,7 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
          */environment: Environment, 
         /**
          * `customerAuthenticator`: the customer API key (required; secret).
-         */customerAuthenticator: String? = nil, 
+         */customerAuthenticator: SecretString? = nil, 
         /**
          * `errorFormat`: `html` (default) or `json`.
          */errorFormat: String? = nil, 
@@ -2985,16 +2991,16 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
          */generalFlags: String? = nil, 
         /**
          * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
-         */kek: String? = nil, 
+         */kek: SecretString? = nil, 
         /**
          * `kid`: 32 hex digits or `^` and up to 64 characters (required).
          */kid: String? = nil, 
         /**
          * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-         */ek: String? = nil, 
+         */ek: SecretString? = nil, 
         /**
          * `contentKey`: 32 hex digits (secret).
-         */contentKey: String? = nil, 
+         */contentKey: SecretString? = nil, 
         /**
          * `rightsType` (required).
          */rightsType: RightsType? = nil, 
@@ -3162,13 +3168,13 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
         return
             try PlayReadyTokenRequest(
                 environment: FfiConverterTypeEnvironment.read(from: &buf), 
-                customerAuthenticator: FfiConverterOptionString.read(from: &buf), 
+                customerAuthenticator: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 errorFormat: FfiConverterOptionString.read(from: &buf), 
                 generalFlags: FfiConverterOptionString.read(from: &buf), 
-                kek: FfiConverterOptionString.read(from: &buf), 
+                kek: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 kid: FfiConverterOptionString.read(from: &buf), 
-                ek: FfiConverterOptionString.read(from: &buf), 
-                contentKey: FfiConverterOptionString.read(from: &buf), 
+                ek: FfiConverterOptionTypeSecretString.read(from: &buf), 
+                contentKey: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 rightsType: FfiConverterOptionTypeRightsType.read(from: &buf), 
                 rentalPeriodEndTime: FfiConverterOptionString.read(from: &buf), 
                 rentalPlayDuration: FfiConverterOptionString.read(from: &buf), 
@@ -3187,13 +3193,13 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
 
     public static func write(_ value: PlayReadyTokenRequest, into buf: inout [UInt8]) {
         FfiConverterTypeEnvironment.write(value.environment, into: &buf)
-        FfiConverterOptionString.write(value.customerAuthenticator, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.customerAuthenticator, into: &buf)
         FfiConverterOptionString.write(value.errorFormat, into: &buf)
         FfiConverterOptionString.write(value.generalFlags, into: &buf)
-        FfiConverterOptionString.write(value.kek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.kek, into: &buf)
         FfiConverterOptionString.write(value.kid, into: &buf)
-        FfiConverterOptionString.write(value.ek, into: &buf)
-        FfiConverterOptionString.write(value.contentKey, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.ek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.contentKey, into: &buf)
         FfiConverterOptionTypeRightsType.write(value.rightsType, into: &buf)
         FfiConverterOptionString.write(value.rentalPeriodEndTime, into: &buf)
         FfiConverterOptionString.write(value.rentalPlayDuration, into: &buf)
@@ -3464,7 +3470,7 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    public var customerAuthenticator: String?
+    public var customerAuthenticator: SecretString?
     /**
      * `errorFormat`: `html` (default) or `json`.
      */
@@ -3476,7 +3482,7 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `kek`: key encryption key, hex (secret).
      */
-    public var kek: String?
+    public var kek: SecretString?
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters (required).
      */
@@ -3484,11 +3490,11 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    public var ek: String?
+    public var ek: SecretString?
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    public var contentKey: String?
+    public var contentKey: SecretString?
     /**
      * `contentId`: the content identifier.
      */
@@ -3526,7 +3532,7 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
          */environment: Environment, 
         /**
          * `customerAuthenticator`: the customer API key (required; secret).
-         */customerAuthenticator: String? = nil, 
+         */customerAuthenticator: SecretString? = nil, 
         /**
          * `errorFormat`: `html` (default) or `json`.
          */errorFormat: String? = nil, 
@@ -3535,16 +3541,16 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
          */generalFlags: String? = nil, 
         /**
          * `kek`: key encryption key, hex (secret).
-         */kek: String? = nil, 
+         */kek: SecretString? = nil, 
         /**
          * `kid`: 32 hex digits or `^` and up to 64 characters (required).
          */kid: String? = nil, 
         /**
          * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-         */ek: String? = nil, 
+         */ek: SecretString? = nil, 
         /**
          * `contentKey`: 32 hex digits (secret).
-         */contentKey: String? = nil, 
+         */contentKey: SecretString? = nil, 
         /**
          * `contentId`: the content identifier.
          */contentId: String? = nil, 
@@ -3688,13 +3694,13 @@ public struct FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer {
         return
             try WidevineTokenRequest(
                 environment: FfiConverterTypeEnvironment.read(from: &buf), 
-                customerAuthenticator: FfiConverterOptionString.read(from: &buf), 
+                customerAuthenticator: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 errorFormat: FfiConverterOptionString.read(from: &buf), 
                 generalFlags: FfiConverterOptionString.read(from: &buf), 
-                kek: FfiConverterOptionString.read(from: &buf), 
+                kek: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 kid: FfiConverterOptionString.read(from: &buf), 
-                ek: FfiConverterOptionString.read(from: &buf), 
-                contentKey: FfiConverterOptionString.read(from: &buf), 
+                ek: FfiConverterOptionTypeSecretString.read(from: &buf), 
+                contentKey: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 contentId: FfiConverterOptionString.read(from: &buf), 
                 securityLevel: FfiConverterOptionString.read(from: &buf), 
                 hdcpOutputControl: FfiConverterOptionString.read(from: &buf), 
@@ -3707,13 +3713,13 @@ public struct FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer {
 
     public static func write(_ value: WidevineTokenRequest, into buf: inout [UInt8]) {
         FfiConverterTypeEnvironment.write(value.environment, into: &buf)
-        FfiConverterOptionString.write(value.customerAuthenticator, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.customerAuthenticator, into: &buf)
         FfiConverterOptionString.write(value.errorFormat, into: &buf)
         FfiConverterOptionString.write(value.generalFlags, into: &buf)
-        FfiConverterOptionString.write(value.kek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.kek, into: &buf)
         FfiConverterOptionString.write(value.kid, into: &buf)
-        FfiConverterOptionString.write(value.ek, into: &buf)
-        FfiConverterOptionString.write(value.contentKey, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.ek, into: &buf)
+        FfiConverterOptionTypeSecretString.write(value.contentKey, into: &buf)
         FfiConverterOptionString.write(value.contentId, into: &buf)
         FfiConverterOptionString.write(value.securityLevel, into: &buf)
         FfiConverterOptionString.write(value.hdcpOutputControl, into: &buf)
@@ -5574,6 +5580,30 @@ fileprivate struct FfiConverterOptionTypeRightsType: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSecretString: FfiConverterRustBuffer {
+    typealias SwiftType = SecretString?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSecretString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSecretString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -5796,6 +5826,46 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
         return dict
     }
 }
+
+
+public typealias SecretString = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecretString: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SecretString {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: SecretString, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> SecretString {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: SecretString) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretString_lift(_ value: RustBuffer) throws -> SecretString {
+    return try FfiConverterTypeSecretString.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecretString_lower(_ value: SecretString) -> RustBuffer {
+    return FfiConverterTypeSecretString.lower(value)
+}
+
 /**
  * Validates the request and returns the `GET` to send.
  *
@@ -5934,7 +6004,8 @@ public func parseExpressplayResponse(service: Service, status: UInt16, contentTy
 })
 }
 /**
- * Unwraps the hex `wrapped` key (an ExpressPlay `ek`) under the hex `kek`; lower-case hex out.
+ * Unwraps the hex `wrapped` key (an ExpressPlay `ek`, or any length RFC 3394 permits) under the
+ * hex `kek`; lower-case hex out.
  *
  * # Errors
  * `IntegrityCheckFailed` (wrong KEK or tampered key), `InvalidHex` (parameter `kek` or `ek`),
@@ -5965,7 +6036,8 @@ public func unwrapKeyBytes(kek: Data, wrapped: Data)throws  -> Data  {
 })
 }
 /**
- * Wraps the hex `key` (e.g. a 32-digit content key) under the hex `kek`; lower-case hex out.
+ * Wraps the hex `key` (e.g. a 32-digit content key; any length RFC 3394 permits) under the hex
+ * `kek`; lower-case hex out.
  *
  * # Errors
  * `InvalidHex` (parameter `kek` or `key`), `InvalidKeyLength` (KEK not 16/24/32 bytes, key
@@ -6099,13 +6171,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_drmtoken_checksum_func_parse_expressplay_response() != 52078) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_unwrap_key() != 50486) {
+    if (uniffi_drmtoken_checksum_func_unwrap_key() != 38663) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_drmtoken_checksum_func_unwrap_key_bytes() != 50864) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_wrap_key() != 39152) {
+    if (uniffi_drmtoken_checksum_func_wrap_key() != 46978) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_drmtoken_checksum_func_wrap_key_bytes() != 49014) {

@@ -115,6 +115,45 @@ final class VectorTests: XCTestCase {
     }
 }
 
+/// Every length class RFC 3394 permits (issue 16): 16 to 4096-byte keys under 128/192/256-bit
+/// KEKs, in hex and bytes (the RFC vectors above pin the algorithm; the C, Python and Kotlin
+/// suites compare these lengths with independent implementations), and the refused lengths.
+final class KeyWrapLongKeyTests: XCTestCase {
+    private func pattern(_ n: Int, _ seed: Int) -> Data { Data((0..<n).map { UInt8(($0 * 13 + seed) % 256) }) }
+    private func hexString(_ d: Data) -> String { d.map { String(format: "%02x", $0) }.joined() }
+
+    func testEveryLengthRoundTrips() throws {
+        for kekLen in [16, 24, 32] {
+            let kek = pattern(kekLen, 7)
+            for keyLen in [16, 24, 32, 64, 72, 1024, 4096] {
+                let key = pattern(keyLen, keyLen)
+                let wrapped = try wrapKey(kek: hexString(kek), key: hexString(key).uppercased())
+                XCTAssertEqual(wrapped.count, 2 * (keyLen + 8))
+                XCTAssertEqual(try unwrapKey(kek: hexString(kek).uppercased(), wrapped: wrapped), hexString(key))
+                let wrappedBytes = try wrapKeyBytes(kek: kek, key: key)
+                XCTAssertEqual(hexString(wrappedBytes), wrapped)
+                XCTAssertEqual(try unwrapKeyBytes(kek: kek, wrapped: wrappedBytes), key)
+            }
+        }
+    }
+
+    func testLengthsTheRfcDoesNotPermit() {
+        let kek = "000102030405060708090a0b0c0d0e0f"
+        for n in [8, 15, 17] {
+            XCTAssertThrowsError(try wrapKey(kek: kek, key: String(repeating: "ab", count: n))) {
+                XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
+            }
+            XCTAssertThrowsError(try wrapKeyBytes(kek: Data(count: 16), key: Data(count: n)))
+        }
+        for n in [16, 25] {
+            XCTAssertThrowsError(try unwrapKey(kek: kek, wrapped: String(repeating: "ab", count: n))) {
+                XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
+            }
+            XCTAssertThrowsError(try unwrapKeyBytes(kek: Data(count: 16), wrapped: Data(count: n)))
+        }
+    }
+}
+
 final class BindingTests: XCTestCase {
     func testSeedSampleFromTypedFields() throws {
         let sample = try load("expressplay_requests.json").first { $0["name"] as? String == "playready seed sample" }!

@@ -989,13 +989,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_drmtoken_checksum_func_parse_expressplay_response() and 0xFFFF) != 52078) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_unwrap_key() and 0xFFFF) != 50486) {
+    if ((lib.uniffi_drmtoken_checksum_func_unwrap_key() and 0xFFFF) != 38663) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_drmtoken_checksum_func_unwrap_key_bytes() and 0xFFFF) != 50864) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_wrap_key() and 0xFFFF) != 39152) {
+    if ((lib.uniffi_drmtoken_checksum_func_wrap_key() and 0xFFFF) != 46978) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_drmtoken_checksum_func_wrap_key_bytes() and 0xFFFF) != 49014) {
@@ -1474,9 +1474,9 @@ data class AdobePassAuthorizationRequest (
     var `appId`: kotlin.String?
     , 
     /**
-     * The access token for `Authorization: Bearer` (secret).
+     * The access token for `Authorization: Bearer` (secret; wiped on drop).
      */
-    var `accessToken`: kotlin.String?
+    var `accessToken`: SecretString?
     , 
     /**
      * The response format asked for.
@@ -1516,7 +1516,7 @@ public object FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterTypeAdobePassFormat.read(buf),
         )
     }
@@ -1531,7 +1531,7 @@ public object FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
             FfiConverterOptionalString.allocationSize(value.`deviceType`) +
             FfiConverterOptionalString.allocationSize(value.`deviceUser`) +
             FfiConverterOptionalString.allocationSize(value.`appId`) +
-            FfiConverterOptionalString.allocationSize(value.`accessToken`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`accessToken`) +
             FfiConverterTypeAdobePassFormat.allocationSize(value.`format`)
     )
 
@@ -1545,7 +1545,7 @@ public object FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
             FfiConverterOptionalString.write(value.`deviceType`, buf)
             FfiConverterOptionalString.write(value.`deviceUser`, buf)
             FfiConverterOptionalString.write(value.`appId`, buf)
-            FfiConverterOptionalString.write(value.`accessToken`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`accessToken`, buf)
             FfiConverterTypeAdobePassFormat.write(value.`format`, buf)
     }
 }
@@ -1699,7 +1699,7 @@ data class FairPlayTokenRequest (
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    var `customerAuthenticator`: kotlin.String? = null 
+    var `customerAuthenticator`: SecretString? = null 
     , 
     /**
      * `errorFormat`: `html` (default) or `json`.
@@ -1714,7 +1714,7 @@ data class FairPlayTokenRequest (
     /**
      * `kek`: key encryption key, hex (secret).
      */
-    var `kek`: kotlin.String? = null 
+    var `kek`: SecretString? = null 
     , 
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters.
@@ -1724,12 +1724,12 @@ data class FairPlayTokenRequest (
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    var `ek`: kotlin.String? = null 
+    var `ek`: SecretString? = null 
     , 
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    var `contentKey`: kotlin.String? = null 
+    var `contentKey`: SecretString? = null 
     , 
     /**
      * `iv`: 32 hex digits (required).
@@ -1855,13 +1855,13 @@ public object FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer<FairP
     override fun read(buf: ByteBuffer): FairPlayTokenRequest {
         return FairPlayTokenRequest(
             FfiConverterTypeEnvironment.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterSequenceString.read(buf),
@@ -1872,13 +1872,13 @@ public object FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer<FairP
 
     override fun allocationSize(value: FairPlayTokenRequest) = (
             FfiConverterTypeEnvironment.allocationSize(value.`environment`) +
-            FfiConverterOptionalString.allocationSize(value.`customerAuthenticator`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`customerAuthenticator`) +
             FfiConverterOptionalString.allocationSize(value.`errorFormat`) +
             FfiConverterOptionalString.allocationSize(value.`generalFlags`) +
-            FfiConverterOptionalString.allocationSize(value.`kek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`kek`) +
             FfiConverterOptionalString.allocationSize(value.`kid`) +
-            FfiConverterOptionalString.allocationSize(value.`ek`) +
-            FfiConverterOptionalString.allocationSize(value.`contentKey`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`ek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`contentKey`) +
             FfiConverterOptionalString.allocationSize(value.`iv`) +
             FfiConverterOptionalString.allocationSize(value.`rentalDuration`) +
             FfiConverterSequenceString.allocationSize(value.`fpExtensions`) +
@@ -1888,13 +1888,13 @@ public object FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer<FairP
 
     override fun write(value: FairPlayTokenRequest, buf: ByteBuffer) {
             FfiConverterTypeEnvironment.write(value.`environment`, buf)
-            FfiConverterOptionalString.write(value.`customerAuthenticator`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`customerAuthenticator`, buf)
             FfiConverterOptionalString.write(value.`errorFormat`, buf)
             FfiConverterOptionalString.write(value.`generalFlags`, buf)
-            FfiConverterOptionalString.write(value.`kek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`kek`, buf)
             FfiConverterOptionalString.write(value.`kid`, buf)
-            FfiConverterOptionalString.write(value.`ek`, buf)
-            FfiConverterOptionalString.write(value.`contentKey`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`ek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`contentKey`, buf)
             FfiConverterOptionalString.write(value.`iv`, buf)
             FfiConverterOptionalString.write(value.`rentalDuration`, buf)
             FfiConverterSequenceString.write(value.`fpExtensions`, buf)
@@ -1915,9 +1915,10 @@ data class HttpHeader (
     var `name`: kotlin.String
     , 
     /**
-     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`).
+     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
+     * wiped on drop like every header value).
      */
-    var `value`: kotlin.String
+    var `value`: SecretString
     
 ){
     
@@ -1944,18 +1945,18 @@ public object FfiConverterTypeHttpHeader: FfiConverterRustBuffer<HttpHeader> {
     override fun read(buf: ByteBuffer): HttpHeader {
         return HttpHeader(
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSecretString.read(buf),
         )
     }
 
     override fun allocationSize(value: HttpHeader) = (
             FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterString.allocationSize(value.`value`)
+            FfiConverterTypeSecretString.allocationSize(value.`value`)
     )
 
     override fun write(value: HttpHeader, buf: ByteBuffer) {
             FfiConverterString.write(value.`name`, buf)
-            FfiConverterString.write(value.`value`, buf)
+            FfiConverterTypeSecretString.write(value.`value`, buf)
     }
 }
 
@@ -2200,9 +2201,10 @@ data class OpenTvContentToken (
     var `isJwt`: kotlin.Boolean
     , 
     /**
-     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+     * wiped on drop).
      */
-    var `raw`: kotlin.String
+    var `raw`: SecretString
     , 
     /**
      * The claims of the object form.
@@ -2234,20 +2236,20 @@ public object FfiConverterTypeOpenTvContentToken: FfiConverterRustBuffer<OpenTvC
     override fun read(buf: ByteBuffer): OpenTvContentToken {
         return OpenTvContentToken(
             FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSecretString.read(buf),
             FfiConverterOptionalTypeOpenTvContentClaims.read(buf),
         )
     }
 
     override fun allocationSize(value: OpenTvContentToken) = (
             FfiConverterBoolean.allocationSize(value.`isJwt`) +
-            FfiConverterString.allocationSize(value.`raw`) +
+            FfiConverterTypeSecretString.allocationSize(value.`raw`) +
             FfiConverterOptionalTypeOpenTvContentClaims.allocationSize(value.`claims`)
     )
 
     override fun write(value: OpenTvContentToken, buf: ByteBuffer) {
             FfiConverterBoolean.write(value.`isJwt`, buf)
-            FfiConverterString.write(value.`raw`, buf)
+            FfiConverterTypeSecretString.write(value.`raw`, buf)
             FfiConverterOptionalTypeOpenTvContentClaims.write(value.`claims`, buf)
     }
 }
@@ -2274,9 +2276,9 @@ data class OpenTvContentTokenRequest (
     var `contentId`: kotlin.String
     , 
     /**
-     * The bearer token from sign-on (secret).
+     * The bearer token from sign-on (secret; wiped on drop).
      */
-    var `bearerToken`: kotlin.String
+    var `bearerToken`: SecretString
     , 
     /**
      * `nv-tenant-id`.
@@ -2310,7 +2312,7 @@ public object FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer<
             FfiConverterString.read(buf),
             FfiConverterUInt.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSecretString.read(buf),
             FfiConverterString.read(buf),
         )
     }
@@ -2319,7 +2321,7 @@ public object FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer<
             FfiConverterString.allocationSize(value.`host`) +
             FfiConverterUInt.allocationSize(value.`port`) +
             FfiConverterString.allocationSize(value.`contentId`) +
-            FfiConverterString.allocationSize(value.`bearerToken`) +
+            FfiConverterTypeSecretString.allocationSize(value.`bearerToken`) +
             FfiConverterString.allocationSize(value.`tenantId`)
     )
 
@@ -2327,7 +2329,7 @@ public object FfiConverterTypeOpenTvContentTokenRequest: FfiConverterRustBuffer<
             FfiConverterString.write(value.`host`, buf)
             FfiConverterUInt.write(value.`port`, buf)
             FfiConverterString.write(value.`contentId`, buf)
-            FfiConverterString.write(value.`bearerToken`, buf)
+            FfiConverterTypeSecretString.write(value.`bearerToken`, buf)
             FfiConverterString.write(value.`tenantId`, buf)
     }
 }
@@ -2715,9 +2717,10 @@ data class OpenTvUserToken (
     var `isJwt`: kotlin.Boolean
     , 
     /**
-     * The JWT, or the object's JSON text (a credential: redacted from `toString`).
+     * The JWT, or the object's JSON text (a credential: redacted from `toString`,
+     * wiped on drop).
      */
-    var `raw`: kotlin.String
+    var `raw`: SecretString
     , 
     /**
      * The claims of the object form.
@@ -2749,20 +2752,20 @@ public object FfiConverterTypeOpenTvUserToken: FfiConverterRustBuffer<OpenTvUser
     override fun read(buf: ByteBuffer): OpenTvUserToken {
         return OpenTvUserToken(
             FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSecretString.read(buf),
             FfiConverterOptionalTypeOpenTvUserClaims.read(buf),
         )
     }
 
     override fun allocationSize(value: OpenTvUserToken) = (
             FfiConverterBoolean.allocationSize(value.`isJwt`) +
-            FfiConverterString.allocationSize(value.`raw`) +
+            FfiConverterTypeSecretString.allocationSize(value.`raw`) +
             FfiConverterOptionalTypeOpenTvUserClaims.allocationSize(value.`claims`)
     )
 
     override fun write(value: OpenTvUserToken, buf: ByteBuffer) {
             FfiConverterBoolean.write(value.`isJwt`, buf)
-            FfiConverterString.write(value.`raw`, buf)
+            FfiConverterTypeSecretString.write(value.`raw`, buf)
             FfiConverterOptionalTypeOpenTvUserClaims.write(value.`claims`, buf)
     }
 }
@@ -2779,9 +2782,9 @@ data class Parameter (
     var `name`: kotlin.String
     , 
     /**
-     * The value, as text (not percent-encoded).
+     * The value, as text (not percent-encoded); wiped on drop, as it may be a secret.
      */
-    var `value`: kotlin.String
+    var `value`: SecretString
     
 ){
     
@@ -2808,18 +2811,18 @@ public object FfiConverterTypeParameter: FfiConverterRustBuffer<Parameter> {
     override fun read(buf: ByteBuffer): Parameter {
         return Parameter(
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeSecretString.read(buf),
         )
     }
 
     override fun allocationSize(value: Parameter) = (
             FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterString.allocationSize(value.`value`)
+            FfiConverterTypeSecretString.allocationSize(value.`value`)
     )
 
     override fun write(value: Parameter, buf: ByteBuffer) {
             FfiConverterString.write(value.`name`, buf)
-            FfiConverterString.write(value.`value`, buf)
+            FfiConverterTypeSecretString.write(value.`value`, buf)
     }
 }
 
@@ -2939,7 +2942,7 @@ data class PlayReadyTokenRequest (
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    var `customerAuthenticator`: kotlin.String? = null 
+    var `customerAuthenticator`: SecretString? = null 
     , 
     /**
      * `errorFormat`: `html` (default) or `json`.
@@ -2954,7 +2957,7 @@ data class PlayReadyTokenRequest (
     /**
      * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
      */
-    var `kek`: kotlin.String? = null 
+    var `kek`: SecretString? = null 
     , 
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters (required).
@@ -2964,12 +2967,12 @@ data class PlayReadyTokenRequest (
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    var `ek`: kotlin.String? = null 
+    var `ek`: SecretString? = null 
     , 
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    var `contentKey`: kotlin.String? = null 
+    var `contentKey`: SecretString? = null 
     , 
     /**
      * `rightsType` (required).
@@ -3135,13 +3138,13 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
     override fun read(buf: ByteBuffer): PlayReadyTokenRequest {
         return PlayReadyTokenRequest(
             FfiConverterTypeEnvironment.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalTypeRightsType.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -3160,13 +3163,13 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
 
     override fun allocationSize(value: PlayReadyTokenRequest) = (
             FfiConverterTypeEnvironment.allocationSize(value.`environment`) +
-            FfiConverterOptionalString.allocationSize(value.`customerAuthenticator`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`customerAuthenticator`) +
             FfiConverterOptionalString.allocationSize(value.`errorFormat`) +
             FfiConverterOptionalString.allocationSize(value.`generalFlags`) +
-            FfiConverterOptionalString.allocationSize(value.`kek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`kek`) +
             FfiConverterOptionalString.allocationSize(value.`kid`) +
-            FfiConverterOptionalString.allocationSize(value.`ek`) +
-            FfiConverterOptionalString.allocationSize(value.`contentKey`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`ek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`contentKey`) +
             FfiConverterOptionalTypeRightsType.allocationSize(value.`rightsType`) +
             FfiConverterOptionalString.allocationSize(value.`rentalPeriodEndTime`) +
             FfiConverterOptionalString.allocationSize(value.`rentalPlayDuration`) +
@@ -3184,13 +3187,13 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
 
     override fun write(value: PlayReadyTokenRequest, buf: ByteBuffer) {
             FfiConverterTypeEnvironment.write(value.`environment`, buf)
-            FfiConverterOptionalString.write(value.`customerAuthenticator`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`customerAuthenticator`, buf)
             FfiConverterOptionalString.write(value.`errorFormat`, buf)
             FfiConverterOptionalString.write(value.`generalFlags`, buf)
-            FfiConverterOptionalString.write(value.`kek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`kek`, buf)
             FfiConverterOptionalString.write(value.`kid`, buf)
-            FfiConverterOptionalString.write(value.`ek`, buf)
-            FfiConverterOptionalString.write(value.`contentKey`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`ek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`contentKey`, buf)
             FfiConverterOptionalTypeRightsType.write(value.`rightsType`, buf)
             FfiConverterOptionalString.write(value.`rentalPeriodEndTime`, buf)
             FfiConverterOptionalString.write(value.`rentalPlayDuration`, buf)
@@ -3378,7 +3381,7 @@ data class WidevineTokenRequest (
     /**
      * `customerAuthenticator`: the customer API key (required; secret).
      */
-    var `customerAuthenticator`: kotlin.String? = null 
+    var `customerAuthenticator`: SecretString? = null 
     , 
     /**
      * `errorFormat`: `html` (default) or `json`.
@@ -3393,7 +3396,7 @@ data class WidevineTokenRequest (
     /**
      * `kek`: key encryption key, hex (secret).
      */
-    var `kek`: kotlin.String? = null 
+    var `kek`: SecretString? = null 
     , 
     /**
      * `kid`: 32 hex digits or `^` and up to 64 characters (required).
@@ -3403,12 +3406,12 @@ data class WidevineTokenRequest (
     /**
      * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
      */
-    var `ek`: kotlin.String? = null 
+    var `ek`: SecretString? = null 
     , 
     /**
      * `contentKey`: 32 hex digits (secret).
      */
-    var `contentKey`: kotlin.String? = null 
+    var `contentKey`: SecretString? = null 
     , 
     /**
      * `contentId`: the content identifier.
@@ -3544,13 +3547,13 @@ public object FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer<Widev
     override fun read(buf: ByteBuffer): WidevineTokenRequest {
         return WidevineTokenRequest(
             FfiConverterTypeEnvironment.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
+            FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -3563,13 +3566,13 @@ public object FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer<Widev
 
     override fun allocationSize(value: WidevineTokenRequest) = (
             FfiConverterTypeEnvironment.allocationSize(value.`environment`) +
-            FfiConverterOptionalString.allocationSize(value.`customerAuthenticator`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`customerAuthenticator`) +
             FfiConverterOptionalString.allocationSize(value.`errorFormat`) +
             FfiConverterOptionalString.allocationSize(value.`generalFlags`) +
-            FfiConverterOptionalString.allocationSize(value.`kek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`kek`) +
             FfiConverterOptionalString.allocationSize(value.`kid`) +
-            FfiConverterOptionalString.allocationSize(value.`ek`) +
-            FfiConverterOptionalString.allocationSize(value.`contentKey`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`ek`) +
+            FfiConverterOptionalTypeSecretString.allocationSize(value.`contentKey`) +
             FfiConverterOptionalString.allocationSize(value.`contentId`) +
             FfiConverterOptionalString.allocationSize(value.`securityLevel`) +
             FfiConverterOptionalString.allocationSize(value.`hdcpOutputControl`) +
@@ -3581,13 +3584,13 @@ public object FfiConverterTypeWidevineTokenRequest: FfiConverterRustBuffer<Widev
 
     override fun write(value: WidevineTokenRequest, buf: ByteBuffer) {
             FfiConverterTypeEnvironment.write(value.`environment`, buf)
-            FfiConverterOptionalString.write(value.`customerAuthenticator`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`customerAuthenticator`, buf)
             FfiConverterOptionalString.write(value.`errorFormat`, buf)
             FfiConverterOptionalString.write(value.`generalFlags`, buf)
-            FfiConverterOptionalString.write(value.`kek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`kek`, buf)
             FfiConverterOptionalString.write(value.`kid`, buf)
-            FfiConverterOptionalString.write(value.`ek`, buf)
-            FfiConverterOptionalString.write(value.`contentKey`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`ek`, buf)
+            FfiConverterOptionalTypeSecretString.write(value.`contentKey`, buf)
             FfiConverterOptionalString.write(value.`contentId`, buf)
             FfiConverterOptionalString.write(value.`securityLevel`, buf)
             FfiConverterOptionalString.write(value.`hdcpOutputControl`, buf)
@@ -6097,6 +6100,38 @@ public object FfiConverterOptionalTypeRightsType: FfiConverterRustBuffer<RightsT
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeSecretString: FfiConverterRustBuffer<SecretString?> {
+    override fun read(buf: ByteBuffer): SecretString? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSecretString.read(buf)
+    }
+
+    override fun allocationSize(value: SecretString?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSecretString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SecretString?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSecretString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -6353,6 +6388,11 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
         }
     }
 }
+
+
+
+public typealias SecretString = kotlin.String
+public typealias FfiConverterTypeSecretString = FfiConverterString
         /**
          * Validates the request and returns the `GET` to send.
          *
@@ -6525,7 +6565,8 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     
 
         /**
-         * Unwraps the hex `wrapped` key (an ExpressPlay `ek`) under the hex `kek`; lower-case hex out.
+         * Unwraps the hex `wrapped` key (an ExpressPlay `ek`, or any length RFC 3394 permits) under the
+         * hex `kek`; lower-case hex out.
          *
          * # Errors
          * `IntegrityCheckFailed` (wrong KEK or tampered key), `InvalidHex` (parameter `kek` or `ek`),
@@ -6564,7 +6605,8 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
     
 
         /**
-         * Wraps the hex `key` (e.g. a 32-digit content key) under the hex `kek`; lower-case hex out.
+         * Wraps the hex `key` (e.g. a 32-digit content key; any length RFC 3394 permits) under the hex
+         * `kek`; lower-case hex out.
          *
          * # Errors
          * `InvalidHex` (parameter `kek` or `key`), `InvalidKeyLength` (KEK not 16/24/32 bytes, key

@@ -93,6 +93,47 @@ class KeyWrapVectorTest(private val name: String, private val case: Map<String, 
     }
 }
 
+/** Every length class RFC 3394 permits (issue 16): 16 to 4096-byte keys under 128/192/256-bit
+ * KEKs, in hex and bytes, against the JDK's own RFC 3394 implementation (`AESWrap`). */
+class KeyWrapLongKeyTest {
+    private fun pattern(n: Int, seed: Int) = ByteArray(n) { ((it * 13 + seed) % 256).toByte() }
+    private fun hex(b: ByteArray) = b.joinToString("") { "%02x".format(it.toInt() and 0xff) }
+
+    private fun jdkWrap(kek: ByteArray, key: ByteArray): ByteArray {
+        val c = javax.crypto.Cipher.getInstance("AESWrap")
+        c.init(javax.crypto.Cipher.WRAP_MODE, javax.crypto.spec.SecretKeySpec(kek, "AES"))
+        return c.wrap(javax.crypto.spec.SecretKeySpec(key, "AES"))
+    }
+
+    @Test
+    fun everyLengthAgreesWithTheJdk() {
+        for (kekLen in listOf(16, 24, 32)) {
+            val kek = pattern(kekLen, 7)
+            for (keyLen in listOf(16, 24, 32, 64, 72, 1024, 4096)) {
+                val key = pattern(keyLen, keyLen)
+                val wrapped = wrapKey(hex(kek), hex(key).uppercase())
+                assertEquals(hex(jdkWrap(kek, key)), wrapped, "KEK $kekLen, key $keyLen")
+                assertEquals(hex(key), unwrapKey(hex(kek).uppercase(), wrapped))
+                assertTrue(wrapKeyBytes(kek, key).contentEquals(jdkWrap(kek, key)))
+                assertTrue(unwrapKeyBytes(kek, jdkWrap(kek, key)).contentEquals(key))
+            }
+        }
+    }
+
+    @Test
+    fun lengthsTheRfcDoesNotPermit() {
+        val kek = "000102030405060708090a0b0c0d0e0f"
+        for (n in listOf(8, 15, 17)) {
+            assertFailsWith<DrmTokenException.InvalidKeyLength> { wrapKey(kek, "ab".repeat(n)) }
+            assertFailsWith<DrmTokenException.InvalidKeyLength> { wrapKeyBytes(ByteArray(16), ByteArray(n)) }
+        }
+        for (n in listOf(16, 25)) {
+            assertFailsWith<DrmTokenException.InvalidKeyLength> { unwrapKey(kek, "ab".repeat(n)) }
+            assertFailsWith<DrmTokenException.InvalidKeyLength> { unwrapKeyBytes(ByteArray(16), ByteArray(n)) }
+        }
+    }
+}
+
 class BindingTest {
     private val auth = "201722,1ad8eed133edf43cbcc185f0236828ae"
     private val kid = "b366360da82e9c6e0b0984002a362cf2"
