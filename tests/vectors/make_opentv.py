@@ -145,6 +145,10 @@ ok("document 64 levels deep", json.dumps(deep_ok), seed)
 deep_bad = copy.deepcopy(seed)
 deep_bad["content_token"]["contentRights"][0]["x"] = json.loads("[" * 61 + "]" * 61)
 bad("document 65 levels deep", json.dumps(deep_bad), "NestingTooDeep")
+# Found by fuzz/json_readers: `"device": null` was consumed and then the next token skipped as
+# its value, so `null 5` passed for one value.
+bad("a null device followed by another value", '{"content_token": {}, "access_token": {"deviceInformation": '
+    '{"device": null 5}}}', "InvalidJson")
 bad("unknown member nested 1000 levels, unbalanced", '{"x":' + "[" * 1000, "NestingTooDeep")
 for label, value in [("an empty array element", "[1,,2]"), ("a member without a colon", '{"a" 1}'),
                      ("a mismatched bracket", "[1}"), ("a trailing comma", '{"a":1,}'), ("a bad literal", "True"),

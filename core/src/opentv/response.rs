@@ -476,8 +476,11 @@ impl<'a> UserToken<'a> {
                     })
                 })?,
                 "deviceInformation" => s.members(|s, key| {
-                    if key != "device" || s.null() {
+                    if key != "device" {
                         return s.skip_value();
+                    }
+                    if s.null() {
+                        return Ok(());
                     }
                     s.members(|s, key| {
                         let (field, slot) = match key {
