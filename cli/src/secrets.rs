@@ -97,12 +97,13 @@ pub(crate) mod wipe_check {
     /// The global allocator of the CLI's unit-test binary.
     pub struct Inspecting;
 
-    // SAFETY: every call is forwarded to `System` unchanged; `dealloc` reads only the
-    // `layout.size()` bytes of the block being freed, before freeing it.
+    // SAFETY: every call is forwarded to `System`; blocks are handed out zeroed, so the
+    // `layout.size()` bytes `dealloc` reads (spare capacity included) are always initialised,
+    // and they are read before the block is freed.
     unsafe impl GlobalAlloc for Inspecting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            // SAFETY: forwarded unchanged.
-            unsafe { System.alloc(layout) }
+            // SAFETY: forwarded to the system allocator (zeroed: see above).
+            unsafe { System.alloc_zeroed(layout) }
         }
 
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {

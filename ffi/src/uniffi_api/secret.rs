@@ -114,11 +114,12 @@ pub(crate) mod wipe_check {
 
     // SAFETY: every call is forwarded to `System` with the caller's pointer and layout; the scan
     // in `dealloc` reads only the `layout.size()` bytes of the block being freed, before it is
-    // freed (they were written by whoever owned the block, or are zero-length).
+    // freed, and every block is handed out zeroed, so those bytes are initialised.
     unsafe impl GlobalAlloc for Inspecting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            // SAFETY: forwarded unchanged to the system allocator.
-            unsafe { System.alloc(layout) }
+            // SAFETY: forwarded to the system allocator, zeroed, so that the bytes `dealloc`
+            // reads (spare capacity included) are always initialised.
+            unsafe { System.alloc_zeroed(layout) }
         }
 
         unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
@@ -127,9 +128,9 @@ pub(crate) mod wipe_check {
         }
 
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            // SAFETY: `ptr` is a live block of `layout.size()` bytes until the call below. Its
-            // bytes may be partly uninitialised (spare capacity): they are read as raw memory
-            // only when Miri is not running (Miri would rightly flag uninitialised reads).
+            // SAFETY: `ptr` is a live block of `layout.size()` bytes until the call below, all
+            // initialised (blocks are handed out zeroed). The scan is skipped under Miri, where
+            // it would only be slow.
             #[cfg(not(miri))]
             {
                 let block = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
