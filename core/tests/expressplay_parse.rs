@@ -120,8 +120,8 @@ fn extensions_beyond_capacity_are_errors() {
         .map(|_| "extensionType=abcd&extensionPayload=AAAA&")
         .collect();
     let p = PlayReadyTokenRequest::from_query(Environment::Test, &q, &mut []).unwrap();
-    assert_eq!(p.request.extensions.len(), MAX_EXTENSIONS);
-    assert!(p.request.extensions.iter().all(|e| e.extension_payload == Some("AAAA")));
+    assert_eq!(p.request.extension_types.len(), MAX_EXTENSIONS);
+    assert!(p.request.extension_payloads.iter().all(|e| *e == "AAAA"));
 }
 
 #[test]

@@ -7,6 +7,8 @@
 //! form ([`parse_url`], [`FairPlayTokenRequest::from_query`], ...).
 
 mod fairplay;
+mod generated;
+pub mod parameters;
 mod parse;
 mod playready;
 mod redeem;
@@ -20,7 +22,7 @@ use core::fmt;
 
 pub use fairplay::FairPlayTokenRequest;
 pub use parse::{parse_query, parse_url, scratch_len, Parsed, UnknownParameter, MAX_UNKNOWN_PARAMETERS};
-pub use playready::{PlayReadyExtension, PlayReadyTokenRequest};
+pub use playready::PlayReadyTokenRequest;
 pub use redeem::SKD_SCHEME;
 pub use response::{
     check_token, parse_response, status_reason, PlayReadyToken, ResponseError, ServiceError, TokenResponse, UrlToken,
@@ -30,8 +32,8 @@ pub use widevine::WidevineTokenRequest;
 
 use crate::error::{Error, ErrorKind};
 
-/// How many extensions (`fpExtension`, `wvExtension`, `extensionType`/`extensionPayload` pairs)
-/// one request holds. The seeds say "any number can be used"; 8 covers every integration we know.
+/// How many values of a repeatable parameter (`fpExtension`, `wvExtension`, `extensionType`,
+/// `extensionPayload`) one request holds. The seeds say "any number can be used"; 8 covers every integration we know.
 pub const MAX_EXTENSIONS: usize = 8;
 
 /// The content type of a POST body.
