@@ -34,7 +34,9 @@ pub(crate) fn render() -> String {
 fn render_values(s: &mut String) {
     s.push_str(
         "/// Every ExpressPlay parameter of one request, as the rules read it: the service's own\n\
-         /// values, `None` or empty for the parameters it does not take.\n\
+         /// values, `None` or empty for the parameters it does not take. (Free-text parameters,\n\
+         /// like `contentId`, have no rule to read them.)\n\
+         #[allow(dead_code)]\n\
          #[derive(Clone, Copy)]\n\
          pub(crate) struct Values<'v> {\n\
          /// The request's service.\n\

@@ -10,7 +10,7 @@ use core::fmt;
 /// Declares [`ExpressPlayCode`] from one table so the code, the variant and the seed's text cannot
 /// drift apart.
 macro_rules! expressplay_codes {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $message:literal, $local:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $message:literal, $local:expr; )*) => {
         /// Every code in the "Event Error Codes" tables of the three ExpressPlay seeds
         /// (FairPlay, PlayReady, Widevine), with the seed's description as its message.
         ///
@@ -39,11 +39,19 @@ macro_rules! expressplay_codes {
                 match self { $(ExpressPlayCode::$variant => $message,)* }
             }
 
-            /// Whether [`validate`](crate::expressplay::PlayReadyTokenRequest::validate) can
-            /// detect this fault from the request alone; `false` means only the server can.
+            /// Whether `service`'s `validate` can detect this fault from the request alone;
+            /// `false` means only the server can, or the service does not take the parameter
+            /// (FairPlay has no `rightsType`, so -2020 is never FairPlay's to find).
+            #[cfg(feature = "expressplay")]
             #[must_use]
-            pub const fn detectable_locally(self) -> bool {
-                match self { $(ExpressPlayCode::$variant => $local,)* }
+            pub const fn detectable_locally(self, service: crate::expressplay::Service) -> bool {
+                let bit = match service {
+                    crate::expressplay::Service::FairPlay => FP,
+                    crate::expressplay::Service::PlayReady => PR,
+                    crate::expressplay::Service::Widevine => WV,
+                };
+                let local: u8 = match self { $(ExpressPlayCode::$variant => $local,)* };
+                local & bit != 0
             }
 
             /// Maps a code received from the service back to its variant.
@@ -55,115 +63,123 @@ macro_rules! expressplay_codes {
     };
 }
 
+// Which services can detect a code locally (the third column of the table below), as bits.
+const FP: u8 = 1;
+const PR: u8 = 2;
+const WV: u8 = 4;
+const ALL: u8 = FP | PR | WV;
+const SERVER: u8 = 0;
+
 expressplay_codes! {
     /// -2002: the token expiration time is malformed, in the past, or beyond 30 days.
-    InvalidExpirationTime = -2002, "Invalid token expiration time", true;
+    InvalidExpirationTime = -2002, "Invalid token expiration time", ALL;
     /// -2003 (server only).
-    InvalidIpAddress = -2003, "Invalid IP address", false;
-    /// -2005: the content key is missing where it is required.
-    InvalidContentKey = -2005, "Invalid content encryption key", true;
+    InvalidIpAddress = -2003, "Invalid IP address", SERVER;
+    /// -2005: the content key is missing where it is required (FairPlay only: PlayReady and
+    /// Widevine require `kid`, and with it no content key is needed).
+    InvalidContentKey = -2005, "Invalid content encryption key", FP;
     /// -2008 (server only).
-    InvalidOutputControlFlags = -2008, "Invalid output control flags specified", false;
+    InvalidOutputControlFlags = -2008, "Invalid output control flags specified", SERVER;
     /// -2017: `customerAuthenticator` is missing or empty.
-    MissingAuthenticator = -2017, "Authentication token must be supplied", true;
+    MissingAuthenticator = -2017, "Authentication token must be supplied", ALL;
     /// -2018 (server only): wrong authenticator, or a production one used on the test service.
-    InvalidAuthenticator = -2018, "Authentication token invalid", false;
+    InvalidAuthenticator = -2018, "Authentication token invalid", SERVER;
     /// -2019 (server only).
-    InsufficientTokens = -2019, "Insufficient tokens available", false;
+    InsufficientTokens = -2019, "Insufficient tokens available", SERVER;
     /// -2020: PlayReady `rightsType` is missing.
-    MissingRightsType = -2020, "Missing rights type", true;
+    MissingRightsType = -2020, "Missing rights type", PR;
     /// -2021: PlayReady `rightsType` is neither `BuyToOwn` nor `Rental`.
-    InvalidRightsType = -2021, "Invalid rights type", true;
+    InvalidRightsType = -2021, "Invalid rights type", PR;
     /// -2022: a `Rental` without (or with a malformed) `rental.periodEndTime`.
-    MissingRentalPeriodEndTime = -2022, "Missing rental period end time", true;
+    MissingRentalPeriodEndTime = -2022, "Missing rental period end time", PR;
     /// -2023 (server only: the seeds mark `rental.playDuration` optional).
-    MissingRentalPlayDuration = -2023, "Missing rental play duration", false;
+    MissingRentalPlayDuration = -2023, "Missing rental play duration", SERVER;
     /// -2025: `rental.playDuration` is not a non-negative integer.
-    InvalidRentalPlayDuration = -2025, "Invalid rental play duration", true;
+    InvalidRentalPlayDuration = -2025, "Invalid rental play duration", PR;
     /// -2027: `contentKey` is not 32 hexadecimal digits.
-    ContentKeyLength = -2027, "Content encryption key must be 32-hexadecimal digits long", true;
+    ContentKeyLength = -2027, "Content encryption key must be 32-hexadecimal digits long", ALL;
     /// -2030 (server only).
-    AdminError = -2030, "ExpressPlay Admin error", false;
+    AdminError = -2030, "ExpressPlay Admin error", SERVER;
     /// -2031 (server only).
-    AccountDisabled = -2031, "Service Account Disabled", false;
+    AccountDisabled = -2031, "Service Account Disabled", SERVER;
     /// -2033: `cookie` is longer than 32 characters.
-    InvalidCookie = -2033, "Invalid cookie", true;
+    InvalidCookie = -2033, "Invalid cookie", ALL;
     /// -2034: an output protection value is out of its documented range.
-    OutputControlOutOfRange = -2034, "Invalid Output Control, values out of specified range", true;
+    OutputControlOutOfRange = -2034, "Invalid Output Control, values out of specified range", PR | WV;
     /// -2035: an `extensionType` without its `extensionPayload` (or the reverse).
-    NoCorrespondingValue = -2035, "No corresponding value specified", true;
+    NoCorrespondingValue = -2035, "No corresponding value specified", PR;
     /// -2036: `extensionType` is not exactly 4 characters.
-    ExtensionTypeLength = -2036, "Extension type should be 4 characters", true;
+    ExtensionTypeLength = -2036, "Extension type should be 4 characters", PR;
     /// -2037: `extensionPayload` is not valid base64.
-    ExtensionPayloadNotBase64 = -2037, "Extension payload should be Base64 encoded", true;
+    ExtensionPayloadNotBase64 = -2037, "Extension payload should be Base64 encoded", PR;
     /// -2040: `outputControlFlags` is not 4 bytes as 8 hexadecimal digits.
-    OutputControlFlagsLength = -2040, "OutputControlFlag must be encode 4 bytes", true;
+    OutputControlFlagsLength = -2040, "OutputControlFlag must be encode 4 bytes", PR;
     /// -3004: `errorFormat` is neither `html` nor `json`.
-    InvalidErrorFormat = -3004, "Invalid error format specified", true;
+    InvalidErrorFormat = -3004, "Invalid error format specified", ALL;
     /// -4001 (server only).
-    DeviceNotAuthenticated = -4001, "Device could not be authenticated", false;
+    DeviceNotAuthenticated = -4001, "Device could not be authenticated", SERVER;
     /// -4010 (server only).
-    InvalidToken = -4010, "Invalid token", false;
+    InvalidToken = -4010, "Invalid token", SERVER;
     /// -4018: `kid` is missing where it is required (PlayReady, Widevine).
-    MissingKid = -4018, "Missing kid", true;
+    MissingKid = -4018, "Missing kid", PR | WV;
     /// -4019 (server only).
-    KeyStorageFailure = -4019, "Failed to get content key from key storage service", false;
+    KeyStorageFailure = -4019, "Failed to get content key from key storage service", SERVER;
     /// -4020: a hexadecimal `kid` is not 32 digits.
-    KidHexLength = -4020, "kid must be 32 hexadecimal characters long", true;
+    KidHexLength = -4020, "kid must be 32 hexadecimal characters long", ALL;
     /// -4021: a `^` string `kid` is empty or longer than 64 characters after the `^`.
-    KidStringLength = -4021, "kid must be 64 characters long after the ^", true;
+    KidStringLength = -4021, "kid must be 64 characters long after the ^", ALL;
     /// -4022 (server only).
-    InvalidKid = -4022, "Invalid kid", false;
+    InvalidKid = -4022, "Invalid kid", SERVER;
     /// -4024: `kek`/`ek` malformed, inconsistent, or `ek` fails RFC 3394's integrity check.
-    InvalidEncryptedKeyOrKek = -4024, "Invalid encrypted key or kek", true;
+    InvalidEncryptedKeyOrKek = -4024, "Invalid encrypted key or kek", ALL;
     /// -5001: `unknownOutputBehavior` is not `Allow`, `Disallow` or `SDOnly`.
-    InvalidUnknownOutputBehavior = -5001, "Invalid unknown output type error", true;
+    InvalidUnknownOutputBehavior = -5001, "Invalid unknown output type error", PR;
     /// -5002 (server only).
-    PlayReadyDisabled = -5002, "PlayReady option is disabled for this service", false;
+    PlayReadyDisabled = -5002, "PlayReady option is disabled for this service", SERVER;
     /// -5003: `generalFlags` malformed or not allowed (or a non-persistent PlayReady rental).
-    InvalidGeneralFlags = -5003, "Invalid general flags", true;
+    InvalidGeneralFlags = -5003, "Invalid general flags", ALL;
     /// -5004 (server only).
-    DeviceIdLength = -5004, "Device ID must be 32 hexadecimal characters long", false;
+    DeviceIdLength = -5004, "Device ID must be 32 hexadecimal characters long", SERVER;
     /// -5005 (server only).
-    InvalidDeviceId = -5005, "Invalid device ID", false;
+    InvalidDeviceId = -5005, "Invalid device ID", SERVER;
     /// -5006: one of PlayReady's five `*OPL` values is missing.
-    MissingOpl = -5006, "Missing OPL value", true;
+    MissingOpl = -5006, "Missing OPL value", PR;
     /// -5007: PlayReady `kek` together with `contentKey`.
-    KekWithContentKey = -5007, "Only one of kek or contentKey can be specified", true;
+    KekWithContentKey = -5007, "Only one of kek or contentKey can be specified", PR;
     /// -6001: a malformed `fpExtension`.
-    InvalidFpExtension = -6001, "Invalid FPExtension parameters specified", true;
+    InvalidFpExtension = -6001, "Invalid FPExtension parameters specified", FP;
     /// -6002 (server only).
-    InvalidFpTokenType = -6002, "Invalid FP Token Type", false;
+    InvalidFpTokenType = -6002, "Invalid FP Token Type", SERVER;
     /// -6003: FairPlay `iv` missing or not 32 hexadecimal digits.
-    InvalidIv = -6003, "Invalid iv parameter specified", true;
+    InvalidIv = -6003, "Invalid iv parameter specified", FP;
     /// -6004 (server only).
-    CkcGenerationFailed = -6004, "Failed to generate CKC for FP", false;
+    CkcGenerationFailed = -6004, "Failed to generate CKC for FP", SERVER;
     /// -6005 (server only).
-    InvalidKeyData = -6005, "Invalid key data specified", false;
+    InvalidKeyData = -6005, "Invalid key data specified", SERVER;
     /// -6006 (server only).
-    FairPlayNotAuthorized = -6006, "Service not authorized for FairPlay support", false;
+    FairPlayNotAuthorized = -6006, "Service not authorized for FairPlay support", SERVER;
     /// -6007: FairPlay `rentalDuration` is not a non-negative integer.
-    InvalidRentalDuration = -6007, "Invalid rental duration specified", true;
+    InvalidRentalDuration = -6007, "Invalid rental duration specified", FP;
     /// -6008 (server only).
-    FairPlayDeviceBinding = -6008, "Device ID binding is not supported for FairPlay", false;
+    FairPlayDeviceBinding = -6008, "Device ID binding is not supported for FairPlay", SERVER;
     /// -6009 (server only).
-    FairPlayDisabled = -6009, "FairPlay option disabled", false;
+    FairPlayDisabled = -6009, "FairPlay option disabled", SERVER;
     /// -7002 (server only).
-    WidevineDeviceBinding = -7002, "Device ID binding is not supported for Widevine", false;
+    WidevineDeviceBinding = -7002, "Device ID binding is not supported for Widevine", SERVER;
     /// -7003: Widevine `securityLevel` is missing.
-    MissingSecurityLevel = -7003, "Missing security level value", true;
+    MissingSecurityLevel = -7003, "Missing security level value", WV;
     /// -7004: Widevine `securityLevel` is not 1 to 5.
-    InvalidSecurityLevel = -7004, "Invalid security level value", true;
+    InvalidSecurityLevel = -7004, "Invalid security level value", WV;
     /// -7006: Widevine `hdcpOutputControl` is missing.
-    MissingHdcpOutputControl = -7006, "Missing HDCP output control value", true;
+    MissingHdcpOutputControl = -7006, "Missing HDCP output control value", WV;
     /// -7007: Widevine `licenseDuration` is not a non-negative integer.
-    InvalidLicenseDuration = -7007, "Invalid license duration specified", true;
+    InvalidLicenseDuration = -7007, "Invalid license duration specified", WV;
     /// -7008 (server only).
-    WidevineLicenseFailed = -7008, "Failed to generate Widevine license", false;
+    WidevineLicenseFailed = -7008, "Failed to generate Widevine license", SERVER;
     /// -7009: a malformed `wvExtension`.
-    InvalidWvExtension = -7009, "Invalid WVExtension parameters specified", true;
+    InvalidWvExtension = -7009, "Invalid WVExtension parameters specified", WV;
     /// -7011 (server only).
-    WidevineDisabled = -7011, "Widevine option disabled", false;
+    WidevineDisabled = -7011, "Widevine option disabled", SERVER;
 }
 
 /// What went wrong, independently of which parameter it concerns.
@@ -238,6 +254,8 @@ pub enum ErrorKind {
     InvalidToken,
     /// A parameter name the service's seed does not list.
     UnknownParameter,
+    /// A required argument is absent: a NULL pointer from C (the parameter names which).
+    NullArgument,
     /// HTTP 400 from OpenTV IAS: the request was malformed.
     BadRequest,
     /// HTTP 401 from OpenTV IAS: the bearer token was refused.
@@ -252,6 +270,102 @@ pub enum ErrorKind {
     NotAuthorized,
     /// HTTP 410 from Adobe Pass: the authorization has expired.
     AuthorizationExpired,
+}
+
+/// Declares [`ErrorKindId`] from one table: the kind without its payload, with the stable
+/// number every surface uses for it (C's `drmtoken_error_kind`, the bindings' flat `kind`).
+macro_rules! error_kind_ids {
+    ($( $variant:ident $({ $field:ident })? = $number:literal; )*) => {
+        /// Which [`ErrorKind`] an error is, without its payload: a flat, stable identity the C
+        /// ABI and the bindings map one to one (their tests check every value against this
+        /// table). The payload (`required`, `capacity`, `offset`, `status`) is
+        /// [`ErrorKind::detail`].
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum ErrorKindId {
+            $(
+                #[doc = concat!("[`ErrorKind::", stringify!($variant), "`].")]
+                $variant = $number,
+            )*
+        }
+
+        impl ErrorKindId {
+            /// Every id, in ascending order of number.
+            pub const ALL: &'static [ErrorKindId] = &[$(ErrorKindId::$variant,)*];
+
+            /// The stable number (1 and up; 0 is "no error" on the surfaces that need one).
+            #[must_use]
+            pub const fn number(self) -> u8 {
+                self as u8
+            }
+
+            /// The variant's name (`BufferTooSmall`).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { $(ErrorKindId::$variant => stringify!($variant),)* }
+            }
+        }
+
+        impl ErrorKind {
+            /// The kind without its payload.
+            #[must_use]
+            pub const fn id(&self) -> ErrorKindId {
+                match self { $(ErrorKind::$variant { .. } => ErrorKindId::$variant,)* }
+            }
+
+            /// The kind's number: bytes required, list capacity, byte offset or HTTP status
+            /// (0 for kinds without one).
+            #[must_use]
+            pub const fn detail(&self) -> usize {
+                match *self {
+                    ErrorKind::BufferTooSmall { required } => required,
+                    ErrorKind::CapacityExceeded { capacity } => capacity,
+                    ErrorKind::InvalidJson { offset }
+                    | ErrorKind::InvalidXml { offset }
+                    | ErrorKind::NestingTooDeep { offset } => offset,
+                    // Widening: u16 always fits in usize.
+                    ErrorKind::UnexpectedStatus { status } => status as usize,
+                    _ => 0,
+                }
+            }
+        }
+    };
+}
+
+error_kind_ids! {
+    ExpressPlay = 1;
+    BufferTooSmall = 2;
+    CapacityExceeded = 3;
+    DuplicateParameter = 4;
+    InvalidPercentEncoding = 5;
+    InvalidUtf8 = 6;
+    UnknownService = 7;
+    InvalidUrl = 8;
+    InvalidHost = 9;
+    InvalidPort = 10;
+    MissingField = 11;
+    ControlCharacter = 12;
+    InvalidHex = 13;
+    InvalidKeyLength = 14;
+    IntegrityCheckFailed = 15;
+    InvalidTime = 16;
+    InvalidJson = 17;
+    InvalidXml = 18;
+    UnexpectedContentType = 19;
+    UnexpectedStatus = 20;
+    InvalidValue = 21;
+    InvalidToken = 22;
+    UnknownParameter = 23;
+    BadRequest = 24;
+    Unauthorized = 25;
+    Forbidden = 26;
+    ContentNotFound = 27;
+    NotAuthenticated = 28;
+    NotAuthorized = 29;
+    AuthorizationExpired = 30;
+    NestingTooDeep = 31;
+    NullArgument = 32;
 }
 
 /// An error with its kind, the offending parameter's wire name and a static message.
@@ -368,6 +482,7 @@ impl Error {
             ErrorKind::InvalidValue => "field has the wrong type or form",
             ErrorKind::InvalidToken => "token contains characters outside base64url and '=' padding",
             ErrorKind::UnknownParameter => "not a parameter of this service",
+            ErrorKind::NullArgument => "required argument is NULL",
             ErrorKind::BadRequest => "bad request",
             ErrorKind::Unauthorized => "unauthorised: the bearer token was refused",
             ErrorKind::Forbidden => "forbidden",
@@ -392,29 +507,49 @@ impl fmt::Debug for Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self.code();
-        if code != 0 {
-            write!(f, "{code}: ")?;
-        }
-        f.write_str(self.message())?;
-        if let ErrorKind::BufferTooSmall { required } = self.kind {
-            write!(f, " ({required} bytes required)")?;
-        }
-        match self.kind {
-            ErrorKind::CapacityExceeded { capacity } => write!(f, " (capacity {capacity})")?,
-            ErrorKind::InvalidJson { offset }
-            | ErrorKind::InvalidXml { offset }
-            | ErrorKind::NestingTooDeep { offset } => {
-                write!(f, " at byte {offset}")?;
-            }
-            ErrorKind::UnexpectedStatus { status } => write!(f, " {status}")?,
-            _ => {}
-        }
-        if let Some(p) = self.parameter {
-            write!(f, " [parameter {p}]")?;
-        }
-        Ok(())
+        write_error(
+            f,
+            self.code(),
+            self.message(),
+            self.kind.id(),
+            self.kind.detail(),
+            self.parameter,
+        )
     }
+}
+
+/// The one way an error reads, on every surface: `-2027: Content encryption key must be
+/// 32-hexadecimal digits long [parameter contentKey]`, `output buffer too small (64 bytes
+/// required)`, `malformed or truncated JSON at byte 7`. [`Error`]'s `Display` is this; a surface
+/// that holds an error's parts rather than the error (C's `drmtoken_error`) calls it directly.
+///
+/// # Errors
+/// `fmt::Error` from the writer.
+pub fn write_error(
+    f: &mut dyn fmt::Write,
+    code: i32,
+    message: &str,
+    id: ErrorKindId,
+    detail: usize,
+    parameter: Option<&str>,
+) -> fmt::Result {
+    if code != 0 {
+        write!(f, "{code}: ")?;
+    }
+    f.write_str(message)?;
+    match id {
+        ErrorKindId::BufferTooSmall => write!(f, " ({detail} bytes required)")?,
+        ErrorKindId::CapacityExceeded => write!(f, " (capacity {detail})")?,
+        ErrorKindId::InvalidJson | ErrorKindId::InvalidXml | ErrorKindId::NestingTooDeep => {
+            write!(f, " at byte {detail}")?;
+        }
+        ErrorKindId::UnexpectedStatus => write!(f, " {detail}")?,
+        _ => {}
+    }
+    if let Some(p) = parameter {
+        write!(f, " [parameter {p}]")?;
+    }
+    Ok(())
 }
 
 impl core::error::Error for Error {}

@@ -5,20 +5,27 @@ use core::fmt;
 use crate::encode::{write_exact, written_str};
 use crate::error::{Error, ErrorKind};
 
-/// Header names whose values are credentials, redacted from `Debug`.
-const SECRET_HEADERS: [&str; 1] = ["authorization"];
+/// The most headers a request has (Adobe Pass: `Accept`, `X-Device-Info`, `Authorization`).
+pub const MAX_HEADERS: usize = 3;
+
+/// The headers of a request, in the order to send them: the one shape every service returns.
+pub type Headers<'a> = heapless::Vec<Header<'a>, MAX_HEADERS>;
 
 /// One request header. Its value is `value_prefix` followed by `value` (the prefix is `Bearer `
 /// for `authorization`), so no buffer is needed to hand it to an HTTP stack that takes pieces;
 /// [`Header::write_value`] joins them into a caller buffer for one that does not.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Header<'a> {
-    /// The header name, lower-case as the seed writes it.
+    /// The header name, spelled as the service's seed spells it (`nv-tenant-id`,
+    /// `X-Device-Info`); HTTP compares names without case.
     pub name: &'static str,
     /// A fixed prefix of the value (`Bearer ` or empty).
     pub value_prefix: &'static str,
     /// The caller's part of the value.
     pub value: &'a str,
+    /// Whether the value is a credential (a bearer token): redacted from `Debug`, and from every
+    /// surface's logs. Decided here, by the service that makes the header, and nowhere else.
+    pub secret: bool,
 }
 
 impl Header<'_> {
@@ -44,14 +51,11 @@ impl Header<'_> {
 // The bearer token is a credential: never in logs.
 impl fmt::Debug for Header<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value: &dyn fmt::Debug = if SECRET_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(self.name)) {
-            &"<redacted>"
-        } else {
-            &self.value
-        };
+        let value: &dyn fmt::Debug = if self.secret { &"<redacted>" } else { &self.value };
         f.debug_struct("Header")
             .field("name", &self.name)
             .field("value", value)
+            .field("secret", &self.secret)
             .finish()
     }
 }

@@ -36,7 +36,7 @@ pub mod time;
 #[cfg(feature = "adobe-pass")]
 mod xml;
 
-pub use error::{Error, ErrorKind, ExpressPlayCode};
+pub use error::{write_error, Error, ErrorKind, ErrorKindId, ExpressPlayCode};
 
 /// How deeply a response body may nest objects and arrays (JSON) or elements (XML); the
 /// outermost container is level 1, and a deeper one is [`ErrorKind::NestingTooDeep`]. The

@@ -232,12 +232,24 @@ fn every_locally_detectable_code_has_a_vector() {
         "/../tests/vectors/expressplay_requests.json"
     ))
     .unwrap();
-    for code in ExpressPlayCode::ALL.iter().filter(|c| c.detectable_locally()) {
-        assert!(
-            text.contains(&format!("\"code\": {}", code.code())),
-            "no vector for {code:?}"
-        );
+    let vectors: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let vectors = vectors.as_array().unwrap();
+    for service in [Service::FairPlay, Service::PlayReady, Service::Widevine] {
+        for code in ExpressPlayCode::ALL.iter().filter(|c| c.detectable_locally(service)) {
+            assert!(
+                vectors
+                    .iter()
+                    .any(|v| v["service"] == service.name() && v["error"]["code"] == code.code()),
+                "no {} vector for {code:?}",
+                service.name()
+            );
+        }
     }
+    // Codes of parameters a service does not take are not that service's to detect.
+    assert!(!ExpressPlayCode::MissingRightsType.detectable_locally(Service::FairPlay));
+    assert!(!ExpressPlayCode::MissingOpl.detectable_locally(Service::Widevine));
+    assert!(ExpressPlayCode::OutputControlOutOfRange.detectable_locally(Service::Widevine));
+    assert!(!ExpressPlayCode::InvalidIpAddress.detectable_locally(Service::PlayReady));
     for code in ExpressPlayCode::ALL {
         assert_eq!(ExpressPlayCode::from_code(code.code()), Some(*code));
     }

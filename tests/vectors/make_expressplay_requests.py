@@ -68,6 +68,9 @@ VALID = [
     ("widevine full", "widevine", "production",
      wv(("contentId", "movie 42/é"), ("licenseDuration", "7200"), ("wvExtension", "wudo,AAAAAA=="),
         ("expirationTime", "+2592000"), ("cookie", "session=a&b c+d")), []),
+    ("playready extensions grouped pair by position", "playready", "test",
+     pr(("extensionType", "wudo"), ("extensionType", "abcd"), ("extensionPayload", "AAAAAA=="),
+        ("extensionPayload", "YWJjZA==")), []),
     ("widevine named kid and reserved characters", "widevine", "test",
      replace(wv(("expirationTime", "2026-01-31T00:00:00Z")), "kid", "^my key+&=,%é/?#"), []),
 ]
@@ -127,6 +130,30 @@ INVALID = [
     ("expirationTime in the past", "playready", pr(("expirationTime", "2025-12-31T23:59:59Z")), -2002, "expirationTime"),
     ("expirationTime 31 days ahead", "playready", pr(("expirationTime", "2026-02-01T00:00:01Z")), -2002, "expirationTime"),
     ("cookie of 33 characters", "widevine", wv(("cookie", "c" * 33)), -2033, "cookie"),
+    # Every code each service can find locally has a vector for that service.
+    ("playready without any key", "playready", without(without(pr(), "contentKey"), "kid"), -4018, "kid"),
+    ("widevine without contentKey, kek or kid", "widevine", without(without(wv(), "contentKey"), "kid"),
+     -4018, "kid"),
+    ("fairplay missing customerAuthenticator", "fairplay", without(fp(), "customerAuthenticator"),
+     -2017, "customerAuthenticator"),
+    ("widevine contentKey of 33 hex digits", "widevine", replace(wv(), "contentKey", KEY + "0"), -2027, "contentKey"),
+    ("fairplay cookie of 33 characters", "fairplay", fp(("cookie", "c" * 33)), -2033, "cookie"),
+    ("playready cookie of 33 characters", "playready", pr(("cookie", "é" * 33)), -2033, "cookie"),
+    ("playready bad errorFormat", "playready", pr(("errorFormat", "HTML")), -3004, "errorFormat"),
+    ("widevine bad errorFormat", "widevine", wv(("errorFormat", "")), -3004, "errorFormat"),
+    ("fairplay kid of 33 hex digits", "fairplay", fp(("kid", KID + "0")), -4020, "kid"),
+    ("widevine kid not hex", "widevine", replace(wv(), "kid", "g" * 32), -4020, "kid"),
+    ("fairplay kid string empty", "fairplay", fp(("kid", "^")), -4021, "kid"),
+    ("widevine kid string over 64 characters", "widevine", replace(wv(), "kid", "^" + "é" * 65), -4021, "kid"),
+    ("playready ek fails the integrity check", "playready",
+     without(pr(("kek", KEK), ("ek", EK[:-2] + "00")), "contentKey"), -4024, "ek"),
+    ("widevine generalFlags of 8 digits", "widevine", wv(("generalFlags", "00000000")), -5003, "generalFlags"),
+    # An extension type is 4 ASCII characters (one byte each of a 32-bit id): 4 non-ASCII
+    # characters are 8 bytes.
+    ("extensionType of 4 non-ASCII characters", "playready",
+     pr(("extensionType", "éééé"), ("extensionPayload", "AAAA")), -2036, "extensionType"),
+    ("fpExtension with a non-ASCII type", "fairplay", fp(("fpExtension", "éééé,AAAAAA==")), -6001, "fpExtension"),
+    ("wvExtension with a non-ASCII type", "widevine", wv(("wvExtension", "wudé,AAAAAA==")), -7009, "wvExtension"),
     ("first fault in table order wins", "playready",
      replace(replace(pr(), "contentKey", "00"), "rightsType", "Lease"), -2027, "contentKey"),
 ]
@@ -157,10 +184,13 @@ SEED_ORDER = {
 
 
 def extension_order(service, params):
-    # PlayReady pairs must stay type, payload, type, payload: sort pairs as units.
+    # PlayReady extensions pair by position (the i-th type with the i-th payload) and are written
+    # interleaved: type, payload, type, payload, however they were given.
     if service != "playready":
         return order(service, params)
-    exts = [p for p in params if p[0] in ("extensionType", "extensionPayload")]
+    types = [p for p in params if p[0] == "extensionType"]
+    payloads = [p for p in params if p[0] == "extensionPayload"]
+    exts = [p for i in range(max(len(types), len(payloads))) for p in (types[i:i + 1] + payloads[i:i + 1])]
     rest = order(service, [p for p in params if p not in exts])
     at = next((i for i, p in enumerate(rest) if SEED_ORDER[service].index(p[0]) > 16), len(rest))
     return rest[:at] + exts + rest[at:]

@@ -33,7 +33,7 @@
 mod request;
 mod response;
 
-pub use crate::http::Header;
+pub use crate::http::{Header, Headers};
 pub use request::{
     device_info_len, encode_device_info, AuthorizationRequest, DeviceInfoPlacement, Format, Warning, Warnings,
     BEARER_PREFIX, MAX_PORTABLE_URL_LEN, PATH,

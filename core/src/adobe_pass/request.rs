@@ -9,7 +9,7 @@ use base64::Engine;
 
 use crate::encode::{write_exact, written_str, Sink};
 use crate::error::{Error, ErrorKind};
-use crate::http::{check_header_value, Header};
+use crate::http::{check_header_value, Header, Headers};
 
 /// The resource path on the SP_FQDN.
 pub const PATH: &str = "/api/v1/tokens/authz";
@@ -267,19 +267,21 @@ impl<'a> AuthorizationRequest<'a> {
     /// The headers: `Accept`, then `X-Device-Info` (unless it goes in the query), then
     /// `Authorization: Bearer <token>` when an access token is given.
     #[must_use]
-    pub fn headers(&self) -> heapless::Vec<Header<'a>, 3> {
-        let mut headers = heapless::Vec::new();
+    pub fn headers(&self) -> Headers<'a> {
+        let mut headers = Headers::new();
         // At most three headers in a list of three: pushes cannot fail.
         let _ = headers.push(Header {
             name: "Accept",
             value_prefix: self.format.media_type(),
             value: "",
+            secret: false,
         });
         if self.device_info_placement == DeviceInfoPlacement::Header {
             let _ = headers.push(Header {
                 name: "X-Device-Info",
                 value_prefix: "",
                 value: self.device_info,
+                secret: false,
             });
         }
         if let Some(token) = self.access_token {
@@ -287,6 +289,7 @@ impl<'a> AuthorizationRequest<'a> {
                 name: "Authorization",
                 value_prefix: BEARER_PREFIX,
                 value: token,
+                secret: true,
             });
         }
         headers

@@ -2,9 +2,9 @@
 //! "FairPlay license token request / response". The struct, its parameters and `validate` come
 //! from `parameters.rs` (see `generated.rs`); this file adds what is FairPlay's own.
 
+pub use super::generated::FairPlayTokenRequest;
 use super::wire::impl_wire_api;
 use super::Environment;
-pub use super::generated::FairPlayTokenRequest;
 
 impl<'a> FairPlayTokenRequest<'a> {
     /// A request for `environment` with its `customerAuthenticator` and nothing else yet.

@@ -10,7 +10,9 @@ use super::wire::{push_extension, set_once, WireRequest};
 use super::{Environment, Redacted, Service, Warnings, MAX_EXTENSIONS};
 
 /// Every ExpressPlay parameter of one request, as the rules read it: the service's own
-/// values, `None` or empty for the parameters it does not take.
+/// values, `None` or empty for the parameters it does not take. (Free-text parameters,
+/// like `contentId`, have no rule to read them.)
+#[allow(dead_code)]
 #[derive(Clone, Copy)]
 pub(crate) struct Values<'v> {
     /// The request's service.

@@ -39,6 +39,21 @@ pub const MAX_EXTENSIONS: usize = 8;
 /// The content type of a POST body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
+/// The headers of a POST: `Content-Type: application/x-www-form-urlencoded` (a GET needs none),
+/// in the shape every service returns its headers.
+#[must_use]
+pub fn form_headers() -> crate::http::Headers<'static> {
+    let mut headers = crate::http::Headers::new();
+    // One header in a list of three: the push cannot fail.
+    let _ = headers.push(crate::http::Header {
+        name: "Content-Type",
+        value_prefix: FORM_CONTENT_TYPE,
+        value: "",
+        secret: false,
+    });
+    headers
+}
+
 /// The domain of the test environment: "The Test SDK and Advanced Test Tool (ATT) only work with
 /// `*.test.expressplay.com`".
 pub const TEST_DOMAIN: &str = "test.expressplay.com";

@@ -5,9 +5,9 @@
 
 use crate::error::{Error, ErrorKind};
 
+pub use super::generated::PlayReadyTokenRequest;
 use super::wire::impl_wire_api;
 use super::{Environment, MAX_EXTENSIONS};
-pub use super::generated::PlayReadyTokenRequest;
 
 impl<'a> PlayReadyTokenRequest<'a> {
     /// A request for `environment` with its `customerAuthenticator` and nothing else yet.

@@ -288,9 +288,7 @@ pub(crate) fn extension_type(v: &Values<'_>, _: &mut Check) -> Rule {
             (Some(t), _) if !is_extension_type(t) => return Err(fault(C::ExtensionTypeLength, "extensionType")),
             (Some(_), None | Some("")) => return Err(fault(C::NoCorrespondingValue, "extensionPayload")),
             (None, _) => return Err(fault(C::NoCorrespondingValue, "extensionType")),
-            (Some(_), Some(p)) if !is_base64(p) => {
-                return Err(fault(C::ExtensionPayloadNotBase64, "extensionPayload"))
-            }
+            (Some(_), Some(p)) if !is_base64(p) => return Err(fault(C::ExtensionPayloadNotBase64, "extensionPayload")),
             (Some(_), Some(_)) => {}
         }
     }

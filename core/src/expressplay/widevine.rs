@@ -2,9 +2,9 @@
 //! "Widevine license token request / response". The struct, its parameters and `validate` come
 //! from `parameters.rs` (see `generated.rs`); this file adds what is Widevine's own.
 
+pub use super::generated::WidevineTokenRequest;
 use super::wire::impl_wire_api;
 use super::Environment;
-pub use super::generated::WidevineTokenRequest;
 
 impl<'a> WidevineTokenRequest<'a> {
     /// A request for `environment` with its `customerAuthenticator` and nothing else yet.

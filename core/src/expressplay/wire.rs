@@ -203,8 +203,8 @@ macro_rules! impl_wire_api {
             /// The headers of the POST form: `Content-Type: application/x-www-form-urlencoded`.
             /// A GET needs no header.
             #[must_use]
-            pub const fn form_headers(&self) -> [(&'static str, &'static str); 1] {
-                [("Content-Type", $crate::expressplay::FORM_CONTENT_TYPE)]
+            pub fn form_headers(&self) -> $crate::http::Headers<'static> {
+                $crate::expressplay::form_headers()
             }
 
             /// Sets the parameter whose wire name is `name` (e.g. `"contentKey"`), as the parser

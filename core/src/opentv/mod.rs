@@ -16,8 +16,10 @@
 //!     request.write_url(&mut url)?,
 //!     "https://ias.example.com:443/ias/v2/content_token?content_id=content%207&type=device"
 //! );
-//! let [auth, tenant] = request.headers();
-//! assert_eq!((auth.name, auth.value_prefix, tenant.value), ("authorization", "Bearer ", "nagra"));
+//! let headers = request.headers();
+//! let (auth, tenant) = (&headers[0], &headers[1]);
+//! assert_eq!((auth.name, auth.value_prefix, auth.secret), ("authorization", "Bearer ", true));
+//! assert_eq!((tenant.name, tenant.value, tenant.secret), ("nv-tenant-id", "nagra", false));
 //!
 //! let body = br#"{"content_token": {"jti": "x", "contentRights": [{"contentId": "content7", "duration": 86400}]},
 //!                 "token_type": "Bearer", "expires_in": 3887999}"#;
@@ -32,7 +34,7 @@ pub mod jwt;
 mod request;
 mod response;
 
-pub use crate::http::Header;
+pub use crate::http::{Header, Headers};
 pub use expiry::{expires_at, refresh_at, DEFAULT_REFRESH_PERCENT};
 pub use request::{ContentTokenRequest, BEARER_PREFIX, METHOD, PATH};
 pub use response::{

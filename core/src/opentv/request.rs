@@ -5,7 +5,7 @@ use core::fmt;
 
 use crate::encode::{write_exact, written_str, Sink};
 use crate::error::{Error, ErrorKind};
-use crate::http::{check_header_value, Header};
+use crate::http::{check_header_value, Header, Headers};
 
 /// The request's method: "send a POST request".
 pub const METHOD: &str = "POST";
@@ -112,19 +112,22 @@ impl<'a> ContentTokenRequest<'a> {
     /// is empty. Call [`validate`](Self::validate) (or `write_url`) first: it is what makes the
     /// values safe to put on a header line.
     #[must_use]
-    pub const fn headers(&self) -> [Header<'a>; 2] {
-        [
-            Header {
-                name: "authorization",
-                value_prefix: BEARER_PREFIX,
-                value: self.bearer_token,
-            },
-            Header {
-                name: "nv-tenant-id",
-                value_prefix: "",
-                value: self.tenant_id,
-            },
-        ]
+    pub fn headers(&self) -> Headers<'a> {
+        let mut headers = Headers::new();
+        // Two headers in a list of three: pushes cannot fail.
+        let _ = headers.push(Header {
+            name: "authorization",
+            value_prefix: BEARER_PREFIX,
+            value: self.bearer_token,
+            secret: true,
+        });
+        let _ = headers.push(Header {
+            name: "nv-tenant-id",
+            value_prefix: "",
+            value: self.tenant_id,
+            secret: false,
+        });
+        headers
     }
 }
 
