@@ -2,8 +2,8 @@
 //! for all three services, validated and encoded by the core.
 
 use drmtoken_core::expressplay::{
-    parse_url, Environment, FairPlayTokenRequest, PlayReadyExtension, PlayReadyTokenRequest, Service, TokenRequest,
-    Warning, WidevineTokenRequest,
+    parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest, Warning,
+    WidevineTokenRequest,
 };
 use drmtoken_core::{Error, ErrorKind};
 
@@ -241,16 +241,19 @@ unsafe fn build<'a>(
             }
             let mut req = fill!(PlayReadyTokenRequest, PlayReady, "");
             for e in pr_extensions {
-                let ext = PlayReadyExtension {
-                    // SAFETY: see above.
-                    extension_type: unsafe { opt(e.extension_type) }?,
-                    // SAFETY: see above.
-                    extension_payload: unsafe { opt(e.extension_payload) }?,
-                };
-                let capacity = req.extensions.capacity();
-                req.extensions.push(ext).map_err(|_| {
-                    fail(Error::new(ErrorKind::CapacityExceeded { capacity }).with_parameter("extensionType"))
-                })?;
+                // Minimal compile fix for the core's position-paired lists (the C surface is
+                // being rewritten on its own branch): each half goes to its list.
+                // SAFETY: see above.
+                let (t, p) = unsafe { (opt(e.extension_type)?, opt(e.extension_payload)?) };
+                let capacity = req.extension_types.capacity();
+                let full =
+                    || fail(Error::new(ErrorKind::CapacityExceeded { capacity }).with_parameter("extensionType"));
+                if let Some(t) = t {
+                    req.extension_types.push(t).map_err(|_| full())?;
+                }
+                if let Some(p) = p {
+                    req.extension_payloads.push(p).map_err(|_| full())?;
+                }
             }
             TokenRequest::PlayReady(req)
         }
