@@ -587,29 +587,24 @@ mod tests {
 
     #[test]
     fn debug_and_display_redact_secrets() {
-        let r = PlayReadyTokenRequest {
-            environment: Environment::Test,
-            customer_authenticator: Some("201722,secret-authenticator".into()),
-            error_format: None,
-            general_flags: None,
-            kek: Some("000102030405060708090a0b0c0d0e0f".into()),
-            kid: Some("b366360da82e9c6e0b0984002a362cf2".into()),
-            ek: None,
-            content_key: Some("00112233445566778899aabbccddeeff".into()),
-            rights_type: Some("BuyToOwn".into()),
-            rental_period_end_time: None,
-            rental_play_duration: None,
-            analog_video_opl: None,
-            compressed_digital_audio_opl: None,
-            compressed_digital_video_opl: None,
-            uncompressed_digital_audio_opl: None,
-            uncompressed_digital_video_opl: None,
-            unknown_output_behavior: None,
-            output_control_flags: None,
-            extension_types: vec![],
-            extension_payloads: vec![],
-            expiration_time: None,
-            cookie: None,
+        // Built by wire name, so this test names no field a new parameter would have to join.
+        let parameters = [
+            ("customerAuthenticator", "201722,secret-authenticator"),
+            ("kek", "000102030405060708090a0b0c0d0e0f"),
+            ("kid", "b366360da82e9c6e0b0984002a362cf2"),
+            ("contentKey", "00112233445566778899aabbccddeeff"),
+            ("rightsType", "BuyToOwn"),
+        ]
+        .iter()
+        .map(|(name, value)| Parameter {
+            name: (*name).into(),
+            value: (*value).into(),
+        })
+        .collect();
+        let TokenRequest::PlayReady { request: r } =
+            expressplay_request_build(Service::PlayReady, Environment::Test, parameters).unwrap()
+        else {
+            panic!("a PlayReady request");
         };
         let too_many = PlayReadyTokenRequest {
             extension_types: vec!["abcd".into(); 9],
