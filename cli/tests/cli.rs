@@ -464,6 +464,26 @@ fn keywrap_refuses_the_lengths_the_rfc_does_not_permit() {
     }
 }
 
+/// Every key of a `parse --json` report is camelCase (no `_`, no `-`, a lower-case first
+/// letter), at every depth; OpenTV's `ratingThreshold` map is data keyed by the body, not ours.
+fn assert_camel_case(v: &Value, what: &str) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                assert!(
+                    !k.contains(['_', '-']) && k.starts_with(|c: char| c.is_ascii_lowercase()),
+                    "{what}: key {k}"
+                );
+                if k != "ratingThreshold" {
+                    assert_camel_case(v, what);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| assert_camel_case(v, what)),
+        _ => {}
+    }
+}
+
 #[test]
 fn parse_every_response_vector_of_every_service() {
     for (file, service_of) in [
@@ -503,11 +523,19 @@ fn parse_every_response_vector_of_every_service() {
             assert_eq!(report["ok"], expect_ok, "{file} {name}: {report}");
             assert_eq!(out.status.code(), Some(if expect_ok { 0 } else { 1 }), "{file} {name}");
             if let Some(e) = case.get("expect") {
-                for key in ["token", "mvpd", "expires", "skd_uri", "license_url"] {
+                // The vectors' keys are snake_case; `parse --json` speaks camelCase.
+                for (key, ours) in [
+                    ("token", "token"),
+                    ("mvpd", "mvpd"),
+                    ("expires", "expires"),
+                    ("skd_uri", "skdUri"),
+                    ("license_url", "licenseUrl"),
+                ] {
                     if let Some(v) = e.get(key) {
-                        assert_eq!(&report[key], v, "{file} {name}: {key}");
+                        assert_eq!(&report[ours], v, "{file} {name}: {key}");
                     }
                 }
+                assert_camel_case(&report, &format!("{file} {name}"));
             }
             if let Some(e) = case.get("service_error") {
                 assert_eq!(report["code"], e["code"], "{file} {name}");
@@ -586,7 +614,7 @@ fn parse_guesses_the_content_type_and_prints_redemption_forms() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "skd_uri: skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA",
+            "skdUri: skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA",
         ));
     drmtoken()
         .args(["parse", "playready", "--status", "400", "--json"])
