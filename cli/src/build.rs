@@ -17,11 +17,8 @@ use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches};
 use drmtoken_core::adobe_pass::{self, AuthorizationRequest, DeviceInfoPlacement, Format};
 use drmtoken_core::expressplay::parameters::{Arity, Parameter, Services, FAIRPLAY, PARAMETERS, PLAYREADY, WIDEVINE};
-use drmtoken_core::expressplay::{
-    form_headers, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest, WidevineTokenRequest,
-};
+use drmtoken_core::expressplay::{form_headers, Environment, Service, TokenRequest};
 use drmtoken_core::opentv::ContentTokenRequest;
-use drmtoken_core::Error;
 
 use zeroize::Zeroizing;
 
@@ -350,33 +347,6 @@ pub fn now(arg: Option<&String>) -> Result<i64, Failure> {
     }
 }
 
-/// An empty request of the service.
-fn empty_request(service: Service, environment: Environment<'_>) -> TokenRequest<'_> {
-    match service {
-        Service::FairPlay => TokenRequest::FairPlay(FairPlayTokenRequest {
-            environment,
-            ..Default::default()
-        }),
-        Service::PlayReady => TokenRequest::PlayReady(PlayReadyTokenRequest {
-            environment,
-            ..Default::default()
-        }),
-        Service::Widevine => TokenRequest::Widevine(WidevineTokenRequest {
-            environment,
-            ..Default::default()
-        }),
-    }
-}
-
-/// Sets one parameter by wire name with the core's `set` (its rules for repetition and pairing).
-fn set<'a>(request: &mut TokenRequest<'a>, wire: &str, value: &'a str) -> Result<(), Error> {
-    match request {
-        TokenRequest::FairPlay(r) => r.set(wire, value),
-        TokenRequest::PlayReady(r) => r.set(wire, value),
-        TokenRequest::Widevine(r) => r.set(wire, value),
-    }
-}
-
 /// The request of `values`: each parameter's values in command-line order, through the core's
 /// `set`, so repeated parameters keep their order and PlayReady's `extensionType` /
 /// `extensionPayload` pair by position exactly as the core pairs them (the i-th type with the
@@ -386,10 +356,10 @@ fn expressplay_request<'a>(
     environment: Environment<'a>,
     values: &'a [(&'static str, Zeroizing<Vec<String>>)],
 ) -> Result<TokenRequest<'a>, Failure> {
-    let mut request = empty_request(service, environment);
+    let mut request = TokenRequest::empty(service, environment);
     for (wire, vs) in values {
         for v in vs.iter() {
-            set(&mut request, wire, v)?;
+            request.set(wire, v)?;
         }
     }
     Ok(request)
