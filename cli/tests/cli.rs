@@ -1008,3 +1008,60 @@ fn opentv_and_adobe_pass_flags_are_wire_names_with_aliases() {
         wire
     );
 }
+
+/// The bearer token: the command line beats a file, a file beats the environment; only a value
+/// that came from the environment is printed by `--curl` as a reference to its variable.
+#[test]
+fn opentv_bearer_token_sources() {
+    let dir = std::env::temp_dir().join(format!("drmtoken-bearer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("token");
+    std::fs::write(&file, "from-file\n").unwrap();
+    let base = [
+        "build",
+        "opentv",
+        "--host",
+        "h.example.com",
+        "--content_id",
+        "c",
+        "--nv-tenant-id",
+        "t",
+        "--curl",
+    ];
+    let header = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split(" -H ").nth(1).unwrap().to_owned()
+    };
+    assert_eq!(
+        header(
+            drmtoken()
+                .env("DRMTOKEN_BEARER_TOKEN", "from-env")
+                .args(base)
+                .args(["--authorization-file"])
+                .arg(&file)
+        ),
+        "'authorization: Bearer from-file'"
+    );
+    assert_eq!(
+        header(
+            drmtoken()
+                .env("DRMTOKEN_BEARER_TOKEN", "from-env")
+                .args(base)
+                .args(["--authorization", "from-flag", "--bearer-token-file"])
+                .arg(&file)
+        ),
+        "'authorization: Bearer from-flag'"
+    );
+    assert_eq!(
+        header(drmtoken().env("DRMTOKEN_BEARER_TOKEN", "from-env").args(base)),
+        r#"'authorization: Bearer '"${DRMTOKEN_BEARER_TOKEN}""#
+    );
+    drmtoken()
+        .args(base)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("$DRMTOKEN_BEARER_TOKEN"));
+    std::fs::remove_dir_all(&dir).ok();
+}
