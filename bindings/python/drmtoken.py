@@ -1326,16 +1326,13 @@ class AdobePassAuthorizationRequest:
     def headers(self, ) -> typing.List[Header]:
         """
         The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
-        when there is an access token (validates first).
-
-        # Errors
-        As `validate`.
+        when there is an access token. Applies no rule (call `validate` first).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers,
@@ -1379,10 +1376,11 @@ class AdobePassAuthorizationRequest:
         return _uniffi_lift_return(_uniffi_ffi_result)
     def write_url(self, ) -> str:
         """
-        The URL to GET.
+        The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+        writes.
 
         # Errors
-        As `validate`.
+        `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
@@ -1926,15 +1924,12 @@ class FairPlayTokenRequest:
         """
         The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
         needs none).
-
-        # Errors
-        `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers,
@@ -1987,9 +1982,10 @@ class FairPlayTokenRequest:
     def write_form_body(self, ) -> str:
         """
         The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
 
         # Errors
-        As the core's `write_form_body` (`Invalid`).
+        `Invalid`: `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
@@ -2004,10 +2000,11 @@ class FairPlayTokenRequest:
         return _uniffi_lift_return(_uniffi_ffi_result)
     def write_url(self, ) -> str:
         """
-        The GET URL: endpoint and percent-encoded query.
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
 
         # Errors
-        As the core's `write_url` (`Invalid`).
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
@@ -2819,16 +2816,14 @@ class OpenTvContentTokenRequest:
         
     def headers(self, ) -> typing.List[Header]:
         """
-        The headers, `authorization` (secret) and `nv-tenant-id` (validates first).
-
-        # Errors
-        As `validate`.
+        The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+        `validate` first).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers,
@@ -2872,10 +2867,11 @@ class OpenTvContentTokenRequest:
         return _uniffi_lift_return(_uniffi_ffi_result)
     def write_url(self, ) -> str:
         """
-        The URL to POST to (validates first).
+        The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+        port it writes.
 
         # Errors
-        As `validate`.
+        `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
@@ -3413,15 +3409,12 @@ class PlayReadyTokenRequest:
         """
         The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
         needs none).
-
-        # Errors
-        `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers,
@@ -3474,9 +3467,10 @@ class PlayReadyTokenRequest:
     def write_form_body(self, ) -> str:
         """
         The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
 
         # Errors
-        As the core's `write_form_body` (`Invalid`).
+        `Invalid`: `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
@@ -3491,10 +3485,11 @@ class PlayReadyTokenRequest:
         return _uniffi_lift_return(_uniffi_ffi_result)
     def write_url(self, ) -> str:
         """
-        The GET URL: endpoint and percent-encoded query.
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
 
         # Errors
-        As the core's `write_url` (`Invalid`).
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
@@ -3732,15 +3727,12 @@ class WidevineTokenRequest:
         """
         The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
         needs none).
-
-        # Errors
-        `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers,
@@ -3793,9 +3785,10 @@ class WidevineTokenRequest:
     def write_form_body(self, ) -> str:
         """
         The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
 
         # Errors
-        As the core's `write_form_body` (`Invalid`).
+        `Invalid`: `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
@@ -3810,10 +3803,11 @@ class WidevineTokenRequest:
         return _uniffi_lift_return(_uniffi_ffi_result)
     def write_url(self, ) -> str:
         """
-        The GET URL: endpoint and percent-encoded query.
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
 
         # Errors
-        As the core's `write_url` (`Invalid`).
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
@@ -4113,15 +4107,12 @@ class TokenRequest:
     def headers(self, ) -> typing.List[Header]:
         """
         The request's `headers`.
-
-        # Errors
-        As the request's `headers`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeTokenRequest.lower(self),
         )
         _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers,

@@ -387,11 +387,11 @@ class ResponseVectors(unittest.TestCase):
             request = drmtoken.OpenTvContentTokenRequest(host=r["host"], port=r["port"], content_id=r["content_id"],
                                                          bearer_token=r["bearer_token"], tenant_id=r["tenant_id"])
             if "error" in case:
-                for call in (request.validate, request.write_url, request.headers):
-                    with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
-                        call()
-                    self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
-                    self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+                # Only validate applies the rules (producing calls apply none, for every service).
+                with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
+                    request.validate()
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
                 continue
             request.validate()
             self.assertEqual((request.method(), request.write_url()), ("POST", case["url"]), name)
@@ -451,11 +451,11 @@ class ResponseVectors(unittest.TestCase):
                 access_token=r["access_token"],
                 format=drmtoken.AdobePassFormat.XML if r["format"] == "xml" else drmtoken.AdobePassFormat.JSON)
             if "error" in case:
-                for call in (request.validate, request.write_url, request.headers):
-                    with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
-                        call()
-                    self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
-                    self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+                # Only validate applies the rules (producing calls apply none, for every service).
+                with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
+                    request.validate()
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
+                self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
                 continue
             warnings = request.validate()
             self.assertEqual(request.method(), "GET", name)

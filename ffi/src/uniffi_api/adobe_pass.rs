@@ -123,24 +123,20 @@ impl AdobePassAuthorizationRequest {
         Ok(self.to_core().validate()?.iter().map(warning).collect())
     }
 
-    /// The URL to GET.
+    /// The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+    /// writes.
     ///
     /// # Errors
-    /// As `validate`.
+    /// `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
     pub fn write_url(&self) -> Result<String, DrmTokenError> {
         let r = self.to_core();
         produce(r.url_len(), |b| r.write_url(b).map(str::len))
     }
 
     /// The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
-    /// when there is an access token (validates first).
-    ///
-    /// # Errors
-    /// As `validate`.
-    pub fn headers(&self) -> Result<Vec<Header>, DrmTokenError> {
-        let r = self.to_core();
-        r.validate()?;
-        Ok(headers(&r.headers()))
+    /// when there is an access token. Applies no rule (call `validate` first).
+    pub fn headers(&self) -> Vec<Header> {
+        headers(&self.to_core().headers())
     }
 }
 

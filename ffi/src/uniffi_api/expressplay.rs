@@ -149,19 +149,21 @@ macro_rules! request_api {
                 Ok(warnings(self.to_core()?.validate(now)?))
             }
 
-            /// The GET URL: endpoint and percent-encoded query.
+            /// The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+            /// first); checks only the custom host it writes.
             ///
             /// # Errors
-            /// As the core's `write_url` (`Invalid`).
+            /// `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
             pub fn write_url(&self) -> Result<String, DrmTokenError> {
                 let r = self.to_core()?;
                 produce(r.url_len(), |b| r.write_url(b).map(str::len))
             }
 
             /// The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+            /// Applies no rule (call `validate` first).
             ///
             /// # Errors
-            /// As the core's `write_form_body` (`Invalid`).
+            /// `Invalid`: `CapacityExceeded`.
             pub fn write_form_body(&self) -> Result<String, DrmTokenError> {
                 let r = self.to_core()?;
                 produce(r.form_body_len(), |b| r.write_form_body(b).map(str::len))
@@ -178,11 +180,8 @@ macro_rules! request_api {
 
             /// The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
             /// needs none).
-            ///
-            /// # Errors
-            /// `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
-            pub fn headers(&self) -> Result<Vec<Header>, DrmTokenError> {
-                Ok(headers(&self.to_core()?.form_headers()))
+            pub fn headers(&self) -> Vec<Header> {
+                headers(&core_ep::form_headers())
             }
         }
 
@@ -301,10 +300,7 @@ impl TokenRequest {
     }
 
     /// The request's `headers`.
-    ///
-    /// # Errors
-    /// As the request's `headers`.
-    pub fn headers(&self) -> Result<Vec<Header>, DrmTokenError> {
+    pub fn headers(&self) -> Vec<Header> {
         each_request!(self, r => r.headers())
     }
 }

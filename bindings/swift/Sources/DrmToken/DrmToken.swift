@@ -847,13 +847,10 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
     
     /**
      * The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
-     * when there is an access token (validates first).
-     *
-     * # Errors
-     * As `validate`.
+     * when there is an access token. Applies no rule (call `validate` first).
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers(
             FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
@@ -891,10 +888,11 @@ public func validate()throws  -> [Warning]  {
 }
     
     /**
-     * The URL to GET.
+     * The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+     * writes.
      *
      * # Errors
-     * As `validate`.
+     * `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
      */
 public func writeUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -1239,12 +1237,9 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_fairplaytokenrequest_headers(
             FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
@@ -1289,9 +1284,10 @@ public func writeEndpoint()throws  -> String  {
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
 public func writeFormBody()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -1303,10 +1299,11 @@ public func writeFormBody()throws  -> String  {
 }
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
 public func writeUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -1899,13 +1896,11 @@ public struct OpenTvContentTokenRequest: Equatable, Hashable, CustomDebugStringC
 
     
     /**
-     * The headers, `authorization` (secret) and `nv-tenant-id` (validates first).
-     *
-     * # Errors
-     * As `validate`.
+     * The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+     * `validate` first).
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers(
             FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
@@ -1942,10 +1937,11 @@ public func validate()throws   {try rustCallWithError(FfiConverterTypeDrmTokenEr
 }
     
     /**
-     * The URL to POST to (validates first).
+     * The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+     * port it writes.
      *
      * # Errors
-     * As `validate`.
+     * `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
      */
 public func writeUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3007,12 +3003,9 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_playreadytokenrequest_headers(
             FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
@@ -3057,9 +3050,10 @@ public func writeEndpoint()throws  -> String  {
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
 public func writeFormBody()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3071,10 +3065,11 @@ public func writeFormBody()throws  -> String  {
 }
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
 public func writeUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3553,12 +3548,9 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_widevinetokenrequest_headers(
             FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
@@ -3603,9 +3595,10 @@ public func writeEndpoint()throws  -> String  {
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
 public func writeFormBody()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3617,10 +3610,11 @@ public func writeFormBody()throws  -> String  {
 }
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
 public func writeUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -4653,12 +4647,9 @@ public enum TokenRequest: Equatable, Hashable, CustomDebugStringConvertible, Cus
 
     /**
      * The request's `headers`.
-     *
-     * # Errors
-     * As the request's `headers`.
      */
-public func headers()throws  -> [Header]  {
-    return try  FfiConverterSequenceTypeHeader.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_tokenrequest_headers(
             FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus

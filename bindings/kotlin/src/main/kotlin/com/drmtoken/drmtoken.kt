@@ -1508,14 +1508,10 @@ data class AdobePassAuthorizationRequest (
     
     /**
      * The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
-     * when there is an access token (validates first).
-     *
-     * # Errors
-     * As `validate`.
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     * when there is an access token. Applies no rule (call `validate` first).
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
         _status)
 }
@@ -1557,10 +1553,11 @@ data class AdobePassAuthorizationRequest (
 
     
     /**
-     * The URL to GET.
+     * The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+     * writes.
      *
      * # Errors
-     * As `validate`.
+     * `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
      */
     @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
             return FfiConverterString.lift(
@@ -1805,13 +1802,9 @@ data class FairPlayTokenRequest (
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers(FfiConverterTypeFairPlayTokenRequest.lower(this),
         _status)
 }
@@ -1861,9 +1854,10 @@ data class FairPlayTokenRequest (
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
             return FfiConverterString.lift(
@@ -1877,10 +1871,11 @@ data class FairPlayTokenRequest (
 
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
             return FfiConverterString.lift(
@@ -2302,14 +2297,11 @@ data class OpenTvContentTokenRequest (
 ){
     
     /**
-     * The headers, `authorization` (secret) and `nv-tenant-id` (validates first).
-     *
-     * # Errors
-     * As `validate`.
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     * The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+     * `validate` first).
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
         _status)
 }
@@ -2350,10 +2342,11 @@ data class OpenTvContentTokenRequest (
 
     
     /**
-     * The URL to POST to (validates first).
+     * The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+     * port it writes.
      *
      * # Errors
-     * As `validate`.
+     * `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
      */
     @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
             return FfiConverterString.lift(
@@ -3084,13 +3077,9 @@ data class PlayReadyTokenRequest (
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers(FfiConverterTypePlayReadyTokenRequest.lower(this),
         _status)
 }
@@ -3140,9 +3129,10 @@ data class PlayReadyTokenRequest (
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
             return FfiConverterString.lift(
@@ -3156,10 +3146,11 @@ data class PlayReadyTokenRequest (
 
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
             return FfiConverterString.lift(
@@ -3516,13 +3507,9 @@ data class WidevineTokenRequest (
     /**
      * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
      * needs none).
-     *
-     * # Errors
-     * `Invalid`: `CapacityExceeded` (the record does not fit the core's request).
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers(FfiConverterTypeWidevineTokenRequest.lower(this),
         _status)
 }
@@ -3572,9 +3559,10 @@ data class WidevineTokenRequest (
     
     /**
      * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
      *
      * # Errors
-     * As the core's `write_form_body` (`Invalid`).
+     * `Invalid`: `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
             return FfiConverterString.lift(
@@ -3588,10 +3576,11 @@ data class WidevineTokenRequest (
 
     
     /**
-     * The GET URL: endpoint and percent-encoded query.
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
      *
      * # Errors
-     * As the core's `write_url` (`Invalid`).
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
      */
     @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
             return FfiConverterString.lift(
@@ -4455,13 +4444,9 @@ sealed class TokenRequest {
     
     /**
      * The request's `headers`.
-     *
-     * # Errors
-     * As the request's `headers`.
-     */
-    @Throws(DrmTokenException::class) fun `headers`(): List<Header> {
+     */ fun `headers`(): List<Header> {
             return FfiConverterSequenceTypeHeader.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
+    uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers(FfiConverterTypeTokenRequest.lower(this),
         _status)
 }

@@ -65,11 +65,10 @@ class ResponseTest {
             )
             val error = case["error"] as Map<String, Any?>?
             if (error != null) {
-                for (call in listOf({ request.validate() }, { request.writeUrl() }, { request.headers() })) {
-                    val e = assertFailsWith<DrmTokenException.Invalid>(name) { call() }
-                    assertEquals(Vectors.kind(error["kind"] as String), e.kind, name)
-                    assertEquals(error["parameter"], e.parameter, name)
-                }
+                // Only validate applies the rules (producing calls apply none, for every service).
+                val e = assertFailsWith<DrmTokenException.Invalid>(name) { request.validate() }
+                assertEquals(Vectors.kind(error["kind"] as String), e.kind, name)
+                assertEquals(error["parameter"], e.parameter, name)
             } else {
                 request.validate()
                 assertEquals("POST", request.method(), name)
@@ -124,11 +123,10 @@ class ResponseTest {
             )
             val error = case["error"] as Map<String, Any?>?
             if (error != null) {
-                for (call in listOf({ request.validate() }, { request.writeUrl() }, { request.headers() })) {
-                    val e = assertFailsWith<DrmTokenException.Invalid>(name) { call() }
-                    assertEquals(Vectors.kind(error["kind"] as String), e.kind, name)
-                    assertEquals(error["parameter"], e.parameter, name)
-                }
+                // Only validate applies the rules (producing calls apply none, for every service).
+                val e = assertFailsWith<DrmTokenException.Invalid>(name) { request.validate() }
+                assertEquals(Vectors.kind(error["kind"] as String), e.kind, name)
+                assertEquals(error["parameter"], e.parameter, name)
             } else {
                 val warnings = request.validate()
                 assertEquals("GET", request.method(), name)
