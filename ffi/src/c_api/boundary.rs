@@ -1,19 +1,25 @@
 //! The one boundary every export sits in: a panic inside drmtoken becomes `DRMTOKEN_PANIC`
-//! instead of unwinding into C (undefined behaviour). A unit test checks that every
+//! instead of unwinding into C (undefined behaviour), and every failure fills the caller's
+//! `drmtoken_error`. A unit test checks that every
 //! `extern "C"` function of this module begins with one of these macros.
 
-/// Runs `$body` (which evaluates to a `drmtoken_status`), turning a panic into `DRMTOKEN_PANIC`.
+/// Runs `$body` (a block giving `Result<(), Failure>`, so `?` works on every failure), turning
+/// its result into the status and `*$error` (filled on failure, cleared on success: the one
+/// error model of every export) and a panic into `DRMTOKEN_PANIC`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! ffi_boundary {
-    ($body:block) => {
-        match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> $crate::c_api::drmtoken_status {
-            $body
-        })) {
-            Ok(status) => status,
+    ($error:expr, $body:block) => {{
+        let error_out: *mut $crate::c_api::drmtoken_error = $error;
+        match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(
+            || -> ::core::result::Result<(), $crate::c_api::Failure> { $body },
+        )) {
+            // SAFETY: every export's contract: `error` is NULL or a writable, unaliased
+            // `drmtoken_error`.
+            Ok(result) => unsafe { $crate::c_api::settle(result, error_out) },
             Err(_) => $crate::c_api::drmtoken_status::DRMTOKEN_PANIC,
         }
-    };
+    }};
 }
 
 /// Runs `$body` (which evaluates to a value), giving `$on_panic` if it panics.
@@ -24,18 +30,6 @@ macro_rules! ffi_boundary_value {
         match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| $body)) {
             Ok(value) => value,
             Err(_) => $on_panic,
-        }
-    };
-}
-
-/// Unwraps a `Result<T, drmtoken_status>` inside a boundary, returning the status on error.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! try_ffi {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(status) => return status,
         }
     };
 }

@@ -378,10 +378,9 @@ impl FairPlayTokenRequest {
 
 impl PlayReadyTokenRequest {
     fn to_core(&self) -> Result<core_ep::PlayReadyTokenRequest<'_>, Error> {
-        let extensions = self.extensions.iter().map(|e| core_ep::PlayReadyExtension {
-            extension_type: opt(&e.extension_type),
-            extension_payload: opt(&e.extension_payload),
-        });
+        // Minimal compile fix (surface-c): the core pairs extensions by position in two lists.
+        let extension_types = self.extensions.iter().filter_map(|e| opt(&e.extension_type));
+        let extension_payloads = self.extensions.iter().filter_map(|e| opt(&e.extension_payload));
         Ok(core_ep::PlayReadyTokenRequest {
             environment: self.environment.to_core(),
             customer_authenticator: opt(&self.customer_authenticator),
@@ -401,7 +400,8 @@ impl PlayReadyTokenRequest {
             uncompressed_digital_video_opl: opt(&self.uncompressed_digital_video_opl),
             unknown_output_behavior: opt(&self.unknown_output_behavior),
             output_control_flags: opt(&self.output_control_flags),
-            extensions: fixed(extensions, "extensionType")?,
+            extension_types: fixed(extension_types, "extensionType")?,
+            extension_payloads: fixed(extension_payloads, "extensionPayload")?,
             expiration_time: opt(&self.expiration_time),
             cookie: opt(&self.cookie),
         })
@@ -427,12 +427,10 @@ impl PlayReadyTokenRequest {
             uncompressed_digital_video_opl: owned(r.uncompressed_digital_video_opl),
             unknown_output_behavior: owned(r.unknown_output_behavior),
             output_control_flags: owned(r.output_control_flags),
-            extensions: r
-                .extensions
-                .iter()
-                .map(|e| PlayReadyExtension {
-                    extension_type: owned(e.extension_type),
-                    extension_payload: owned(e.extension_payload),
+            extensions: (0..r.extension_types.len().max(r.extension_payloads.len()))
+                .map(|i| PlayReadyExtension {
+                    extension_type: r.extension_types.get(i).map(|s| (*s).to_owned()),
+                    extension_payload: r.extension_payloads.get(i).map(|s| (*s).to_owned()),
                 })
                 .collect(),
             expiration_time: owned(r.expiration_time),
