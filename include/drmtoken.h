@@ -87,6 +87,80 @@ typedef enum {
   DRMTOKEN_WARNING_URL_TOO_LONG = 3,
 } drmtoken_warning_kind;
 
+// What kind of failure a `drmtoken_error` describes: the core's `ErrorKindId`, one constant
+// per kind with the same number (a unit test walks the core's list and checks every value and
+// name). `drmtoken_error.kind` holds one of these values.
+typedef enum {
+  // No error (a successful call leaves this).
+  DRMTOKEN_ERROR_NONE = 0,
+  // A fault the ExpressPlay service documents: `code` holds its code (e.g. -2027).
+  DRMTOKEN_ERROR_EXPRESS_PLAY = 1,
+  // An output or scratch buffer is too small: `detail` is the size needed.
+  DRMTOKEN_ERROR_BUFFER_TOO_SMALL = 2,
+  // A fixed-capacity list is full: `detail` is its capacity.
+  DRMTOKEN_ERROR_CAPACITY_EXCEEDED = 3,
+  // A parameter appears twice.
+  DRMTOKEN_ERROR_DUPLICATE_PARAMETER = 4,
+  // `%` not followed by two hex digits.
+  DRMTOKEN_ERROR_INVALID_PERCENT_ENCODING = 5,
+  // Not UTF-8 (`parameter` names the argument or field).
+  DRMTOKEN_ERROR_INVALID_UTF8 = 6,
+  // Not an ExpressPlay token request URL.
+  DRMTOKEN_ERROR_UNKNOWN_SERVICE = 7,
+  // A malformed URL.
+  DRMTOKEN_ERROR_INVALID_URL = 8,
+  // Not a DNS name or IP literal.
+  DRMTOKEN_ERROR_INVALID_HOST = 9,
+  // Port 0, above 65535 or not a number.
+  DRMTOKEN_ERROR_INVALID_PORT = 10,
+  // A required value is missing or empty.
+  DRMTOKEN_ERROR_MISSING_FIELD = 11,
+  // A control character in a header value (header injection).
+  DRMTOKEN_ERROR_CONTROL_CHARACTER = 12,
+  // Not hexadecimal.
+  DRMTOKEN_ERROR_INVALID_HEX = 13,
+  // A key length AES or RFC 3394 does not allow.
+  DRMTOKEN_ERROR_INVALID_KEY_LENGTH = 14,
+  // RFC 3394 integrity check failed.
+  DRMTOKEN_ERROR_INTEGRITY_CHECK_FAILED = 15,
+  // Not RFC 3339 in the Z zone or `+seconds`.
+  DRMTOKEN_ERROR_INVALID_TIME = 16,
+  // Malformed JSON: `detail` is the byte offset.
+  DRMTOKEN_ERROR_INVALID_JSON = 17,
+  // Malformed XML: `detail` is the byte offset.
+  DRMTOKEN_ERROR_INVALID_XML = 18,
+  // A content type the service does not send for this status.
+  DRMTOKEN_ERROR_UNEXPECTED_CONTENT_TYPE = 19,
+  // An HTTP status the service does not document: `detail` is the status.
+  DRMTOKEN_ERROR_UNEXPECTED_STATUS = 20,
+  // A field of the wrong type or form; also an enum argument or field holding a value this
+  // library does not define (`parameter` names it; status `DRMTOKEN_INVALID_ARGUMENT`).
+  DRMTOKEN_ERROR_INVALID_VALUE = 21,
+  // A token with characters outside its alphabet.
+  DRMTOKEN_ERROR_INVALID_TOKEN = 22,
+  // A parameter this service does not define (`parameter` names it).
+  DRMTOKEN_ERROR_UNKNOWN_PARAMETER = 23,
+  // OpenTV IAS 400.
+  DRMTOKEN_ERROR_BAD_REQUEST = 24,
+  // OpenTV IAS 401.
+  DRMTOKEN_ERROR_UNAUTHORIZED = 25,
+  // OpenTV IAS 403.
+  DRMTOKEN_ERROR_FORBIDDEN = 26,
+  // OpenTV IAS 404.
+  DRMTOKEN_ERROR_CONTENT_NOT_FOUND = 27,
+  // Adobe Pass 412.
+  DRMTOKEN_ERROR_NOT_AUTHENTICATED = 28,
+  // Adobe Pass 404.
+  DRMTOKEN_ERROR_NOT_AUTHORIZED = 29,
+  // Adobe Pass 410.
+  DRMTOKEN_ERROR_AUTHORIZATION_EXPIRED = 30,
+  // A response nests deeper than 64 levels (JSON or XML): `detail` is the byte offset.
+  DRMTOKEN_ERROR_NESTING_TOO_DEEP = 31,
+  // A required pointer argument was NULL (or NULL with a non-zero length): `parameter` names
+  // the argument (`request`, `out_len`) or field (`extensionType`).
+  DRMTOKEN_ERROR_NULL_ARGUMENT = 32,
+} drmtoken_error_kind;
+
 // A string: `len` bytes of UTF-8 at `ptr` (not NUL-terminated). `{NULL, 0}` (a zero-initialised
 // field) is "absent" for an optional input and "empty" for a required one; a non-NULL pointer
 // with length 0 is a present, empty value.

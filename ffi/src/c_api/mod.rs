@@ -16,6 +16,8 @@ mod expressplay_request;
 mod http;
 mod keywrap;
 mod opentv;
+#[cfg(test)]
+mod raw_tests;
 mod response;
 mod slices;
 mod status;
