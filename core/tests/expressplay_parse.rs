@@ -202,17 +202,41 @@ fn custom_domains_are_checked_before_writing() {
     let err = r.write_url(&mut [0u8; 256]).unwrap_err();
     assert_eq!((err.kind(), err.parameter()), (ErrorKind::InvalidHost, Some("domain")));
     assert_eq!(r.validate(None).unwrap_err().kind(), ErrorKind::InvalidHost);
-    let ok = WidevineTokenRequest::new(Environment::Domain("drm.example.com"), "a");
+    let mut ok = WidevineTokenRequest::new(Environment::Domain("drm.example.com"), "a");
+    ok.kid = Some("b366360da82e9c6e0b0984002a362cf2");
+    ok.security_level = Some("1");
+    ok.hdcp_output_control = Some("0");
     let mut out = [0u8; 256];
     assert_eq!(
         ok.write_url(&mut out).unwrap(),
-        "https://wv-gen.drm.example.com/hms/wv/token?customerAuthenticator=a"
+        "https://wv-gen.drm.example.com/hms/wv/token?customerAuthenticator=a&kid=b366360da82e9c6e0b0984002a362cf2\
+&securityLevel=1&hdcpOutputControl=0"
     );
 }
 
 #[test]
+fn every_producing_call_validates_first() {
+    // The same verb behaves the same for every service: no URL or body for an invalid request.
+    let r = PlayReadyTokenRequest::new(Environment::Test, "a").with_all_opls("0");
+    let missing_kid = |e: drmtoken_core::Error| (e.code(), e.parameter());
+    let mut out = [0u8; 512];
+    assert_eq!(missing_kid(r.write_url(&mut out).unwrap_err()), (-4018, Some("kid")));
+    assert_eq!(
+        missing_kid(r.write_form_body(&mut out).unwrap_err()),
+        (-4018, Some("kid"))
+    );
+    let mut s = heapless::String::<512>::new();
+    assert!(r.write_url_to(&mut s).is_err() && s.is_empty());
+    assert!(r.write_form_body_to(&mut s).is_err() && s.is_empty());
+    // The endpoint depends on the environment alone.
+    assert!(r.write_endpoint(&mut out).is_ok());
+}
+
+#[test]
 fn short_output_buffers_are_untouched() {
-    let r = PlayReadyTokenRequest::new(Environment::Test, "201722,abc").with_all_opls("0");
+    let mut r = PlayReadyTokenRequest::new(Environment::Test, "201722,abc").with_all_opls("0");
+    r.kid = Some("^a key");
+    r.rights_type = Some("BuyToOwn");
     let need = r.url_len();
     let mut out = vec![0xEEu8; need - 1];
     let err = r.write_url(&mut out).unwrap_err();

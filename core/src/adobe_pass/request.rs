@@ -256,10 +256,13 @@ impl<'a> AuthorizationRequest<'a> {
     /// Writes the GET URL. Values are percent-encoded as [`crate::encode`] documents (every
     /// byte but `A-Z a-z 0-9 - . _ ~`), so an MRSS `resource` arrives byte for byte.
     ///
+    /// Validates first, as every service's `write_url` does: an invalid request has no URL.
+    ///
     /// # Errors
-    /// [`ErrorKind::BufferTooSmall`] with [`url_len`](Self::url_len) (the buffer is untouched).
-    /// Call [`validate`](Self::validate) first.
+    /// As [`validate`](Self::validate); [`ErrorKind::BufferTooSmall`] with
+    /// [`url_len`](Self::url_len) (the buffer is untouched).
     pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
+        self.validate()?;
         let n = write_exact(out, |s| self.write(s))?;
         written_str(out, n)
     }

@@ -31,6 +31,7 @@ pub use response::{
 pub use widevine::WidevineTokenRequest;
 
 use crate::error::{Error, ErrorKind};
+use wire::WireRequest as _;
 
 /// How many values of a repeatable parameter (`fpExtension`, `wvExtension`, `extensionType`,
 /// `extensionPayload`) one request holds. The seeds say "any number can be used"; 8 covers every integration we know.
@@ -206,6 +207,31 @@ impl<'a> TokenRequest<'a> {
     /// The first fault in the order of the seed's parameter table.
     pub fn validate(&self, now: Option<i64>) -> Result<Warnings, Error> {
         each_request!(self, r => r.validate(now))
+    }
+
+    /// Calls `f` with every parameter present, by wire name, in encoding order.
+    pub fn for_each_parameter(&self, f: impl FnMut(&'static str, &'a str)) {
+        each_request!(self, r => r.for_each_parameter(f))
+    }
+
+    /// Sets the parameter whose wire name is `name`, as the parser does (see each request's
+    /// `set`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownParameter`] for a name this service does not take,
+    /// [`ErrorKind::DuplicateParameter`], [`ErrorKind::CapacityExceeded`].
+    pub fn set(&mut self, name: &str, value: &'a str) -> Result<(), Error> {
+        each_request!(self, r => r.set(name, value))
+    }
+
+    /// An empty request of `service` for `environment`.
+    #[must_use]
+    pub fn empty(service: Service, environment: Environment<'a>) -> Self {
+        match service {
+            Service::FairPlay => TokenRequest::FairPlay(FairPlayTokenRequest::empty(environment)),
+            Service::PlayReady => TokenRequest::PlayReady(PlayReadyTokenRequest::empty(environment)),
+            Service::Widevine => TokenRequest::Widevine(WidevineTokenRequest::empty(environment)),
+        }
     }
 
     /// The exact length of [`write_url`](Self::write_url)'s output.

@@ -121,13 +121,15 @@ macro_rules! impl_wire_api {
 
             /// Writes the GET URL (endpoint and percent-encoded query) into the front of `out`.
             ///
-            /// Does not validate the parameters (call `validate` first); does check a custom host.
+            /// Validates first, as every service's `write_url` does (absolute times for form
+            /// only: call `validate` with the clock to check them against it).
             ///
             /// # Errors
+            /// The first fault of `validate(None)`;
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
-            /// size needed, `out` untouched; [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
+            /// size needed, `out` untouched.
             pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
-                self.environment.check()?;
+                self.validate(None)?;
                 let n = $crate::expressplay::wire::url_len(self);
                 $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_url(self, s))?;
                 $crate::encode::written_str(out, n)
@@ -136,9 +138,9 @@ macro_rules! impl_wire_api {
             /// Writes the GET URL to any `core::fmt::Write` (a `heapless::String`, a logger...).
             ///
             /// # Errors
-            /// `fmt::Error` from the writer, or for an invalid custom host.
+            /// `fmt::Error` from the writer, or for an invalid request (as `write_url`).
             pub fn write_url_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
-                self.environment.check().map_err(|_| core::fmt::Error)?;
+                self.validate(None).map_err(|_| core::fmt::Error)?;
                 let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
                 $crate::expressplay::wire::write_url(self, &mut sink);
                 sink.result
@@ -180,11 +182,14 @@ macro_rules! impl_wire_api {
             }
 
             /// Writes the `application/x-www-form-urlencoded` POST body into the front of `out`.
+            /// Validates first, as `write_url` does.
             ///
             /// # Errors
+            /// The first fault of `validate(None)`;
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
             /// size needed, `out` untouched.
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
+                self.validate(None)?;
                 let n = $crate::expressplay::wire::pairs_len(self);
                 $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_pairs(self, s))?;
                 $crate::encode::written_str(out, n)
@@ -193,8 +198,9 @@ macro_rules! impl_wire_api {
             /// Writes the POST body to any `core::fmt::Write`.
             ///
             /// # Errors
-            /// `fmt::Error` from the writer.
+            /// `fmt::Error` from the writer, or for an invalid request (as `write_url`).
             pub fn write_form_body_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
+                self.validate(None).map_err(|_| core::fmt::Error)?;
                 let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
                 $crate::expressplay::wire::write_pairs(self, &mut sink);
                 sink.result
@@ -220,6 +226,7 @@ macro_rules! impl_wire_api {
                     .copied()
                     .find(|k| *k == name)
                     .ok_or($crate::Error::new($crate::ErrorKind::UnknownParameter))?;
+                // (An unknown name is not static: the error cannot name it; the caller has it.)
                 $crate::expressplay::wire::WireRequest::assign(self, known, value)
             }
 
