@@ -36,8 +36,14 @@ macro_rules! ffi_boundary_value {
 
 #[cfg(test)]
 mod tests {
+    /// The services of `drmtoken_<service>_<object>_<verb>`.
+    const SERVICES: [&str; 6] = ["expressplay", "fairplay", "playready", "opentv", "adobe_pass", "keywrap"];
+    /// The library-level exports (`drmtoken_<object>_<verb>`, and the version).
+    const LIBRARY_LEVEL: [&str; 3] = ["drmtoken_status_describe", "drmtoken_error_describe", "drmtoken_version"];
+
     /// Every exported function's body starts with the boundary (rustls-ffi's rule, checked for
-    /// the whole module rather than trusted).
+    /// the whole module rather than trusted), its name follows the scheme, and every export
+    /// that can fail takes the error out-parameter last.
     #[test]
     #[cfg_attr(miri, ignore = "reads the sources from disk (Miri isolates the file system)")]
     fn every_export_is_inside_the_boundary() {
@@ -51,12 +57,28 @@ mod tests {
                 rest = &rest[i..];
                 let body = &rest[rest.find('{').unwrap() + 1..];
                 let first = body.trim_start();
+                let name = &rest["pub unsafe extern \"C\" fn ".len()..rest.find('(').unwrap()];
                 assert!(
                     first.starts_with("crate::ffi_boundary!") || first.starts_with("crate::ffi_boundary_value!"),
-                    "{}: an export does not start with the panic boundary: {}",
+                    "{}: an export does not start with the panic boundary: {name}",
                     path.display(),
-                    &rest[..rest.find('(').unwrap()]
                 );
+                // One naming scheme: drmtoken_<service>_<object>_<verb>, or a library-level name.
+                let service = SERVICES.iter().find(|s| name.starts_with(&format!("drmtoken_{s}_")));
+                assert!(
+                    LIBRARY_LEVEL.contains(&name)
+                        || service.is_some_and(|s| name[format!("drmtoken_{s}_").len()..].contains('_')),
+                    "{name} is not drmtoken_<service>_<object>_<verb>"
+                );
+                // One error model: every export that can fail takes `drmtoken_error *error` last.
+                if first.starts_with("crate::ffi_boundary!") {
+                    let params = &rest[rest.find('(').unwrap()..rest.find(") -> ").unwrap()];
+                    assert!(
+                        params.trim_end().trim_end_matches(',').ends_with("error: *mut drmtoken_error"),
+                        "{name}: `error: *mut drmtoken_error` is not the last parameter"
+                    );
+                    assert!(first.starts_with("crate::ffi_boundary!(error,"), "{name}: the boundary must settle `error`");
+                }
                 exports += 1;
                 rest = &rest[1..];
             }

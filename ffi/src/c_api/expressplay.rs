@@ -4,9 +4,7 @@
 
 use drmtoken_core::expressplay::parameters::{Services, FAIRPLAY, PLAYREADY, WIDEVINE};
 use drmtoken_core::expressplay::{
-    form_headers, parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest,
-    WidevineTokenRequest,
-};
+form_headers, parse_url, Environment, Service, TokenRequest};
 use drmtoken_core::{Error, ErrorKind};
 
 use super::drmtoken_status;
@@ -69,21 +67,9 @@ pub(crate) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(service: Service, environment: Environment<'a>) -> Self {
-        let request = match service {
-            Service::FairPlay => TokenRequest::FairPlay(FairPlayTokenRequest {
-                environment,
-                ..Default::default()
-            }),
-            Service::PlayReady => TokenRequest::PlayReady(PlayReadyTokenRequest {
-                environment,
-                ..Default::default()
-            }),
-            Service::Widevine => TokenRequest::Widevine(WidevineTokenRequest {
-                environment,
-                ..Default::default()
-            }),
-        };
-        Builder { request }
+        Builder {
+            request: TokenRequest::empty(service, environment),
+        }
     }
 
     /// Refuses `wire` unless the request's service is one of `services`.
@@ -95,12 +81,7 @@ impl<'a> Builder<'a> {
     }
 
     fn set(&mut self, wire: &'static str, value: &'a str) -> Result<(), Failure> {
-        let result = match &mut self.request {
-            TokenRequest::FairPlay(r) => r.set(wire, value),
-            TokenRequest::PlayReady(r) => r.set(wire, value),
-            TokenRequest::Widevine(r) => r.set(wire, value),
-        };
-        result.map_err(|e| {
+        self.request.set(wire, value).map_err(|e| {
             let named = if e.parameter().is_none() { e.with_parameter(wire) } else { e };
             named.into()
         })
