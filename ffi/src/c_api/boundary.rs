@@ -37,9 +37,20 @@ macro_rules! ffi_boundary_value {
 #[cfg(test)]
 mod tests {
     /// The services of `drmtoken_<service>_<object>_<verb>`.
-    const SERVICES: [&str; 6] = ["expressplay", "fairplay", "playready", "opentv", "adobe_pass", "keywrap"];
+    const SERVICES: [&str; 6] = [
+        "expressplay",
+        "fairplay",
+        "playready",
+        "opentv",
+        "adobe_pass",
+        "keywrap",
+    ];
     /// The library-level exports (`drmtoken_<object>_<verb>`, and the version).
-    const LIBRARY_LEVEL: [&str; 3] = ["drmtoken_status_describe", "drmtoken_error_describe", "drmtoken_version"];
+    const LIBRARY_LEVEL: [&str; 3] = [
+        "drmtoken_status_describe",
+        "drmtoken_error_describe",
+        "drmtoken_version",
+    ];
 
     /// Every exported function's body starts with the boundary (rustls-ffi's rule, checked for
     /// the whole module rather than trusted), its name follows the scheme, and every export
@@ -74,10 +85,16 @@ mod tests {
                 if first.starts_with("crate::ffi_boundary!") {
                     let params = &rest[rest.find('(').unwrap()..rest.find(") -> ").unwrap()];
                     assert!(
-                        params.trim_end().trim_end_matches(',').ends_with("error: *mut drmtoken_error"),
+                        params
+                            .trim_end()
+                            .trim_end_matches(',')
+                            .ends_with("error: *mut drmtoken_error"),
                         "{name}: `error: *mut drmtoken_error` is not the last parameter"
                     );
-                    assert!(first.starts_with("crate::ffi_boundary!(error,"), "{name}: the boundary must settle `error`");
+                    assert!(
+                        first.starts_with("crate::ffi_boundary!(error,"),
+                        "{name}: the boundary must settle `error`"
+                    );
                 }
                 exports += 1;
                 rest = &rest[1..];

@@ -224,7 +224,10 @@ struct SliceWriter<'o> {
 impl fmt::Write for SliceWriter<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let end = self.at.checked_add(s.len()).ok_or(fmt::Error)?;
-        self.out.get_mut(self.at..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
+        self.out
+            .get_mut(self.at..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
         self.at = end;
         Ok(())
     }
@@ -284,7 +287,9 @@ pub unsafe extern "C" fn drmtoken_error_describe(
             Err(Error::buffer_too_small(counter.0))
         } else {
             let mut w = SliceWriter { out, at: 0 };
-            write(&mut w).map(|()| w.at).map_err(|_| Error::buffer_too_small(counter.0))
+            write(&mut w)
+                .map(|()| w.at)
+                .map_err(|_| Error::buffer_too_small(counter.0))
         };
         produced(result, out_len)
     })
@@ -292,9 +297,7 @@ pub unsafe extern "C" fn drmtoken_error_describe(
 
 /// Copies `s` into `out`, or `BufferTooSmall` with `out` untouched.
 fn copy_into(out: &mut [u8], s: &str) -> Result<usize, Error> {
-    let slot = out
-        .get_mut(..s.len())
-        .ok_or(Error::buffer_too_small(s.len()))?;
+    let slot = out.get_mut(..s.len()).ok_or(Error::buffer_too_small(s.len()))?;
     slot.copy_from_slice(s.as_bytes());
     Ok(s.len())
 }

@@ -3,8 +3,7 @@
 //! validated and encoded by the core.
 
 use drmtoken_core::expressplay::parameters::{Services, FAIRPLAY, PLAYREADY, WIDEVINE};
-use drmtoken_core::expressplay::{
-form_headers, parse_url, Environment, Service, TokenRequest};
+use drmtoken_core::expressplay::{form_headers, parse_url, Environment, Service, TokenRequest};
 use drmtoken_core::{Error, ErrorKind};
 
 use super::drmtoken_status;
@@ -82,7 +81,11 @@ impl<'a> Builder<'a> {
 
     fn set(&mut self, wire: &'static str, value: &'a str) -> Result<(), Failure> {
         self.request.set(wire, value).map_err(|e| {
-            let named = if e.parameter().is_none() { e.with_parameter(wire) } else { e };
+            let named = if e.parameter().is_none() {
+                e.with_parameter(wire)
+            } else {
+                e
+            };
             named.into()
         })
     }

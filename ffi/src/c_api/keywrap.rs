@@ -99,7 +99,10 @@ pub unsafe extern "C" fn drmtoken_keywrap_key_unwrap_hex(
         let wrapped_hex_in = unsafe { text(wrapped_hex, wrapped_hex_len, "wrapped_hex") }?;
         // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
         let out = unsafe { out_buffer(out, out_cap, "out") }?;
-        produced(keywrap::unwrap_hex(kek_hex_in, wrapped_hex_in, out).map(str::len), out_len)
+        produced(
+            keywrap::unwrap_hex(kek_hex_in, wrapped_hex_in, out).map(str::len),
+            out_len,
+        )
     })
 }
 

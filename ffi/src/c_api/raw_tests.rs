@@ -417,7 +417,10 @@ fn header_arrays_and_static_strings_through_raw_pointers() {
         let st = drmtoken_adobe_pass_request_headers(&ap, headers.as_mut_ptr(), headers.len(), &mut n, ptr::null_mut());
         assert_eq!(st, drmtoken_status::DRMTOKEN_OK);
         assert!(headers[..n].iter().any(|h| view(h.value) == b"tok" && h.secret));
-        assert!(headers[..n].iter().filter(|h| h.secret).count() == 1, "only the bearer token is secret");
+        assert!(
+            headers[..n].iter().filter(|h| h.secret).count() == 1,
+            "only the bearer token is secret"
+        );
         let (b64, _) = sized(|o, c, l, e| drmtoken_adobe_pass_device_info_encode(b"{}".as_ptr(), 2, o, c, l, e));
         assert_eq!(b64, b"e30=");
 
@@ -471,20 +474,38 @@ fn null_arguments_fill_the_error_naming_them() {
         assert_eq!(err.kind, drmtoken_error_kind::DRMTOKEN_ERROR_NULL_ARGUMENT as u32);
         assert_eq!(view(err.parameter), b"request");
         let st = drmtoken_expressplay_request_write_url(&r, ptr::null_mut(), 0, ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"out_len"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"out_len"[..])
+        );
         let st = drmtoken_expressplay_request_write_url(&r, ptr::null_mut(), 10, &mut len, &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"out"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"out"[..])
+        );
         let st = drmtoken_keywrap_key_unwrap(ptr::null(), 16, ptr::null(), 0, ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"kek"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"kek"[..])
+        );
         // A repeatable parameter: NULL with a length names it by its wire name.
         let mut bad = r;
         bad.extension_types_len = 1;
         let st = drmtoken_expressplay_request_validate(&bad, ptr::null(), ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"extensionType"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"extensionType"[..])
+        );
         let st = drmtoken_opentv_request_validate(ptr::null(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"request"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"request"[..])
+        );
         let st = drmtoken_error_describe(ptr::null(), ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"source"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_NULL_ARGUMENT, &b"source"[..])
+        );
         assert_eq!(describe(&err), "required argument is NULL [parameter source]");
         // Success clears it.
         let st = drmtoken_expressplay_request_validate(&r, ptr::null(), ptr::null_mut(), &mut err);
@@ -522,23 +543,35 @@ fn invalid_utf8_and_enum_values_name_the_field() {
             &mut out,
             &mut err,
         );
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID_UTF8, &b"url"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID_UTF8, &b"url"[..])
+        );
         let mut bad = r;
         bad.service = 42;
         let st = drmtoken_expressplay_request_validate(&bad, ptr::null(), ptr::null_mut(), &mut err);
         assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID_ARGUMENT);
         assert_eq!(
             (err.kind, view(err.parameter)),
-            (drmtoken_error_kind::DRMTOKEN_ERROR_INVALID_VALUE as u32, &b"service"[..])
+            (
+                drmtoken_error_kind::DRMTOKEN_ERROR_INVALID_VALUE as u32,
+                &b"service"[..]
+            )
         );
         let mut bad = r;
         bad.environment = 9;
         let st = drmtoken_expressplay_request_validate(&bad, ptr::null(), ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"environment"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"environment"[..])
+        );
         let mut ap: drmtoken_adobe_pass_request = zeroed();
         ap.format = 7;
         let st = drmtoken_adobe_pass_request_validate(&ap, ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"format"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"format"[..])
+        );
     }
 }
 
@@ -558,12 +591,18 @@ fn a_parameter_of_another_service_is_refused_by_name() {
         r.fp_extensions = ext.as_ptr();
         r.fp_extensions_len = 1;
         let st = drmtoken_expressplay_request_validate(&r, ptr::null(), ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID, &b"fpExtension"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID, &b"fpExtension"[..])
+        );
         // An empty value is present (not `{NULL, 0}`), so it is refused too.
         let mut r = playready();
         r.security_level = s("");
         let st = drmtoken_expressplay_request_validate(&r, ptr::null(), ptr::null_mut(), &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID, &b"securityLevel"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID, &b"securityLevel"[..])
+        );
     }
 }
 
@@ -586,7 +625,8 @@ fn playready_extensions_pair_by_position_grouped_or_interleaved() {
     // The same pairs written grouped, or interleaved, check to the same request.
     let base = url.split_once("&extensionType").unwrap().0.to_owned();
     let grouped = format!("{base}&extensionType=abcd&extensionType=wxyz&extensionPayload=AAAA&extensionPayload=BBBB");
-    let interleaved = format!("{base}&extensionType=abcd&extensionPayload=AAAA&extensionType=wxyz&extensionPayload=BBBB");
+    let interleaved =
+        format!("{base}&extensionType=abcd&extensionPayload=AAAA&extensionType=wxyz&extensionPayload=BBBB");
     assert_eq!(interleaved, url);
     for u in [&grouped, &interleaved] {
         let mut scratch = vec![0u8; u.len()];
@@ -654,7 +694,10 @@ fn error_text_is_the_cores_display() {
     let st = unsafe { drmtoken_error_describe(&unknown, ptr::null_mut(), 0, &mut len, &mut err) };
     // SAFETY: the parameter points to static text.
     let parameter = unsafe { view(err.parameter) };
-    assert_eq!((st, parameter), (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"kind"[..]));
+    assert_eq!(
+        (st, parameter),
+        (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, &b"kind"[..])
+    );
     // `source` and `error` may be the same struct.
     let mut same = error::drmtoken_error::from_core(&Error::buffer_too_small(64));
     let p: *mut drmtoken_error = &mut same;
@@ -674,7 +717,10 @@ fn headers_come_back_in_one_shape_and_validate() {
     unsafe {
         let st = drmtoken_expressplay_request_headers(&r, headers.as_mut_ptr(), 3, &mut n, &mut err);
         assert_eq!((st, n), (drmtoken_status::DRMTOKEN_OK, 1));
-        assert_eq!(view(headers[0].name), drmtoken_core::expressplay::form_headers()[0].name.as_bytes());
+        assert_eq!(
+            view(headers[0].name),
+            drmtoken_core::expressplay::form_headers()[0].name.as_bytes()
+        );
         assert!(!headers[0].secret);
         let mut bad = r;
         bad.content_key = s("zz");

@@ -149,7 +149,13 @@ pub unsafe extern "C" fn drmtoken_playready_license_url_write(
         let out_len = unsafe { exclusive(out_len, "out_len") }?;
         *out_len = 0;
         // SAFETY: the URL points to its length of readable bytes, per the contract.
-        let la_url = unsafe { text(license_acquisition_url, license_acquisition_url_len, "license_acquisition_url") }?;
+        let la_url = unsafe {
+            text(
+                license_acquisition_url,
+                license_acquisition_url_len,
+                "license_acquisition_url",
+            )
+        }?;
         // SAFETY: `token` points to `token_len` readable bytes, per the contract.
         let token = unsafe { text(token, token_len, "token") }?;
         // SAFETY: `out` is NULL with 0 or `out_cap` writable bytes, per the contract.

@@ -86,11 +86,17 @@ impl drmtoken_warnings {
         let mut out = Self::none();
         for w in warnings {
             let (kind, parameter, detail) = match *w {
-                AdobePassWarning::DeprecatedDeviceUser => {
-                    (drmtoken_warning_kind::DRMTOKEN_WARNING_DEPRECATED, Some("deviceUser"), 0)
+                AdobePassWarning::DeprecatedDeviceUser => (
+                    drmtoken_warning_kind::DRMTOKEN_WARNING_DEPRECATED,
+                    Some("deviceUser"),
+                    0,
+                ),
+                AdobePassWarning::DeprecatedAppId => {
+                    (drmtoken_warning_kind::DRMTOKEN_WARNING_DEPRECATED, Some("appId"), 0)
                 }
-                AdobePassWarning::DeprecatedAppId => (drmtoken_warning_kind::DRMTOKEN_WARNING_DEPRECATED, Some("appId"), 0),
-                AdobePassWarning::UrlTooLong { len } => (drmtoken_warning_kind::DRMTOKEN_WARNING_URL_TOO_LONG, None, len),
+                AdobePassWarning::UrlTooLong { len } => {
+                    (drmtoken_warning_kind::DRMTOKEN_WARNING_URL_TOO_LONG, None, len)
+                }
             };
             out.push(drmtoken_warning {
                 kind,
