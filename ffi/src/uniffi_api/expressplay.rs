@@ -901,7 +901,11 @@ mod tests {
                     assert!(matches!(e, DrmTokenError::ExpressPlay { .. }), "{name}");
                     assert_eq!(i64::from(e.code()), error["code"].as_i64().unwrap(), "{name}");
                     assert_eq!(e.parameter().as_deref(), error["parameter"].as_str(), "{name}");
-                    assert_eq!(check_url(request.url().unwrap(), now).unwrap_err(), e, "{name}");
+                    // Minimal fix (surface-c, after main's "write_url validates first"): an invalid
+                    // request has no URL any more, except for faults found only with `now`.
+                    if let Ok(url) = request.url() {
+                        assert_eq!(check_url(url, now).unwrap_err(), e, "{name}");
+                    }
                 }
             }
         }
