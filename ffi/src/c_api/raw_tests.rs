@@ -732,3 +732,31 @@ fn headers_come_back_in_one_shape_and_validate() {
         assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID, "Adobe Pass headers validate too");
     }
 }
+
+#[test]
+fn write_url_validates_for_every_service() {
+    let mut err: drmtoken_error = zeroed();
+    let mut len = 0usize;
+    let mut ep = playready();
+    ep.content_key = s("zz");
+    let mut ot: drmtoken_opentv_request = zeroed();
+    ot.port = 443;
+    let mut ap: drmtoken_adobe_pass_request = zeroed();
+    ap.format = DRMTOKEN_FORMAT_JSON;
+    // SAFETY (all calls): the requests and what they point to are alive; outputs are live locals.
+    unsafe {
+        let st = drmtoken_expressplay_request_write_url(&ep, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!((st, err.code, len), (drmtoken_status::DRMTOKEN_INVALID, -2027, 0));
+        let st = drmtoken_expressplay_request_write_form_body(&ep, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!((st, err.code), (drmtoken_status::DRMTOKEN_INVALID, -2027));
+        let st = drmtoken_opentv_request_write_url(&ot, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID);
+        assert_eq!(
+            drmtoken_opentv_request_validate(&ot, ptr::null_mut()),
+            drmtoken_status::DRMTOKEN_INVALID
+        );
+        let st = drmtoken_adobe_pass_request_write_url(&ap, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID);
+        assert_ne!(err.kind, drmtoken_error_kind::DRMTOKEN_ERROR_NONE as u32);
+    }
+}
