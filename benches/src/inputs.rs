@@ -2,7 +2,7 @@
 //! a Widevine request from the shared vectors, and RFC 3394 section 4 key-wrap vectors.
 
 use drmtoken_core::expressplay::{
-    Environment, FairPlayTokenRequest, PlayReadyExtension, PlayReadyTokenRequest, WidevineTokenRequest,
+    Environment, FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest,
 };
 
 /// The customer authenticator of the seeds' samples.
@@ -26,11 +26,7 @@ pub fn playready() -> PlayReadyTokenRequest<'static> {
 pub fn playready_with_extensions(n: usize) -> PlayReadyTokenRequest<'static> {
     let mut r = playready();
     for _ in 0..n {
-        let ext = PlayReadyExtension {
-            extension_type: Some("wudo"),
-            extension_payload: Some("AAAAAA=="),
-        };
-        if r.extensions.push(ext).is_err() {
+        if r.push_extension("wudo", "AAAAAA==").is_err() {
             break;
         }
     }

@@ -1,18 +1,52 @@
-//! `drmtoken build <service>`: flags named after the wire parameters (with kebab-case aliases),
-//! validated by the core's rules, printed as a GET URL, a POST form body, or a curl command.
+//! `drmtoken build <service>`: one flag per wire parameter, validated by the core's rules,
+//! printed as a GET URL, a POST form body, or a curl command.
+//!
+//! The flag rule, the same for every service ([`FLAG_RULE`]): a flag that is a parameter on the
+//! wire (query or form parameter, or header) is named exactly as the service's document spells
+//! it (`--contentKey`, `--rental.periodEndTime`, `--content_id`, `--nv-tenant-id`, `--deviceId`,
+//! `--Authorization`) with its kebab-case form as a visible alias (`--content-key`,
+//! `--rental-period-end-time`, `--content-id`, `--device-id`, `--authorization`); a flag that is
+//! not a wire parameter (host, port, environment, output form, files) is kebab-case. A secret
+//! value may also come from `$DRMTOKEN_<FIELD>` (the core's field name, upper-case:
+//! `$DRMTOKEN_CUSTOMER_AUTHENTICATOR`, `$DRMTOKEN_CONTENT_KEY`, `$DRMTOKEN_BEARER_TOKEN`).
+//!
+//! ExpressPlay's flags are made at run time from the core's one table of parameters,
+//! [`PARAMETERS`]: name, help (the row's doc), repetition and secrecy all come from the row.
 
+use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Command, FromArgMatches};
 use drmtoken_core::adobe_pass::{self, AuthorizationRequest, DeviceInfoPlacement, Format};
-use drmtoken_core::expressplay::{
-    Environment, FairPlayTokenRequest, PlayReadyExtension, PlayReadyTokenRequest, Service, TokenRequest,
-    WidevineTokenRequest, FORM_CONTENT_TYPE,
-};
+use drmtoken_core::expressplay::parameters::{Arity, Parameter, Services, FAIRPLAY, PARAMETERS, PLAYREADY, WIDEVINE};
+use drmtoken_core::expressplay::{form_headers, Environment, Service, TokenRequest};
 use drmtoken_core::opentv::ContentTokenRequest;
 
 use zeroize::Zeroizing;
 
-use crate::output::{buffer, concat, describe, shell_quote, Failure};
+use crate::output::{buffer, curl_headers, header_lines, shell_quote, Failure};
 use crate::secrets::{secret, take};
+
+/// The naming rule of `build`'s flags as a literal (for `concat!`).
+macro_rules! flag_rule {
+    () => {
+        "Flags: a flag that is a parameter on the wire (query or form parameter, or header) is \
+named exactly as the service's document spells it, with its kebab-case form as an alias \
+(--contentKey / --content-key, --content_id / --content-id, --deviceId / --device-id); every \
+other flag (host, port, environment, output, files) is kebab-case. A secret value may also come \
+from $DRMTOKEN_<FIELD> (e.g. $DRMTOKEN_CUSTOMER_AUTHENTICATOR, $DRMTOKEN_BEARER_TOKEN), which \
+other users cannot see in the process list; --curl then refers to the variable instead of \
+printing a secret header."
+    };
+}
+
+/// The naming rule of `build`'s flags, as `--help` states it.
+pub const FLAG_RULE: &str = flag_rule!();
+
+/// `drmtoken build --help`'s closing text: an example and the flag rule.
+pub const BUILD_HELP: &str = concat!(
+    "Example:\n  drmtoken build widevine --customerAuthenticator \"$AUTH\" --kid b366360da82e9c6e0b0984002a362cf2 \\\n",
+    "    --contentKey b366360da82e9c6e0b0984002a362cf2 --securityLevel 1 --hdcpOutputControl 0 --curl\n\n",
+    flag_rule!()
+);
 
 /// The `build` subcommand's arguments.
 #[derive(clap::Args)]
@@ -21,20 +55,21 @@ pub struct Args {
     service: BuildService,
 }
 
-/// One service's request; ExpressPlay's flags come from the core's parameter tables.
+/// One service's request; ExpressPlay's flags come from the core's parameter table.
 pub enum BuildService {
     ExpressPlay(Service, ArgMatches),
     OpenTv(ArgMatches),
     AdobePass(ArgMatches),
 }
 
-/// `customerAuthenticator` -> `customer-authenticator`, `rental.periodEndTime` ->
-/// `rental-period-end-time`, `analogVideoOPL` -> `analog-video-opl`.
+/// The kebab-case alias of a wire name: `customerAuthenticator` -> `customer-authenticator`,
+/// `rental.periodEndTime` -> `rental-period-end-time`, `analogVideoOPL` -> `analog-video-opl`,
+/// `content_id` -> `content-id`, `X-Device-Info` -> `x-device-info`.
 fn kebab(name: &str) -> String {
     let mut out = String::new();
     let mut prev_lower = false;
     for c in name.chars() {
-        if c == '.' {
+        if c == '.' || c == '_' || c == '-' {
             out.push('-');
             prev_lower = false;
         } else if c.is_ascii_uppercase() {
@@ -51,11 +86,38 @@ fn kebab(name: &str) -> String {
     out
 }
 
-const REPEATABLE: [&str; 4] = ["fpExtension", "wvExtension", "extensionType", "extensionPayload"];
+/// The environment variable a secret may come from: `DRMTOKEN_` and the core's field name in
+/// upper case (`customer_authenticator` -> `DRMTOKEN_CUSTOMER_AUTHENTICATOR`).
+fn secret_env(field: &str) -> String {
+    format!("DRMTOKEN_{}", field.to_ascii_uppercase())
+}
 
 fn leak(s: String) -> &'static str {
     // Built once per run for the command-line definition.
     Box::leak(s.into_boxed_str())
+}
+
+/// A flag named by the wire name `wire`, with its kebab-case form as a visible alias, and the
+/// flag's former names (`old`) as visible aliases too, so command lines written before keep
+/// working.
+fn wire_arg(wire: &'static str, old: &[&'static str]) -> Arg {
+    let mut arg = Arg::new(wire).long(wire).value_name("VALUE").allow_hyphen_values(true);
+    let kebab = kebab(wire);
+    if kebab != wire {
+        arg = arg.visible_alias(leak(kebab.clone()));
+    }
+    for &o in old {
+        if o != kebab {
+            arg = arg.visible_alias(o);
+        }
+    }
+    arg
+}
+
+/// A secret wire flag: it may also come from `$DRMTOKEN_<FIELD>` (the value is never shown in
+/// `--help`).
+fn secret_arg(arg: Arg, field: &str) -> Arg {
+    arg.env(leak(secret_env(field))).hide_env_values(true)
 }
 
 fn common_output_args(cmd: Command) -> Command {
@@ -73,50 +135,64 @@ fn common_output_args(cmd: Command) -> Command {
     )
 }
 
+/// The service's bit in a parameter row's set of services.
+const fn bit(service: Service) -> Services {
+    match service {
+        Service::FairPlay => FAIRPLAY,
+        Service::PlayReady => PLAYREADY,
+        Service::Widevine => WIDEVINE,
+    }
+}
+
+/// The rows of [`PARAMETERS`] the service takes, in the table's order.
+fn parameters(service: Service) -> impl Iterator<Item = &'static Parameter> {
+    PARAMETERS.iter().filter(move |p| p.taken_by(bit(service)))
+}
+
+/// The flag of one parameter row: its wire name, its doc as help, repeatable from its arity,
+/// from the environment when it is secret.
+fn parameter_arg(p: &'static Parameter) -> Arg {
+    let arg = wire_arg(p.wire, &[]);
+    let mut arg = match p.arity {
+        Arity::Single => arg.action(ArgAction::Set).help(p.doc),
+        Arity::Repeated => arg
+            .action(ArgAction::Append)
+            .help(leak(format!("{} Repeatable, in order.", p.doc))),
+    };
+    if p.secret {
+        arg = secret_arg(arg, p.field);
+    }
+    arg
+}
+
 fn expressplay_command(service: Service) -> Command {
-    let mut cmd = Command::new(match service {
-        Service::FairPlay => "fairplay",
-        Service::PlayReady => "playready",
-        Service::Widevine => "widevine",
-    })
-    .about(match service {
-        Service::FairPlay => "An ExpressPlay FairPlay token request",
-        Service::PlayReady => "An ExpressPlay PlayReady token request",
-        Service::Widevine => "An ExpressPlay Widevine token request",
-    })
-    .after_help(
-        "Every flag is the wire parameter of the same name (kebab-case aliases accepted). \
-             customerAuthenticator may also come from $DRMTOKEN_CUSTOMER_AUTHENTICATOR, which other \
-             users cannot see in the process list.",
-    )
-    .arg(
-        Arg::new("env")
-            .long("env")
-            .value_parser(["test", "production"])
-            .default_value("test")
-            .help("The ExpressPlay environment"),
-    )
-    .arg(
-        Arg::new("domain")
-            .long("domain")
-            .conflicts_with("env")
-            .help("A custom production domain ({prod_domain})"),
-    )
-    .arg(
-        Arg::new("now")
-            .long("now")
-            .help("Check absolute times against this RFC 3339 instant instead of the system clock"),
-    );
-    for &name in service.parameters() {
-        let kebab = kebab(name);
-        let mut arg = Arg::new(name).long(name).value_name("VALUE").allow_hyphen_values(true);
-        if kebab != name {
-            arg = arg.visible_alias(leak(kebab));
-        }
-        if REPEATABLE.contains(&name) {
-            arg = arg.action(ArgAction::Append).help("Repeatable");
-        }
-        cmd = cmd.arg(arg);
+    let mut cmd = Command::new(service.name())
+        .about(match service {
+            Service::FairPlay => "An ExpressPlay FairPlay token request",
+            Service::PlayReady => "An ExpressPlay PlayReady token request",
+            Service::Widevine => "An ExpressPlay Widevine token request",
+        })
+        .after_help(FLAG_RULE)
+        .arg(
+            Arg::new("env")
+                .long("env")
+                .value_parser(["test", "production"])
+                .default_value("test")
+                .help("The ExpressPlay environment"),
+        )
+        .arg(
+            Arg::new("domain")
+                .long("domain")
+                .conflicts_with("env")
+                .help("A custom production domain ({prod_domain})"),
+        )
+        .arg(
+            Arg::new("now")
+                .long("now")
+                .help("Check absolute times against this RFC 3339 instant instead of the system clock"),
+        );
+    for p in parameters(service) {
+        cmd = cmd.arg(parameter_arg(p));
     }
     common_output_args(cmd)
 }
@@ -125,6 +201,7 @@ fn opentv_command() -> Command {
     common_output_args(
         Command::new("opentv")
             .about("A Nagra OpenTV IAS content token request (POST)")
+            .after_help(FLAG_RULE)
             .arg(
                 Arg::new("host")
                     .long("host")
@@ -135,20 +212,32 @@ fn opentv_command() -> Command {
                 Arg::new("port")
                     .long("port")
                     .default_value("443")
-                    .value_parser(clap::value_parser!(u32)),
-            )
-            .arg(Arg::new("content_id").long("content-id").required(true))
-            .arg(
-                Arg::new("bearer_token")
-                    .long("bearer-token")
-                    .help("Prefer --bearer-token-file or $DRMTOKEN_BEARER_TOKEN"),
+                    .value_parser(clap::value_parser!(u32))
+                    .help("IAS port"),
             )
             .arg(
-                Arg::new("bearer_token_file")
-                    .long("bearer-token-file")
-                    .value_name("FILE"),
+                wire_arg("content_id", &[])
+                    .required(true)
+                    .help("The ID of the content (query parameter)"),
             )
-            .arg(Arg::new("tenant_id").long("tenant-id").required(true)),
+            .arg(secret_arg(
+                wire_arg("authorization", &["bearer-token"])
+                    .value_name("TOKEN")
+                    .help("The bearer token received at signon, without `Bearer ` (the authorization header)"),
+                "bearer_token",
+            ))
+            .arg(
+                Arg::new("authorization_file")
+                    .long("authorization-file")
+                    .visible_alias("bearer-token-file")
+                    .value_name("FILE")
+                    .help("A file holding the bearer token (`-` for stdin)"),
+            )
+            .arg(
+                wire_arg("nv-tenant-id", &["tenant-id"])
+                    .required(true)
+                    .help("The tenant ID (the nv-tenant-id header)"),
+            ),
     )
     .mut_arg("post", |a| a.hide(true))
 }
@@ -157,51 +246,55 @@ fn adobe_command() -> Command {
     common_output_args(
         Command::new("adobe-pass")
             .about("An Adobe Pass authorization token request (GET)")
+            .after_help(FLAG_RULE)
             .arg(
-                Arg::new("sp_fqdn")
+                Arg::new("sp-fqdn")
                     .long("sp-fqdn")
                     .required(true)
-                    .help("Service provider host or base URL"),
+                    .help("Service provider host or base URL (SP_FQDN)"),
             )
-            .arg(Arg::new("requestor").long("requestor").required(true))
-            .arg(Arg::new("device_id").long("device-id").required(true))
             .arg(
-                Arg::new("resource")
-                    .long("resource")
+                wire_arg("requestor", &[])
+                    .required(true)
+                    .help("The Programmer requestorId"),
+            )
+            .arg(wire_arg("deviceId", &[]).required(true).help("The device id"))
+            .arg(
+                wire_arg("resource", &[])
                     .required(true)
                     .help("A resourceId or an MRSS fragment"),
             )
             .arg(
-                Arg::new("device_info")
-                    .long("device-info")
-                    .help("Base64 device information"),
+                wire_arg("device_info", &[])
+                    .help("Base64 device information (the X-Device-Info header, or device_info in the query)"),
             )
             .arg(
-                Arg::new("device_info_json")
+                Arg::new("device-info-json")
                     .long("device-info-json")
                     .value_name("FILE")
                     .conflicts_with("device_info")
                     .help("Device information JSON to base64-encode"),
             )
             .arg(
-                Arg::new("device_info_in_query")
+                Arg::new("device-info-in-query")
                     .long("device-info-in-query")
                     .action(ArgAction::SetTrue)
                     .help("Send device_info in the query instead of the X-Device-Info header"),
             )
-            .arg(Arg::new("device_type").long("device-type"))
-            .arg(Arg::new("device_user").long("device-user").help("Deprecated"))
-            .arg(Arg::new("app_id").long("app-id").help("Deprecated"))
+            .arg(wire_arg("deviceType", &[]).help("The device type (optional)"))
+            .arg(wire_arg("deviceUser", &[]).help("Deprecated: device_info replaces it"))
+            .arg(wire_arg("appId", &[]).help("Deprecated: device_info replaces it"))
+            .arg(secret_arg(
+                wire_arg("Authorization", &["access-token"])
+                    .value_name("TOKEN")
+                    .help("The access token, without `Bearer ` (the Authorization header)"),
+                "access_token",
+            ))
             .arg(
-                Arg::new("access_token")
-                    .long("access-token")
-                    .help("Prefer $DRMTOKEN_ACCESS_TOKEN"),
-            )
-            .arg(
-                Arg::new("format")
-                    .long("format")
+                wire_arg("format", &[])
                     .value_parser(["json", "xml"])
-                    .default_value("json"),
+                    .default_value("json")
+                    .help("The response format"),
             ),
     )
     .mut_arg("post", |a| a.hide(true))
@@ -247,88 +340,44 @@ impl clap::Subcommand for BuildService {
 /// Unix seconds of `--now`, or the system clock.
 pub fn now(arg: Option<&String>) -> Result<i64, Failure> {
     match arg {
-        Some(t) => {
-            drmtoken_core::time::parse_rfc3339_z(t).map_err(|e| Failure::Usage(format!("--now {t}: {}", describe(&e))))
-        }
+        Some(t) => drmtoken_core::time::parse_rfc3339_z(t).map_err(|e| Failure::Usage(format!("--now {t}: {e}"))),
         None => Ok(std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))),
     }
 }
 
+/// The request of `values`: each parameter's values in command-line order, through the core's
+/// `set`, so repeated parameters keep their order and PlayReady's `extensionType` /
+/// `extensionPayload` pair by position exactly as the core pairs them (the i-th type with the
+/// i-th payload, however the flags are interleaved).
 fn expressplay_request<'a>(
     service: Service,
     environment: Environment<'a>,
     values: &'a [(&'static str, Zeroizing<Vec<String>>)],
 ) -> Result<TokenRequest<'a>, Failure> {
-    macro_rules! fill {
-        ($ty:ident, $variant:ident) => {{
-            let mut r = $ty {
-                environment,
-                ..Default::default()
-            };
-            for (name, vs) in values {
-                for v in vs.iter() {
-                    r.set(name, v).map_err(|e| Failure::Invalid(describe(&e)))?;
-                }
-            }
-            TokenRequest::$variant(r)
-        }};
-    }
-    Ok(match service {
-        Service::FairPlay => fill!(FairPlayTokenRequest, FairPlay),
-        Service::Widevine => fill!(WidevineTokenRequest, Widevine),
-        Service::PlayReady => {
-            // Types and payloads pair by position: the i-th --extensionType with the i-th
-            // --extensionPayload.
-            let get = |n: &str| {
-                values
-                    .iter()
-                    .find(|(k, _)| *k == n)
-                    .map(|(_, v)| v.as_slice())
-                    .unwrap_or_default()
-            };
-            let mut r = PlayReadyTokenRequest {
-                environment,
-                ..Default::default()
-            };
-            for (name, vs) in values {
-                if name.starts_with("extension") {
-                    continue;
-                }
-                for v in vs.iter() {
-                    r.set(name, v).map_err(|e| Failure::Invalid(describe(&e)))?;
-                }
-            }
-            let (types, payloads) = (get("extensionType"), get("extensionPayload"));
-            for i in 0..types.len().max(payloads.len()) {
-                let ext = PlayReadyExtension {
-                    extension_type: types.get(i).map(String::as_str),
-                    extension_payload: payloads.get(i).map(String::as_str),
-                };
-                r.extensions
-                    .push(ext)
-                    .map_err(|_| Failure::Invalid(format!("at most {} extensions", r.extensions.capacity())))?;
-            }
-            TokenRequest::PlayReady(r)
+    let mut request = TokenRequest::empty(service, environment);
+    for (wire, vs) in values {
+        for v in vs.iter() {
+            request.set(wire, v)?;
         }
-    })
+    }
+    Ok(request)
+}
+
+/// The values of every parameter given, moved out of clap's matches into zeroizing lists
+/// (several are secrets, and the URL, body and curl line carry them), in table order.
+fn expressplay_values(service: Service, m: &mut ArgMatches) -> Vec<(&'static str, Zeroizing<Vec<String>>)> {
+    parameters(service)
+        .filter_map(|p| match m.try_remove_many::<String>(p.wire) {
+            Ok(Some(vs)) => Some((p.wire, Zeroizing::new(vs.collect()))),
+            _ => None,
+        })
+        .collect()
 }
 
 fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> {
-    // Every value is moved out of clap's matches into a zeroizing list: several are secrets
-    // (customerAuthenticator, contentKey, kek, ek) and the URL, body and curl line carry them.
-    let mut values: Vec<(&'static str, Zeroizing<Vec<String>>)> = Vec::new();
-    for &name in service.parameters() {
-        if let Ok(Some(vs)) = m.try_remove_many::<String>(name) {
-            values.push((name, Zeroizing::new(vs.collect())));
-        }
-    }
-    if !values.iter().any(|(n, _)| *n == "customerAuthenticator") {
-        if let Ok(v) = std::env::var("DRMTOKEN_CUSTOMER_AUTHENTICATOR") {
-            values.insert(0, ("customerAuthenticator", Zeroizing::new(vec![v])));
-        }
-    }
+    let values = expressplay_values(service, m);
     let environment = match (
         m.get_one::<String>("domain"),
         m.get_one::<String>("env").map(String::as_str),
@@ -353,8 +402,8 @@ fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> 
     let endpoint = request.write_endpoint(&mut endpoint)?;
     match (m.get_flag("curl"), post) {
         (true, true) => println!(
-            "curl -sS -X POST -H {} --data {} {}",
-            shell_quote(&format!("Content-Type: {FORM_CONTENT_TYPE}")),
+            "curl -sS -X POST {} --data {} {}",
+            curl_headers(&form_headers(), None).as_str(),
             Zeroizing::new(shell_quote(body)).as_str(),
             shell_quote(endpoint)
         ),
@@ -365,60 +414,58 @@ fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> 
     Ok(())
 }
 
+/// The environment variable a secret flag's value came from, if it did.
+fn env_source(m: &ArgMatches, id: &str, field: &str) -> Option<String> {
+    (m.value_source(id) == Some(ValueSource::EnvVariable)).then(|| secret_env(field))
+}
+
 fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
-    let token = secret(
-        m.try_remove_one::<String>("bearer_token").ok().flatten(),
-        m.get_one::<String>("bearer_token_file").map(String::as_str),
-        "DRMTOKEN_BEARER_TOKEN",
-        "the bearer token",
-    )?;
+    // The command line beats a file, a file beats the environment.
+    let source = m.value_source("authorization");
+    let given = take(m, "authorization");
+    let file = m.get_one::<String>("authorization_file").cloned();
+    let env = secret_env("bearer_token");
+    let (token, from_env) = match (given, source, file) {
+        (Some(v), Some(ValueSource::CommandLine), _) => (v, None),
+        (_, _, Some(path)) => (secret(None, Some(&path), &env, "the bearer token")?, None),
+        (Some(v), _, None) => (v, Some(env)),
+        (None, _, None) => {
+            return Err(Failure::Usage(format!(
+                "the bearer token is required (--authorization, --authorization-file, or ${env})"
+            )))
+        }
+    };
     let request = ContentTokenRequest {
         host: m.get_one::<String>("host").map_or("", String::as_str),
         port: m.get_one::<u32>("port").copied().unwrap_or(443),
         content_id: m.get_one::<String>("content_id").map_or("", String::as_str),
         bearer_token: &token,
-        tenant_id: m.get_one::<String>("tenant_id").map_or("", String::as_str),
+        tenant_id: m.get_one::<String>("nv-tenant-id").map_or("", String::as_str),
     };
-    request.validate()?;
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
+    let headers = request.headers();
     if m.get_flag("curl") {
-        // The `authorization` header carries the token: every string holding it is wiped.
-        let headers: Zeroizing<Vec<String>> = Zeroizing::new(
-            request
-                .headers()
-                .iter()
-                .map(|h| {
-                    let line = Zeroizing::new(concat(&[h.name, ": ", h.value_prefix, h.value]));
-                    let quoted = Zeroizing::new(shell_quote(&line));
-                    concat(&["-H ", &quoted])
-                })
-                .collect(),
-        );
         println!(
-            "curl -sS -X POST {} {}",
-            Zeroizing::new(headers.join(" ")).as_str(),
+            "curl -sS -X {} {} {}",
+            request.method(),
+            curl_headers(&headers, from_env.as_deref()).as_str(),
             shell_quote(url)
         );
     } else {
-        println!("POST {url}");
-        for h in request.headers() {
-            let value = if h.name == "authorization" {
-                format!("{}<redacted>", h.value_prefix)
-            } else {
-                h.value.to_owned()
-            };
-            println!("{}: {value}", h.name);
+        println!("{} {url}", request.method());
+        for line in header_lines(&headers) {
+            println!("{line}");
         }
     }
     Ok(())
 }
 
 fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
-    let access_token =
-        take(m, "access_token").or_else(|| std::env::var("DRMTOKEN_ACCESS_TOKEN").ok().map(Zeroizing::new));
+    let from_env = env_source(m, "Authorization", "access_token");
+    let access_token = take(m, "Authorization");
     let opt = |k: &str| m.get_one::<String>(k).map(String::as_str);
-    let device_info = match (opt("device_info"), opt("device_info_json")) {
+    let device_info = match (opt("device_info"), opt("device-info-json")) {
         (Some(b64), _) => b64.to_owned(),
         (None, Some(path)) => {
             let json = std::fs::read(path).map_err(|e| Failure::Usage(format!("cannot read {path}: {e}")))?;
@@ -428,19 +475,19 @@ fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
         (None, None) => String::new(),
     };
     let request = AuthorizationRequest {
-        sp_fqdn: opt("sp_fqdn").unwrap_or_default(),
+        sp_fqdn: opt("sp-fqdn").unwrap_or_default(),
         requestor: opt("requestor").unwrap_or_default(),
-        device_id: opt("device_id").unwrap_or_default(),
+        device_id: opt("deviceId").unwrap_or_default(),
         resource: opt("resource").unwrap_or_default(),
         device_info: &device_info,
-        device_info_placement: if m.get_flag("device_info_in_query") {
+        device_info_placement: if m.get_flag("device-info-in-query") {
             DeviceInfoPlacement::Query
         } else {
             DeviceInfoPlacement::Header
         },
-        device_type: opt("device_type"),
-        device_user: opt("device_user"),
-        app_id: opt("app_id"),
+        device_type: opt("deviceType"),
+        device_user: opt("deviceUser"),
+        app_id: opt("appId"),
         access_token: access_token.as_ref().map(|t| t.as_str()),
         format: if opt("format") == Some("xml") {
             Format::Xml
@@ -464,37 +511,17 @@ fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
     }
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
-    // The `Authorization` header carries the access token: every string holding it is wiped.
-    let headers: Vec<(&str, Zeroizing<String>)> = request
-        .headers()
-        .iter()
-        .map(|h| (h.name, Zeroizing::new(concat(&[h.value_prefix, h.value]))))
-        .collect();
+    let headers = request.headers();
     if m.get_flag("curl") {
-        let hs: Zeroizing<Vec<String>> = Zeroizing::new(
-            headers
-                .iter()
-                .map(|(n, v)| {
-                    let line = Zeroizing::new(concat(&[n, ": ", v]));
-                    let quoted = Zeroizing::new(shell_quote(&line));
-                    concat(&["-H ", &quoted])
-                })
-                .collect(),
-        );
         println!(
             "curl -sS {} {}",
-            Zeroizing::new(hs.join(" ")).as_str(),
+            curl_headers(&headers, from_env.as_deref()).as_str(),
             shell_quote(url)
         );
     } else {
-        println!("GET {url}");
-        for (n, v) in &headers {
-            let v = if *n == "Authorization" {
-                "Bearer <redacted>"
-            } else {
-                v.as_str()
-            };
-            println!("{n}: {v}");
+        println!("{} {url}", request.method());
+        for line in header_lines(&headers) {
+            println!("{line}");
         }
     }
     Ok(())
@@ -520,5 +547,9 @@ mod tests {
         assert_eq!(kebab("rental.periodEndTime"), "rental-period-end-time");
         assert_eq!(kebab("analogVideoOPL"), "analog-video-opl");
         assert_eq!(kebab("kid"), "kid");
+        assert_eq!(kebab("content_id"), "content-id");
+        assert_eq!(kebab("nv-tenant-id"), "nv-tenant-id");
+        assert_eq!(kebab("X-Device-Info"), "x-device-info");
+        assert_eq!(kebab("Authorization"), "authorization");
     }
 }

@@ -9,13 +9,14 @@ use serde_json::json;
 
 use zeroize::Zeroizing;
 
-use crate::output::{describe, Failure};
+use crate::output::Failure;
 use crate::secrets::read_secret;
 
 /// The `check` subcommand's arguments.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print one JSON object: valid, service, code, message, parameter, warnings.
+    /// Print one JSON object: valid, service, code, message, parameter, error (the error's one
+    /// text, as every surface prints it), warnings.
     #[arg(long)]
     json: bool,
     /// Check absolute times against this RFC 3339 instant (default: the system clock).
@@ -125,6 +126,7 @@ pub fn run(mut args: Args) -> Result<ExitCode, Failure> {
             "code": e.map(Error::code).filter(|c| *c != 0),
             "message": e.map(|e| e.message()),
             "parameter": e.and_then(Error::parameter),
+            "error": e.map(ToString::to_string),
             "warnings": report.warnings,
         });
         println!("{out}");
@@ -134,7 +136,7 @@ pub fn run(mut args: Args) -> Result<ExitCode, Failure> {
             .map_or("request".to_owned(), |s| format!("{} request", service_name(s)));
         match &report.error {
             None => println!("valid {what}"),
-            Some(e) => println!("invalid {what}: {}", describe(e)),
+            Some(e) => println!("invalid {what}: {e}"),
         }
         for w in &report.warnings {
             println!("warning: {w}");

@@ -26,9 +26,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build a token request and print its URL (or form body, or a curl command).
-    #[command(
-        after_help = "Example:\n  drmtoken build widevine --customerAuthenticator \"$AUTH\" --kid b366360da82e9c6e0b0984002a362cf2 \\\n    --content-key b366360da82e9c6e0b0984002a362cf2 --security-level 1 --hdcp-output-control 0 --curl"
-    )]
+    #[command(after_help = build::BUILD_HELP)]
     Build(build::Args),
     /// Validate an ExpressPlay request URL (or form body) exactly as the service would.
     #[command(

@@ -1,10 +1,13 @@
-//! What every command shares: the failure type with its exit status, error text in one format,
+//! What every command shares: the failure type with its exit status (an error reads as the
+//! core's `Display` of it, the one text every surface prints), headers as the core gives them,
 //! shell quoting for `--curl`.
 
 use std::fmt;
 use std::process::ExitCode;
 
-use drmtoken_core::{Error, ErrorKind};
+use drmtoken_core::http::Headers;
+use drmtoken_core::Error;
+use zeroize::Zeroizing;
 
 /// A command's failure: invalid input or a refusal (exit 1), or a usage problem (exit 2).
 #[derive(Debug)]
@@ -35,28 +38,8 @@ impl fmt::Display for Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        Failure::Invalid(describe(&e))
+        Failure::Invalid(e.to_string())
     }
-}
-
-/// One line for an error: `<code> <message> (parameter <name>)`, code only when it has one.
-pub fn describe(e: &Error) -> String {
-    let mut s = String::new();
-    if e.code() != 0 {
-        s.push_str(&format!("{} ", e.code()));
-    }
-    s.push_str(e.message());
-    match e.kind() {
-        ErrorKind::BufferTooSmall { required } => s.push_str(&format!(" ({required} bytes needed)")),
-        ErrorKind::InvalidJson { offset } | ErrorKind::InvalidXml { offset } | ErrorKind::NestingTooDeep { offset } => {
-            s.push_str(&format!(" at byte {offset}"));
-        }
-        _ => {}
-    }
-    if let Some(p) = e.parameter() {
-        s.push_str(&format!(" (parameter {p})"));
-    }
-    s
 }
 
 /// Quotes `s` for a POSIX shell: single quotes, with embedded ones closed and escaped. Built at
@@ -88,4 +71,43 @@ pub fn concat(parts: &[&str]) -> String {
 /// A buffer of exactly `len` bytes for a producing call.
 pub fn buffer(len: usize) -> Vec<u8> {
     vec![0u8; len]
+}
+
+/// The headers as `name: value` lines, names as the core spells them; the value of every header
+/// the core marks secret ([`Header::secret`](drmtoken_core::http::Header::secret)) is
+/// `<redacted>` after its fixed prefix (`Bearer <redacted>`).
+pub fn header_lines(headers: &Headers<'_>) -> Vec<String> {
+    headers
+        .iter()
+        .map(|h| {
+            let value = if h.secret { "<redacted>" } else { h.value };
+            concat(&[h.name, ": ", h.value_prefix, value])
+        })
+        .collect()
+}
+
+/// The headers as curl arguments (`-H 'name: value' ...`), names as the core spells them. A
+/// secret header ([`Header::secret`](drmtoken_core::http::Header::secret)) whose value came
+/// from the environment variable `secret_env` is written as a reference to that variable
+/// (`-H 'authorization: Bearer '"${DRMTOKEN_BEARER_TOKEN}"`), so the secret is not printed;
+/// otherwise it is written out (the caller gave it on the command line or in a file). Every
+/// string holding a value is wiped on drop.
+pub fn curl_headers(headers: &Headers<'_>, secret_env: Option<&str>) -> Zeroizing<String> {
+    let args: Zeroizing<Vec<String>> = Zeroizing::new(
+        headers
+            .iter()
+            .map(|h| match (h.secret, secret_env) {
+                (true, Some(var)) => {
+                    let head = shell_quote(&concat(&[h.name, ": ", h.value_prefix]));
+                    concat(&["-H ", &head, "\"${", var, "}\""])
+                }
+                _ => {
+                    let line = Zeroizing::new(concat(&[h.name, ": ", h.value_prefix, h.value]));
+                    let quoted = Zeroizing::new(shell_quote(&line));
+                    concat(&["-H ", &quoted])
+                }
+            })
+            .collect(),
+    );
+    Zeroizing::new(args.join(" "))
 }

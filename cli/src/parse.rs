@@ -1,6 +1,13 @@
 //! `drmtoken parse <service>`: reads a response body (a file or stdin) with its HTTP status and
 //! content type, and prints what the service said: the token and how to redeem it, or the
 //! refusal with the service's code and message.
+//!
+//! Keys are camelCase throughout, for every service (`--json` and the text lines alike): the
+//! style of the services' own JSON (`licenseAcquisitionUrl`, `proxyMvpd`, OpenTV's claims such
+//! as `deviceUniqueId`), applied also to the few keys the services spell otherwise (OpenTV's
+//! `content_token`, `token_type`, `expires_in`, `fixed_exp` are `contentToken`, `tokenType`,
+//! `expiresIn`, `fixedExp`) and to the CLI's own (`skdUri`, `licenseUrl`). `error` is the
+//! core's text of the error, the same on every surface.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -10,7 +17,7 @@ use drmtoken_core::opentv::{self, ContentToken, Token, UserToken};
 use drmtoken_core::{adobe_pass, Error};
 use serde_json::{json, Map, Value};
 
-use crate::output::{buffer, describe, Failure};
+use crate::output::{buffer, Failure};
 
 /// The `parse` subcommand's arguments.
 #[derive(clap::Args)]
@@ -65,7 +72,7 @@ fn refusal(status: u16, code: Option<i32>, message: &str, error: &Error) -> Map<
     m.insert("ok".into(), json!(false));
     m.insert("status".into(), json!(status));
     m.insert("code".into(), json!(code));
-    m.insert("error".into(), json!(describe(error)));
+    m.insert("error".into(), json!(error.to_string()));
     m.insert("message".into(), json!(message));
     m
 }
@@ -73,7 +80,7 @@ fn refusal(status: u16, code: Option<i32>, message: &str, error: &Error) -> Map<
 fn invalid(e: &Error) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("ok".into(), json!(false));
-    m.insert("error".into(), json!(describe(e)));
+    m.insert("error".into(), json!(e.to_string()));
     m.insert("parameter".into(), json!(e.parameter()));
     m
 }
@@ -92,16 +99,16 @@ fn expressplay_fields(service: Service, status: u16, ct: &str, body: &[u8]) -> (
                 TokenResponse::FairPlay(t) => {
                     m.insert("url".into(), json!(t.url));
                     let mut b = buffer(t.skd_uri_len());
-                    m.insert("skd_uri".into(), json!(t.write_skd_uri(&mut b).ok()));
+                    m.insert("skdUri".into(), json!(t.write_skd_uri(&mut b).ok()));
                 }
                 TokenResponse::Widevine(t) => {
-                    m.insert("license_server_url".into(), json!(t.url));
-                    m.insert("url_without_query".into(), json!(t.url_without_query()));
+                    m.insert("licenseServerUrl".into(), json!(t.url));
+                    m.insert("urlWithoutQuery".into(), json!(t.url_without_query()));
                 }
                 TokenResponse::PlayReady(t) => {
-                    m.insert("license_acquisition_url".into(), json!(t.license_acquisition_url));
+                    m.insert("licenseAcquisitionUrl".into(), json!(t.license_acquisition_url));
                     let mut b = buffer(t.license_url_len());
-                    m.insert("license_url".into(), json!(t.write_license_url(&mut b).ok()));
+                    m.insert("licenseUrl".into(), json!(t.write_license_url(&mut b).ok()));
                 }
             }
             (true, m)
@@ -132,7 +139,7 @@ fn content_token_json(t: &ContentToken<'_>) -> Value {
 
 fn user_token_json(t: &UserToken<'_>) -> Value {
     json!({
-        "typ": t.typ, "ver": t.ver, "exp": t.exp, "fixed_exp": t.fixed_exp, "tenantId": t.tenant_id,
+        "typ": t.typ, "ver": t.ver, "exp": t.exp, "fixedExp": t.fixed_exp, "tenantId": t.tenant_id,
         "accountId": t.account_id, "accountProfileId": t.account_profile_id, "userId": t.user_id,
         "deviceId": t.device_id, "playoutDeviceClass": t.playout_device_class, "jti": t.jti,
         "geoBlockExempt": t.geo_block_exempt, "onNetwork": t.on_network, "watermarking": t.watermarking,
@@ -156,15 +163,15 @@ fn opentv_fields(status: u16, ct: &str, body: &[u8]) -> (bool, Map<String, Value
         Ok(r) => {
             let mut m = Map::new();
             m.insert("ok".into(), json!(true));
-            m.insert("token_type".into(), json!(r.token_type));
-            m.insert("expires_in".into(), json!(r.expires_in));
-            m.insert("content_token".into(), token_json(&r.content_token, content_token_json));
+            m.insert("tokenType".into(), json!(r.token_type));
+            m.insert("expiresIn".into(), json!(r.expires_in));
+            m.insert("contentToken".into(), token_json(&r.content_token, content_token_json));
             m.insert(
-                "access_token".into(),
+                "accessToken".into(),
                 json!(r.access_token.as_ref().map(|t| token_json(t, user_token_json))),
             );
             m.insert(
-                "refresh_token".into(),
+                "refreshToken".into(),
                 json!(r.refresh_token.as_ref().map(|t| token_json(t, user_token_json))),
             );
             (true, m)

@@ -3,10 +3,12 @@
 //! a file or the environment is not.
 //!
 //! Every copy the command owns is a [`Zeroizing`] value, wiped when dropped: the value taken out
-//! of clap's matches, the text read from a file or stdin (read without reallocating behind our
-//! back: a growing `String` would free unwiped partial copies), the environment variable's copy.
-//! Beyond reach, and left alone: clap's raw copy of the command line, the process environment
-//! block, and the standard output buffer the result is printed through.
+//! of clap's matches (given on the command line or read by clap from `$DRMTOKEN_<FIELD>`, the
+//! variable of every secret `build` flag), the text read from a file or stdin (read without
+//! reallocating behind our back: a growing `String` would free unwiped partial copies), the
+//! environment variable's copy. Beyond reach, and left alone: clap's raw copy of the command
+//! line and of the variables it read, the process environment block, and the standard output
+//! buffer the result is printed through.
 
 use std::fs;
 use std::io::{self, Read};

@@ -9,7 +9,11 @@ fn drmtoken() -> Command {
     let mut c = Command::cargo_bin("drmtoken").unwrap();
     c.env_remove("DRMTOKEN_KEK")
         .env_remove("DRMTOKEN_KEY")
-        .env_remove("DRMTOKEN_CUSTOMER_AUTHENTICATOR");
+        .env_remove("DRMTOKEN_CUSTOMER_AUTHENTICATOR")
+        .env_remove("DRMTOKEN_CONTENT_KEY")
+        .env_remove("DRMTOKEN_EK")
+        .env_remove("DRMTOKEN_BEARER_TOKEN")
+        .env_remove("DRMTOKEN_ACCESS_TOKEN");
     c
 }
 
@@ -109,7 +113,7 @@ fn every_request_vector_is_checked_with_its_code() {
         let keys: Vec<&str> = report.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            ["code", "message", "parameter", "service", "valid", "warnings"],
+            ["code", "error", "message", "parameter", "service", "valid", "warnings"],
             "{name}"
         );
         assert_eq!(report["service"], case["service"], "{name}");
@@ -121,6 +125,17 @@ fn every_request_vector_is_checked_with_its_code() {
             assert_eq!(report["code"], case["error"]["code"], "{name}");
             assert_eq!(report["parameter"], case["error"]["parameter"], "{name}");
             assert!(report["message"].as_str().is_some_and(|m| !m.is_empty()), "{name}");
+            // The one text of the error: the code, the message, the parameter.
+            assert_eq!(
+                report["error"],
+                format!(
+                    "{}: {} [parameter {}]",
+                    case["error"]["code"],
+                    report["message"].as_str().unwrap(),
+                    case["error"]["parameter"].as_str().unwrap()
+                ),
+                "{name}"
+            );
             assert_eq!(out.status.code(), Some(1), "{name}");
         }
         checked += 1;
@@ -147,7 +162,10 @@ fn check_human_output_names_parameter_code_and_message() {
         .args(["check", "https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator=a&kid=b366360da82e9c6e0b0984002a362cf2&contentKey=abc"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("-2027").and(predicate::str::contains("contentKey")));
+        .stdout(
+            "invalid playready request: -2027: Content encryption key must be 32-hexadecimal digits long \
+             [parameter contentKey]\n",
+        );
 }
 
 #[test]
@@ -235,7 +253,7 @@ fn build_reports_the_service_code_and_exits_1() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("-6003").and(predicate::str::contains("parameter iv")));
+        .stderr("drmtoken: -6003: Invalid iv parameter specified [parameter iv]\n");
 }
 
 #[test]
@@ -268,9 +286,9 @@ fn build_opentv_and_adobe_pass() {
             "opentv",
             "--host",
             "ias.example.com",
-            "--content-id",
+            "--content_id",
             "content 7",
-            "--tenant-id",
+            "--nv-tenant-id",
             "nagra",
         ])
         .assert()
@@ -294,7 +312,7 @@ fn build_opentv_and_adobe_pass() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("control character").and(predicate::str::contains("authorization")));
+        .stderr("drmtoken: control character in a header value [parameter authorization]\n");
     let dir = std::env::temp_dir().join(format!("drmtoken-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let info = dir.join("device.json");
@@ -464,6 +482,26 @@ fn keywrap_refuses_the_lengths_the_rfc_does_not_permit() {
     }
 }
 
+/// Every key of a `parse --json` report is camelCase (no `_`, no `-`, a lower-case first
+/// letter), at every depth; OpenTV's `ratingThreshold` map is data keyed by the body, not ours.
+fn assert_camel_case(v: &Value, what: &str) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                assert!(
+                    !k.contains(['_', '-']) && k.starts_with(|c: char| c.is_ascii_lowercase()),
+                    "{what}: key {k}"
+                );
+                if k != "ratingThreshold" {
+                    assert_camel_case(v, what);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| assert_camel_case(v, what)),
+        _ => {}
+    }
+}
+
 #[test]
 fn parse_every_response_vector_of_every_service() {
     for (file, service_of) in [
@@ -503,11 +541,19 @@ fn parse_every_response_vector_of_every_service() {
             assert_eq!(report["ok"], expect_ok, "{file} {name}: {report}");
             assert_eq!(out.status.code(), Some(if expect_ok { 0 } else { 1 }), "{file} {name}");
             if let Some(e) = case.get("expect") {
-                for key in ["token", "mvpd", "expires", "skd_uri", "license_url"] {
+                // The vectors' keys are snake_case; `parse --json` speaks camelCase.
+                for (key, ours) in [
+                    ("token", "token"),
+                    ("mvpd", "mvpd"),
+                    ("expires", "expires"),
+                    ("skd_uri", "skdUri"),
+                    ("license_url", "licenseUrl"),
+                ] {
                     if let Some(v) = e.get(key) {
-                        assert_eq!(&report[key], v, "{file} {name}: {key}");
+                        assert_eq!(&report[ours], v, "{file} {name}: {key}");
                     }
                 }
+                assert_camel_case(&report, &format!("{file} {name}"));
             }
             if let Some(e) = case.get("service_error") {
                 assert_eq!(report["code"], e["code"], "{file} {name}");
@@ -586,7 +632,7 @@ fn parse_guesses_the_content_type_and_prints_redemption_forms() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "skd_uri: skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA",
+            "skdUri: skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA",
         ));
     drmtoken()
         .args(["parse", "playready", "--status", "400", "--json"])
@@ -691,5 +737,331 @@ fn parse_refuses_deep_nesting_on_a_small_stack() {
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(report["error"], message, "{service}");
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `build`'s ExpressPlay flags are the rows of the core's one parameter table: every row a
+/// service takes is a flag named by its wire name, with the row's doc as help and its kebab-case
+/// alias; a secret row names its environment variable; a row the service does not take is not a
+/// flag.
+#[test]
+fn build_flags_are_the_core_parameter_table() {
+    use drmtoken_core::expressplay::parameters::{Arity, FAIRPLAY, PARAMETERS, PLAYREADY, WIDEVINE};
+    for (service, bit) in [("fairplay", FAIRPLAY), ("playready", PLAYREADY), ("widevine", WIDEVINE)] {
+        let out = drmtoken().args(["build", service, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        for p in PARAMETERS {
+            let flag = format!("--{} <VALUE>", p.wire);
+            if !p.taken_by(bit) {
+                assert!(!help.contains(&flag), "{service} takes no {}", p.wire);
+                continue;
+            }
+            // The flag's entry: its line and the help lines under it (clap puts short help on
+            // the same line, long help below).
+            let mut lines = help.lines().skip_while(|l| !l.trim_start().starts_with(&flag));
+            let first = lines.next().unwrap_or_else(|| panic!("{service}: no {flag}"));
+            let line: String = std::iter::once(first)
+                .chain(lines.take_while(|l| !l.trim_start().starts_with('-')))
+                .collect();
+            assert!(line.contains(p.doc), "{service} {}: {line}", p.wire);
+            assert_eq!(
+                line.contains(&format!("[env: DRMTOKEN_{}]", p.field.to_uppercase())),
+                p.secret,
+                "{service} {}: {line}",
+                p.wire
+            );
+            assert_eq!(line.contains("Repeatable"), p.arity == Arity::Repeated, "{}", p.wire);
+        }
+    }
+}
+
+fn playready_base() -> Vec<&'static str> {
+    vec![
+        "build",
+        "playready",
+        "--now",
+        NOW,
+        "--customerAuthenticator",
+        "a",
+        "--kid",
+        "b366360da82e9c6e0b0984002a362cf2",
+        "--contentKey",
+        "b366360da82e9c6e0b0984002a362cf2",
+        "--rightsType",
+        "BuyToOwn",
+        "--analogVideoOPL",
+        "0",
+        "--compressed-digital-audio-opl",
+        "0",
+        "--compressedDigitalVideoOPL",
+        "0",
+        "--uncompressedDigitalAudioOPL",
+        "0",
+        "--uncompressedDigitalVideoOPL",
+        "0",
+    ]
+}
+
+/// PlayReady extensions pair by position, the core's rule: the flags grouped (types, then
+/// payloads) or interleaved, by wire name or kebab alias, give the same request, and it is the
+/// request the core's own `set` makes of the same values.
+#[test]
+fn playready_extensions_pair_by_position_grouped_or_interleaved() {
+    use drmtoken_core::expressplay::PlayReadyTokenRequest;
+    let exts = [("abcd", "AAAA"), ("wxyz", "BBBB"), ("qrst", "CCCC")];
+    let mut grouped = playready_base();
+    for (t, _) in exts {
+        grouped.extend(["--extensionType", t]);
+    }
+    for (_, p) in exts {
+        grouped.extend(["--extension-payload", p]);
+    }
+    let mut interleaved = playready_base();
+    for (t, p) in exts {
+        interleaved.extend(["--extension-type", t, "--extensionPayload", p]);
+    }
+    let run = |args: &[&str]| {
+        let out = drmtoken().args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (a, b) = (run(&grouped), run(&interleaved));
+    assert_eq!(a, b);
+
+    let mut core = PlayReadyTokenRequest::default();
+    let pairs: Vec<(&str, &str)> = playready_base()[4..]
+        .chunks(2)
+        .map(|c| (c[0].trim_start_matches("--"), c[1]))
+        .collect();
+    for (name, value) in pairs {
+        let name = if name == "compressed-digital-audio-opl" {
+            "compressedDigitalAudioOPL"
+        } else {
+            name
+        };
+        core.set(name, value).unwrap();
+    }
+    for (t, p) in exts {
+        core.set("extensionPayload", p).unwrap();
+        core.set("extensionType", t).unwrap();
+    }
+    let mut url = vec![0u8; core.url_len()];
+    assert_eq!(a.trim_end(), core.write_url(&mut url).unwrap());
+    assert!(a.contains("extensionType=abcd&extensionPayload=AAAA&extensionType=wxyz&extensionPayload=BBBB"));
+
+    // A type without its payload: the core's code, in the core's words.
+    let mut unpaired = playready_base();
+    unpaired.extend([
+        "--extensionType",
+        "abcd",
+        "--extensionType",
+        "wxyz",
+        "--extensionPayload",
+        "AAAA",
+    ]);
+    drmtoken()
+        .args(&unpaired)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("drmtoken: -2035: No corresponding value specified [parameter extensionPayload]\n");
+}
+
+/// Every secret row may come from `$DRMTOKEN_<FIELD>`, not only the authenticator.
+#[test]
+fn build_takes_secret_parameters_from_the_environment() {
+    drmtoken()
+        .env("DRMTOKEN_CUSTOMER_AUTHENTICATOR", "a")
+        .env("DRMTOKEN_CONTENT_KEY", "B366360DA82E9C6E0B0984002A362CF2")
+        .args([
+            "build",
+            "widevine",
+            "--kid",
+            "b366360da82e9c6e0b0984002a362cf2",
+            "--security-level",
+            "1",
+            "--hdcp-output-control",
+            "0",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("contentKey=B366360DA82E9C6E0B0984002A362CF2"));
+}
+
+/// OpenTV and Adobe Pass follow the same flag rule: wire names (`content_id`, `nv-tenant-id`,
+/// `deviceId`, `Authorization`...) with kebab-case aliases, and the former names still work.
+#[test]
+fn opentv_and_adobe_pass_flags_are_wire_names_with_aliases() {
+    let opentv = |flags: [&str; 4]| {
+        let out = drmtoken()
+            .args(["build", "opentv", "--host", "ias.example.com"])
+            .args([flags[0], "c7", flags[1], "nagra", flags[2], "tok3n", flags[3]])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let wire = opentv(["--content_id", "--nv-tenant-id", "--authorization", "--curl"]);
+    assert_eq!(
+        wire,
+        "curl -sS -X POST -H 'authorization: Bearer tok3n' -H 'nv-tenant-id: nagra' \
+         'https://ias.example.com:443/ias/v2/content_token?content_id=c7&type=device'\n"
+    );
+    assert_eq!(
+        opentv(["--content-id", "--tenant-id", "--bearer-token", "--curl"]),
+        wire
+    );
+
+    // A secret header whose value came from the environment is a reference to the variable.
+    drmtoken()
+        .env("DRMTOKEN_BEARER_TOKEN", "SECRET-tok3n")
+        .args([
+            "build",
+            "opentv",
+            "--host",
+            "ias.example.com",
+            "--content_id",
+            "c7",
+            "--nv-tenant-id",
+            "t",
+            "--curl",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            r#"-H 'authorization: Bearer '"${DRMTOKEN_BEARER_TOKEN}""#,
+        ))
+        .stdout(predicate::str::contains("SECRET").not());
+
+    let adobe = |flags: [&str; 6]| {
+        let out = drmtoken()
+            .args([
+                "build",
+                "adobe-pass",
+                "--sp-fqdn",
+                "api.auth.adobe.com",
+                "--requestor",
+                "r",
+            ])
+            .args([
+                flags[0],
+                "d",
+                flags[1],
+                "e30=",
+                flags[2],
+                "Roku",
+                flags[3],
+                "u",
+                flags[4],
+                "app",
+                flags[5],
+                "SECRET-at",
+            ])
+            .args(["--resource", "res"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{flags:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let wire = adobe([
+        "--deviceId",
+        "--device_info",
+        "--deviceType",
+        "--deviceUser",
+        "--appId",
+        "--Authorization",
+    ]);
+    assert_eq!(
+        wire,
+        "GET https://api.auth.adobe.com/api/v1/tokens/authz?requestor=r&deviceId=d&resource=res&deviceType=Roku\
+         &deviceUser=u&appId=app&format=json\nAccept: application/json\nX-Device-Info: e30=\n\
+         Authorization: Bearer <redacted>\n"
+    );
+    assert_eq!(
+        adobe([
+            "--device-id",
+            "--device-info",
+            "--device-type",
+            "--device-user",
+            "--app-id",
+            "--access-token"
+        ]),
+        wire
+    );
+    assert_eq!(
+        adobe([
+            "--device-id",
+            "--device-info",
+            "--device-type",
+            "--device-user",
+            "--app-id",
+            "--authorization"
+        ]),
+        wire
+    );
+}
+
+/// The bearer token: the command line beats a file, a file beats the environment; only a value
+/// that came from the environment is printed by `--curl` as a reference to its variable.
+#[test]
+fn opentv_bearer_token_sources() {
+    let dir = std::env::temp_dir().join(format!("drmtoken-bearer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("token");
+    std::fs::write(&file, "from-file\n").unwrap();
+    let base = [
+        "build",
+        "opentv",
+        "--host",
+        "h.example.com",
+        "--content_id",
+        "c",
+        "--nv-tenant-id",
+        "t",
+        "--curl",
+    ];
+    let header = |cmd: &mut Command| {
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split(" -H ").nth(1).unwrap().to_owned()
+    };
+    assert_eq!(
+        header(
+            drmtoken()
+                .env("DRMTOKEN_BEARER_TOKEN", "from-env")
+                .args(base)
+                .args(["--authorization-file"])
+                .arg(&file)
+        ),
+        "'authorization: Bearer from-file'"
+    );
+    assert_eq!(
+        header(
+            drmtoken()
+                .env("DRMTOKEN_BEARER_TOKEN", "from-env")
+                .args(base)
+                .args(["--authorization", "from-flag", "--bearer-token-file"])
+                .arg(&file)
+        ),
+        "'authorization: Bearer from-flag'"
+    );
+    assert_eq!(
+        header(drmtoken().env("DRMTOKEN_BEARER_TOKEN", "from-env").args(base)),
+        r#"'authorization: Bearer '"${DRMTOKEN_BEARER_TOKEN}""#
+    );
+    drmtoken()
+        .args(base)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("$DRMTOKEN_BEARER_TOKEN"));
     std::fs::remove_dir_all(&dir).ok();
 }

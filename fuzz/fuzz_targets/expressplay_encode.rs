@@ -1,13 +1,14 @@
-//! Requests from structured input: the written URL and form body have exactly `*_len()` bytes,
-//! and parsing them back gives the same request (encode -> parse is the identity), whatever
-//! the values contain (reserved characters, `%`, `+`, non-ASCII, control characters).
+//! Requests from structured input, built the way every surface builds them (`set` by wire name,
+//! from the one parameter table): `write_url`/`write_form_body` refuse exactly what
+//! `validate(None)` refuses; what they write has exactly `*_len()` bytes; and parsing it back
+//! gives the same request (encode -> parse is the identity), whatever the values contain
+//! (reserved characters, `%`, `+`, non-ASCII, control characters). Free-text parameters of a
+//! valid request carry arbitrary text, so the encoder sees hostile values on every run.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use drmtoken_core::expressplay::{
-    parse_query, Environment, FairPlayTokenRequest, PlayReadyExtension, PlayReadyTokenRequest, Service, TokenRequest,
-    WidevineTokenRequest,
-};
+use drmtoken_core::expressplay::parameters::{FAIRPLAY, PARAMETERS, PLAYREADY, WIDEVINE};
+use drmtoken_core::expressplay::{parse_query, Environment, Service, TokenRequest};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "small_stack.rs"]
@@ -23,129 +24,86 @@ enum Which {
 #[derive(Arbitrary, Debug)]
 struct Input<'a> {
     which: Which,
-    values: [Option<&'a str>; 20],
-    extensions: Vec<(Option<&'a str>, Option<&'a str>)>,
-}
-
-fn build<'a>(input: &Input<'a>) -> TokenRequest<'a> {
-    let v = |i: usize| input.values.get(i).copied().flatten();
-    match input.which {
-        Which::FairPlay => {
-            let mut r = FairPlayTokenRequest {
-                environment: Environment::Test,
-                customer_authenticator: v(0),
-                error_format: v(1),
-                general_flags: v(2),
-                kek: v(3),
-                kid: v(4),
-                ek: v(5),
-                content_key: v(6),
-                iv: v(7),
-                rental_duration: v(8),
-                expiration_time: v(9),
-                cookie: v(10),
-                ..FairPlayTokenRequest::default()
-            };
-            for (t, _) in input.extensions.iter().take(8) {
-                if let Some(t) = t {
-                    let _ = r.fp_extensions.push(t);
-                }
-            }
-            TokenRequest::FairPlay(r)
-        }
-        Which::PlayReady => {
-            let mut r = PlayReadyTokenRequest {
-                environment: Environment::Test,
-                customer_authenticator: v(0),
-                error_format: v(1),
-                general_flags: v(2),
-                kek: v(3),
-                kid: v(4),
-                ek: v(5),
-                content_key: v(6),
-                rights_type: v(7),
-                rental_period_end_time: v(8),
-                rental_play_duration: v(9),
-                analog_video_opl: v(10),
-                compressed_digital_audio_opl: v(11),
-                compressed_digital_video_opl: v(12),
-                uncompressed_digital_audio_opl: v(13),
-                uncompressed_digital_video_opl: v(14),
-                unknown_output_behavior: v(15),
-                output_control_flags: v(16),
-                expiration_time: v(17),
-                cookie: v(18),
-                ..PlayReadyTokenRequest::default()
-            };
-            for &(t, p) in input.extensions.iter().take(8) {
-                // A pair is sent as type then payload; a payload alone cannot be told apart
-                // from the next pair's, so the parser pairs it with the type before it.
-                if t.is_some() {
-                    let _ = r.extensions.push(PlayReadyExtension {
-                        extension_type: t,
-                        extension_payload: p,
-                    });
-                }
-            }
-            TokenRequest::PlayReady(r)
-        }
-        Which::Widevine => {
-            let mut r = WidevineTokenRequest {
-                environment: Environment::Test,
-                customer_authenticator: v(0),
-                error_format: v(1),
-                general_flags: v(2),
-                kek: v(3),
-                kid: v(4),
-                ek: v(5),
-                content_key: v(6),
-                content_id: v(7),
-                security_level: v(8),
-                hdcp_output_control: v(9),
-                license_duration: v(10),
-                expiration_time: v(11),
-                cookie: v(12),
-                ..WidevineTokenRequest::default()
-            };
-            for (t, _) in input.extensions.iter().take(8) {
-                if let Some(t) = t {
-                    let _ = r.wv_extensions.push(t);
-                }
-            }
-            TokenRequest::Widevine(r)
-        }
-    }
+    /// One value per row the service takes (then repeated rows again), in table order.
+    values: Vec<Option<&'a str>>,
+    /// Text for the free-text parameters of a valid request.
+    authenticator: &'a str,
+    kid_name: &'a str,
+    content_id: &'a str,
+    cookie: &'a str,
 }
 
 fuzz_target!(|data: &[u8]| small_stack::run(data, check));
 
 fn check(data: &[u8]) {
     let Some(input) = small_stack::typed::<Input<'_>>(data) else { return };
-    let request = build(&input);
-    let _ = request.validate(None);
+    let (service, bit) = match input.which {
+        Which::FairPlay => (Service::FairPlay, FAIRPLAY),
+        Which::PlayReady => (Service::PlayReady, PLAYREADY),
+        Which::Widevine => (Service::Widevine, WIDEVINE),
+    };
+    let mut request = TokenRequest::empty(service, Environment::Test);
+    let rows = PARAMETERS.iter().filter(|p| p.taken_by(bit)).cycle();
+    for (row, value) in rows.zip(input.values.iter().take(64)) {
+        if let Some(v) = value {
+            // Duplicates and full lists are refused by name; the request keeps what it had.
+            let _ = request.set(row.wire, v);
+        }
+    }
+    round_trip(&request);
 
+    // A valid Widevine request whose free-text parameters carry the fuzzer's text.
+    let kid = format!("^{}", input.kid_name);
+    let mut valid = TokenRequest::empty(Service::Widevine, Environment::Test);
+    for (name, value) in [
+        ("customerAuthenticator", input.authenticator),
+        ("kid", &kid),
+        ("contentId", input.content_id),
+        ("cookie", input.cookie),
+        ("securityLevel", "1"),
+        ("hdcpOutputControl", "0"),
+    ] {
+        valid.set(name, value).expect("each parameter is set once");
+    }
+    let free_text_is_valid = !input.authenticator.is_empty()
+        && (1..=64).contains(&input.kid_name.chars().count())
+        && input.cookie.chars().count() <= 32;
+    assert_eq!(valid.validate(None).is_ok(), free_text_is_valid, "free text refused");
+    round_trip(&valid);
+}
+
+/// The producing calls refuse what `validate(None)` refuses; otherwise their output has the
+/// announced length and parses back to the same request.
+fn round_trip(request: &TokenRequest<'_>) {
+    let verdict = request.validate(None);
     let mut body = vec![0u8; 16384];
     let len = request.form_body_len();
-    let Ok(written) = request.write_form_body(&mut body) else {
-        assert!(len > body.len(), "write_form_body failed with a large enough buffer");
-        return;
+    let written = match (request.write_form_body(&mut body), verdict) {
+        (Err(e), Err(v)) => {
+            assert_eq!(e, v, "write_form_body and validate disagree");
+            return;
+        }
+        (Ok(_), Err(v)) => panic!("write_form_body wrote an invalid request ({v})"),
+        (Err(e), Ok(_)) => {
+            assert!(len > body.len(), "write_form_body failed with a large enough buffer: {e}");
+            return;
+        }
+        (Ok(w), Ok(_)) => w.to_owned(),
     };
     assert_eq!(written.len(), len);
-    let written = written.to_owned();
 
     let mut url = vec![0u8; 16384];
     if let Ok(u) = request.write_url(&mut url) {
         assert_eq!(u.len(), request.url_len());
     }
 
-    let service = request.service();
     let mut scratch = vec![0u8; 16384];
-    let parsed = parse_query(service, Environment::Test, &written, &mut scratch).expect("our own body parses");
+    let parsed =
+        parse_query(request.service(), Environment::Test, &written, &mut scratch).expect("our own body parses");
     assert!(
         parsed.unknown.is_empty(),
         "our own body has unknown parameters: {:?}",
         parsed.unknown
     );
-    let _: Service = service;
-    assert_eq!(parsed.request, request, "encode -> parse is not the identity");
+    assert_eq!(&parsed.request, request, "encode -> parse is not the identity");
 }
