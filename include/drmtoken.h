@@ -77,6 +77,8 @@ typedef enum {
 
 // What a `drmtoken_warning` reports.
 typedef enum {
+  // An unused slot (beyond `drmtoken_warnings.len`); also what a zero-initialised struct holds.
+  DRMTOKEN_WARNING_NONE = 0,
   // ExpressPlay: a parameter the seed marks "only valid if rightsType is Rental" was sent with
   // `BuyToOwn`; the service ignores it.
   DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL = 1,

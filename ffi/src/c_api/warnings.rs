@@ -11,6 +11,8 @@ use super::slices::drmtoken_str;
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum drmtoken_warning_kind {
+    /// An unused slot (beyond `drmtoken_warnings.len`); also what a zero-initialised struct holds.
+    DRMTOKEN_WARNING_NONE = 0,
     /// ExpressPlay: a parameter the seed marks "only valid if rightsType is Rental" was sent with
     /// `BuyToOwn`; the service ignores it.
     DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL = 1,
@@ -51,7 +53,7 @@ impl drmtoken_warnings {
         drmtoken_warnings {
             len: 0,
             warnings: [drmtoken_warning {
-                kind: drmtoken_warning_kind::DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL,
+                kind: drmtoken_warning_kind::DRMTOKEN_WARNING_NONE,
                 parameter: drmtoken_str::none(),
                 detail: 0,
             }; 4],
