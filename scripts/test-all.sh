@@ -34,6 +34,7 @@ step "python3 and cryptography" apt_install python3 python3-cryptography
 step "rustfmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "core is no_std" no_std_core
+step "parameter code up to date" bash scripts/gen-parameters.sh --check
 step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
 # The stack bound under hostile input is a property of the code that ships: proven in release,

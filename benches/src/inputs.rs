@@ -1,9 +1,7 @@
 //! The fixed inputs every surface is measured on: the README's PlayReady request, a FairPlay and
 //! a Widevine request from the shared vectors, and RFC 3394 section 4 key-wrap vectors.
 
-use drmtoken_core::expressplay::{
-    Environment, FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest,
-};
+use drmtoken_core::expressplay::{Environment, FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest};
 
 /// The customer authenticator of the seeds' samples.
 pub const AUTHENTICATOR: &str = "201722,1ad8eed133edf43cbcc185f0236828ae";

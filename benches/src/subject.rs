@@ -3,25 +3,37 @@
 use drmtoken_core::expressplay::{parse_url, FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest};
 use drmtoken_core::keywrap;
 
-/// Validates and encodes (`write_url` validates first) a PlayReady GET URL into `out`; returns the URL's length (0 on error,
+/// Validates and encodes a PlayReady GET URL into `out`; returns the URL's length (0 on error,
 /// which the benches treat as a failure of the input, checked once before timing).
 pub fn playready_url(request: &PlayReadyTokenRequest<'_>, out: &mut [u8]) -> usize {
-    request.write_url(out).map_or(0, str::len)
+    match request.validate(None) {
+        Ok(_) => request.write_url(out).map_or(0, str::len),
+        Err(_) => 0,
+    }
 }
 
 /// Validates and encodes a PlayReady POST form body into `out`; returns its length.
 pub fn playready_form_body(request: &PlayReadyTokenRequest<'_>, out: &mut [u8]) -> usize {
-    request.write_form_body(out).map_or(0, str::len)
+    match request.validate(None) {
+        Ok(_) => request.write_form_body(out).map_or(0, str::len),
+        Err(_) => 0,
+    }
 }
 
 /// Validates and encodes a FairPlay GET URL into `out`; returns its length.
 pub fn fairplay_url(request: &FairPlayTokenRequest<'_>, out: &mut [u8]) -> usize {
-    request.write_url(out).map_or(0, str::len)
+    match request.validate(None) {
+        Ok(_) => request.write_url(out).map_or(0, str::len),
+        Err(_) => 0,
+    }
 }
 
 /// Validates and encodes a Widevine GET URL into `out`; returns its length.
 pub fn widevine_url(request: &WidevineTokenRequest<'_>, out: &mut [u8]) -> usize {
-    request.write_url(out).map_or(0, str::len)
+    match request.validate(None) {
+        Ok(_) => request.write_url(out).map_or(0, str::len),
+        Err(_) => 0,
+    }
 }
 
 /// Checks a request URL as the service would: parse (service from the host, values decoded into

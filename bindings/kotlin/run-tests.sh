@@ -33,7 +33,7 @@ trap 'rm -rf "$work"' EXIT
 [[ -d $work/classes/com/drmtoken ]] || { echo "kotlinc failed" >&2; exit 1; }
 java -Djna.library.path="$target/debug" -Ddrmtoken.vectors="$root/tests/vectors" \
     -cp "$work/classes:$deps:$kdeps" org.junit.runner.JUnitCore \
-    com.drmtoken.ExpressPlayVectorTest com.drmtoken.KeyWrapVectorTest com.drmtoken.BindingTest com.drmtoken.ResponseTest >"$work/log" 2>&1 || {
+    com.drmtoken.ExpressPlayVectorTest com.drmtoken.KeyWrapVectorTest com.drmtoken.KeyWrapLongKeyTest com.drmtoken.BindingTest com.drmtoken.ResponseTest >"$work/log" 2>&1 || {
     cat "$work/log" >&2
     exit 1
 }

@@ -524,39 +524,37 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
-    if lib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() != 31877:
+    if lib.uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode() != 38544:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_check_url() != 32191:
+    if lib.uniffi_drmtoken_checksum_func_adobe_pass_response_parse() != 57829:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_decode_jwt_payload() != 44468:
+    if lib.uniffi_drmtoken_checksum_func_expressplay_query_parse() != 54645:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_encode_device_info() != 50468:
+    if lib.uniffi_drmtoken_checksum_func_expressplay_request_build() != 32760:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_form_content_type() != 8604:
+    if lib.uniffi_drmtoken_checksum_func_expressplay_response_parse() != 332:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_opentv_content_token_request() != 33233:
+    if lib.uniffi_drmtoken_checksum_func_expressplay_url_check() != 35727:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_opentv_refresh_at() != 25564:
+    if lib.uniffi_drmtoken_checksum_func_expressplay_url_parse() != 45604:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response() != 16593:
+    if lib.uniffi_drmtoken_checksum_func_fairplay_skd_uri_write() != 43453:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_parse_expressplay_response() != 52078:
+    if lib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap() != 2608:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_parse_opentv_response() != 41548:
+    if lib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex() != 171:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_parse_query() != 46079:
+    if lib.uniffi_drmtoken_checksum_func_keywrap_key_wrap() != 62318:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_parse_url() != 3355:
+    if lib.uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex() != 28324:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_request_from_parameters() != 26419:
+    if lib.uniffi_drmtoken_checksum_func_opentv_jwt_payload_write() != 781:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_unwrap_key() != 38663:
+    if lib.uniffi_drmtoken_checksum_func_opentv_response_parse() != 37605:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_unwrap_key_bytes() != 50864:
+    if lib.uniffi_drmtoken_checksum_func_opentv_token_refresh_at() != 49950:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_wrap_key() != 46978:
-        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_drmtoken_checksum_func_wrap_key_bytes() != 49014:
+    if lib.uniffi_drmtoken_checksum_func_playready_license_url_write() != 15811:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
 
 # A ctypes library to expose the extern-C FFI definitions.
@@ -587,159 +585,173 @@ _UniffiLib.ffi_drmtoken_rustbuffer_reserve.restype = _UniffiRustBuffer
 _UniffiLib.ffi_drmtoken_uniffi_contract_version.argtypes = (
 )
 _UniffiLib.ffi_drmtoken_uniffi_contract_version.restype = ctypes.c_uint32
-_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_check_url.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_response_parse.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_check_url.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_decode_jwt_payload.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_adobe_pass_response_parse.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_query_parse.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_decode_jwt_payload.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_encode_device_info.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_query_parse.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_request_build.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_encode_device_info.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_form_content_type.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_request_build.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_response_parse.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_form_content_type.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_opentv_content_token_request.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_response_parse.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_url_check.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_opentv_content_token_request.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_opentv_refresh_at.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_url_check.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_url_parse.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_opentv_refresh_at.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_expressplay_url_parse.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_fairplay_skd_uri_write.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_expressplay_response.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_fairplay_skd_uri_write.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_expressplay_response.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_opentv_response.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_opentv_response.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_query.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_wrap.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_query.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_url.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_wrap.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_parse_url.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_request_from_parameters.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_jwt_payload_write.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_request_from_parameters.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_unwrap_key.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_jwt_payload_write.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_response_parse.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_unwrap_key.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_unwrap_key_bytes.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_response_parse.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_token_refresh_at.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_unwrap_key_bytes.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_wrap_key.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_opentv_token_refresh_at.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_checksum_func_playready_license_url_write.argtypes = (
 )
-_UniffiLib.uniffi_drmtoken_checksum_func_wrap_key.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_checksum_func_wrap_key_bytes.argtypes = (
-)
-_UniffiLib.uniffi_drmtoken_checksum_func_wrap_key_bytes.restype = ctypes.c_uint16
-_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request.argtypes = (
+_UniffiLib.uniffi_drmtoken_checksum_func_playready_license_url_write.restype = ctypes.c_uint16
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_device_info_encode.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_check_url.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_device_info_encode.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_response_parse.argtypes = (
+    ctypes.c_uint16,
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_check_url.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_response_parse.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_query_parse.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_encode_device_info.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_query_parse.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_request_build.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_encode_device_info.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_form_content_type.argtypes = (
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_form_content_type.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_request_build.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_response_parse.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.c_uint16,
+    _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_response_parse.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_check.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_check.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_parse.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_parse.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_fairplay_skd_uri_write.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_fairplay_skd_uri_write.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap_hex.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap_hex.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_jwt_payload_write.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_jwt_payload_write.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_response_parse.argtypes = (
+    ctypes.c_uint16,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_response_parse.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_token_refresh_at.argtypes = (
     ctypes.c_int64,
     ctypes.c_uint64,
     ctypes.c_uint8,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at.restype = ctypes.c_int64
-_UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response.argtypes = (
-    ctypes.c_uint16,
+_UniffiLib.uniffi_drmtoken_fn_func_opentv_token_refresh_at.restype = ctypes.c_int64
+_UniffiLib.uniffi_drmtoken_fn_func_playready_license_url_write.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.c_uint16,
-    _UniffiRustBuffer,
+_UniffiLib.uniffi_drmtoken_fn_func_playready_license_url_write.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response.argtypes = (
-    ctypes.c_uint16,
-    _UniffiRustBuffer,
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_parse_query.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_parse_query.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_parse_url.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_func_parse_url.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_request_from_parameters.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_request_from_parameters.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_unwrap_key.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_unwrap_key.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_unwrap_key_bytes.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_unwrap_key_bytes.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_wrap_key.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_wrap_key.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes.argtypes = (
-    _UniffiRustBuffer,
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -760,27 +772,32 @@ _UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display.argty
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_url.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_url.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_validate.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_validate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -791,16 +808,16 @@ _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display.a
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_debug.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_display.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_display.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -811,6 +828,26 @@ _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display.arg
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate.restype = None
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -841,27 +878,32 @@ _UniffiLib.uniffi_drmtoken_fn_method_parameter_uniffi_trait_display.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_parameter_uniffi_trait_display.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_form_body.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_form_body.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_url.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_url.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_validate.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_validate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_url.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -872,27 +914,32 @@ _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_uniffi_trait_display.
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_uniffi_trait_display.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_form_body.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_form_body.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_url.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_url.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_validate.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_validate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_url.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -908,47 +955,62 @@ _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code.restype = ctypes.c_int32
-_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail.restype = ctypes.c_uint64
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_endpoint.argtypes = (
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_endpoint.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_form_body.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_form_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_service.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_service.restype = _UniffiRustBuffer
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_url.argtypes = (
-    _UniffiRustBuffer,
-    ctypes.POINTER(_UniffiRustCallStatus),
-)
-_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_validate.argtypes = (
     _UniffiRustBuffer,
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_validate.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_endpoint.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_endpoint.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_form_body.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_form_body.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_url.argtypes = (
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_url.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_uniffi_trait_debug.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1261,6 +1323,76 @@ class AdobePassAuthorizationRequest:
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
         
+    def headers(self, ) -> typing.List[Header]:
+        """
+        The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
+        when there is an access token. Applies no rule (call `validate` first).
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def method(self, ) -> str:
+        """
+        The method, `GET`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def validate(self, ) -> typing.List[Warning]:
+        """
+        Checks every field; returns what is worth telling the integrator (`deviceUser` and
+        `appId` are deprecated; a URL longer than 2048 bytes).
+
+        # Errors
+        `Invalid`: `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not
+        base64), `ControlCharacter` (header injection), naming the field.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeWarning.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+        writes.
+
+        # Errors
+        `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
 
     
     def __eq__(self, other):
@@ -1332,199 +1464,6 @@ class _UniffiFfiConverterTypeAdobePassAuthorizationRequest(_UniffiConverterRustB
         _UniffiFfiConverterOptionalString.write(value.app_id, buf)
         _UniffiFfiConverterOptionalTypeSecretString.write(value.access_token, buf)
         _UniffiFfiConverterTypeAdobePassFormat.write(value.format, buf)
-
-@dataclass
-class HttpHeader:
-    """
-    An HTTP header to send.
-"""
-    def __init__(self, *, name:str, value:SecretString):
-        self.name = name
-        self.value = value
-        
-    # The Rust `Debug::fmt` implementation.
-    def __repr__(self) -> str:
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeHttpHeader.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = None
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    # The Rust `Display::fmt` implementation.
-    def __str__(self) -> str:
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeHttpHeader.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = None
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-        
-
-    
-    def __eq__(self, other):
-        if self.name != other.name:
-            return False
-        if self.value != other.value:
-            return False
-        return True
-
-class _UniffiFfiConverterTypeHttpHeader(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        return HttpHeader(
-            name=_UniffiFfiConverterString.read(buf),
-            value=_UniffiFfiConverterTypeSecretString.read(buf),
-        )
-
-    @staticmethod
-    def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value.name)
-        _UniffiFfiConverterTypeSecretString.check_lower(value.value)
-
-    @staticmethod
-    def write(value, buf):
-        _UniffiFfiConverterString.write(value.name, buf)
-        _UniffiFfiConverterTypeSecretString.write(value.value, buf)
-
-class _UniffiFfiConverterSequenceTypeHttpHeader(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterTypeHttpHeader.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterTypeHttpHeader.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterTypeHttpHeader.read(buf) for i in range(count)
-        ]
-
-@dataclass
-class HttpRequest:
-    """
-    A request to send: method, URL, headers (the body is empty unless stated).
-"""
-    def __init__(self, *, method:str, url:str, headers:typing.List[HttpHeader]):
-        self.method = method
-        self.url = url
-        self.headers = headers
-        
-        
-
-    
-    def __str__(self):
-        return "HttpRequest(method={}, url={}, headers={})".format(self.method, self.url, self.headers)
-    def __eq__(self, other):
-        if self.method != other.method:
-            return False
-        if self.url != other.url:
-            return False
-        if self.headers != other.headers:
-            return False
-        return True
-
-class _UniffiFfiConverterTypeHttpRequest(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        return HttpRequest(
-            method=_UniffiFfiConverterString.read(buf),
-            url=_UniffiFfiConverterString.read(buf),
-            headers=_UniffiFfiConverterSequenceTypeHttpHeader.read(buf),
-        )
-
-    @staticmethod
-    def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value.method)
-        _UniffiFfiConverterString.check_lower(value.url)
-        _UniffiFfiConverterSequenceTypeHttpHeader.check_lower(value.headers)
-
-    @staticmethod
-    def write(value, buf):
-        _UniffiFfiConverterString.write(value.method, buf)
-        _UniffiFfiConverterString.write(value.url, buf)
-        _UniffiFfiConverterSequenceTypeHttpHeader.write(value.headers, buf)
-
-class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterString.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterString.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterString.read(buf) for i in range(count)
-        ]
-
-@dataclass
-class AdobePassHttpRequest:
-    """
-    The request to send, and what is worth telling the integrator about it.
-"""
-    def __init__(self, *, request:HttpRequest, warnings:typing.List[str]):
-        self.request = request
-        self.warnings = warnings
-        
-        
-
-    
-    def __str__(self):
-        return "AdobePassHttpRequest(request={}, warnings={})".format(self.request, self.warnings)
-    def __eq__(self, other):
-        if self.request != other.request:
-            return False
-        if self.warnings != other.warnings:
-            return False
-        return True
-
-class _UniffiFfiConverterTypeAdobePassHttpRequest(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        return AdobePassHttpRequest(
-            request=_UniffiFfiConverterTypeHttpRequest.read(buf),
-            warnings=_UniffiFfiConverterSequenceString.read(buf),
-        )
-
-    @staticmethod
-    def check_lower(value):
-        _UniffiFfiConverterTypeHttpRequest.check_lower(value.request)
-        _UniffiFfiConverterSequenceString.check_lower(value.warnings)
-
-    @staticmethod
-    def write(value, buf):
-        _UniffiFfiConverterTypeHttpRequest.write(value.request, buf)
-        _UniffiFfiConverterSequenceString.write(value.warnings, buf)
 
 
 
@@ -1872,10 +1811,36 @@ class _UniffiFfiConverterTypeEnvironment(_UniffiConverterRustBuffer):
 
 
 
+class _UniffiFfiConverterSequenceString(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterString.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterString.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterString.read(buf) for i in range(count)
+        ]
+
 @dataclass
 class FairPlayTokenRequest:
     """
-    A FairPlay token request (seed "FairPlay Streaming license token request / response").
+    A FairPlay token request (`https://fp-gen.<domain>/hms/fp/token`, seed "FairPlay license token request / response").
+    Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+    an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+    generated `toString`, `description` and `repr`) and wiped when the record is dropped.
 """
     def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, iv:typing.Optional[str] = _DEFAULT, rental_duration:typing.Optional[str] = _DEFAULT, fp_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
@@ -1955,58 +1920,19 @@ class FairPlayTokenRequest:
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
         
-    def endpoint(self, ) -> str:
+    def headers(self, ) -> typing.List[Header]:
         """
-        The endpoint to POST the form body to (the URL without a query).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`.
+        The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+        needs none).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
         )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def form_body(self, ) -> str:
-        """
-        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-
-        # Errors
-        `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def url(self, ) -> str:
-        """
-        The GET URL: endpoint and percent-encoded query (does not validate: call
-        `validate` first).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_url,
+            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -2017,9 +1943,9 @@ class FairPlayTokenRequest:
         Returns the warnings of a valid request.
 
         # Errors
-        `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+        `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
         seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-        `CapacityExceeded` for more than 8 extensions.
+        `CapacityExceeded` for more than 8 values of a repeatable parameter.
 """
         
         _UniffiFfiConverterOptionalInt64.check_lower(now)
@@ -2032,6 +1958,62 @@ class FairPlayTokenRequest:
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_endpoint(self, ) -> str:
+        """
+        The endpoint to POST the form body to (the URL without a query).
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_form_body(self, ) -> str:
+        """
+        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
+
+        # Errors
+        `Invalid`: `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeFairPlayTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -2116,6 +2098,75 @@ class _UniffiFfiConverterTypeFairPlayTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterSequenceString.write(value.fp_extensions, buf)
         _UniffiFfiConverterOptionalString.write(value.expiration_time, buf)
         _UniffiFfiConverterOptionalString.write(value.cookie, buf)
+
+@dataclass
+class Header:
+    """
+    An HTTP header to send, as the core makes it for every service.
+"""
+    def __init__(self, *, name:str, value:SecretString, secret:bool):
+        self.name = name
+        self.value = value
+        self.secret = secret
+        
+    # The Rust `Debug::fmt` implementation.
+    def __repr__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeHeader.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_debug,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    # The Rust `Display::fmt` implementation.
+    def __str__(self) -> str:
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeHeader.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_display,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+        
+
+    
+    def __eq__(self, other):
+        if self.name != other.name:
+            return False
+        if self.value != other.value:
+            return False
+        if self.secret != other.secret:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeHeader(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return Header(
+            name=_UniffiFfiConverterString.read(buf),
+            value=_UniffiFfiConverterTypeSecretString.read(buf),
+            secret=_UniffiFfiConverterBoolean.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.name)
+        _UniffiFfiConverterTypeSecretString.check_lower(value.value)
+        _UniffiFfiConverterBoolean.check_lower(value.secret)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.name, buf)
+        _UniffiFfiConverterTypeSecretString.write(value.value, buf)
+        _UniffiFfiConverterBoolean.write(value.secret, buf)
 
 class _UniffiFfiConverterInt64(_UniffiConverterPrimitiveInt):
     CLASS_NAME = "i64"
@@ -2763,6 +2814,76 @@ class OpenTvContentTokenRequest:
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
         
+    def headers(self, ) -> typing.List[Header]:
+        """
+        The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+        `validate` first).
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def method(self, ) -> str:
+        """
+        The method, `POST` (the body is empty).
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def validate(self, ) -> None:
+        """
+        Checks every field, in the order host, port, `content_id`, `authorization`,
+        `nv-tenant-id`.
+
+        # Errors
+        `Invalid`: `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the
+        field.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+        port it writes.
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
 
     
     def __eq__(self, other):
@@ -3102,7 +3223,7 @@ class _UniffiFfiConverterTypeOpenTvResponse(_UniffiConverterRustBuffer):
 @dataclass
 class Parameter:
     """
-    A `name=value` pair by wire name (`contentKey`), for `request_from_parameters`.
+    A `name=value` pair by wire name (`contentKey`), for `expressplay_request_build`.
 """
     def __init__(self, *, name:str, value:SecretString):
         self.name = name
@@ -3162,259 +3283,15 @@ class _UniffiFfiConverterTypeParameter(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.name, buf)
         _UniffiFfiConverterTypeSecretString.write(value.value, buf)
 
-
-
-
-
-
-class RightsType:
-    """
-    PlayReady `rightsType`.
-"""
-    def __init__(self):
-        raise RuntimeError("RightsType cannot be instantiated directly")
-
-    # Each enum variant is a nested class of the enum itself.
-    @dataclass
-    class BUY_TO_OWN:
-        """
-        `BuyToOwn`: a permanent licence.
-"""
-        
-        def __init__(self, ):
-            pass
-
-    
-            
-            
-    
-        def __str__(self):
-            return "RightsType.BUY_TO_OWN()".format()
-        def __eq__(self, other):
-            if not isinstance(other, RightsType):
-                return NotImplemented
-            if not other.is_BUY_TO_OWN():
-                return False
-            return True
-
-    @dataclass
-    class RENTAL:
-        """
-        `Rental`: needs `rental.periodEndTime` and `generalFlags=00000001`.
-"""
-        
-        def __init__(self, ):
-            pass
-
-    
-            
-            
-    
-        def __str__(self):
-            return "RightsType.RENTAL()".format()
-        def __eq__(self, other):
-            if not isinstance(other, RightsType):
-                return NotImplemented
-            if not other.is_RENTAL():
-                return False
-            return True
-
-    @dataclass
-    class OTHER:
-        """
-        Any other text, as found on the wire; validation refuses it with -2021.
-"""
-        
-        def __init__(self, value:str):
-            self.value = value
-            
-            """
-        The text sent.
-"""
-        
-            pass
-
-    
-            
-            
-    
-        def __str__(self):
-            return "RightsType.OTHER(value={})".format(self.value)
-        def __eq__(self, other):
-            if not isinstance(other, RightsType):
-                return NotImplemented
-            if not other.is_OTHER():
-                return False
-            if self.value != other.value:
-                return False
-            return True
-
-    
-
-    # For each variant, we have `is_NAME` and `is_name` methods for easily checking
-    # whether an instance is that variant.
-    def is_BUY_TO_OWN(self) -> bool:
-        return isinstance(self, RightsType.BUY_TO_OWN)
-    def is_buy_to_own(self) -> bool:
-        return isinstance(self, RightsType.BUY_TO_OWN)
-    def is_RENTAL(self) -> bool:
-        return isinstance(self, RightsType.RENTAL)
-    def is_rental(self) -> bool:
-        return isinstance(self, RightsType.RENTAL)
-    def is_OTHER(self) -> bool:
-        return isinstance(self, RightsType.OTHER)
-    def is_other(self) -> bool:
-        return isinstance(self, RightsType.OTHER)
-    
-
-# Now, a little trick - we make each nested variant class be a subclass of the main
-# enum class, so that method calls and instance checks etc will work intuitively.
-# We might be able to do this a little more neatly with a metaclass, but this'll do.
-RightsType.BUY_TO_OWN = type("RightsType.BUY_TO_OWN", (RightsType.BUY_TO_OWN, RightsType,), {})  # type: ignore
-RightsType.RENTAL = type("RightsType.RENTAL", (RightsType.RENTAL, RightsType,), {})  # type: ignore
-RightsType.OTHER = type("RightsType.OTHER", (RightsType.OTHER, RightsType,), {})  # type: ignore
-
-
-
-
-class _UniffiFfiConverterTypeRightsType(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        variant = buf.read_i32()
-        if variant == 1:
-            return RightsType.BUY_TO_OWN(
-            )
-        if variant == 2:
-            return RightsType.RENTAL(
-            )
-        if variant == 3:
-            return RightsType.OTHER(
-                _UniffiFfiConverterString.read(buf),
-            )
-        raise InternalError("Raw enum value doesn't match any cases")
-
-    @staticmethod
-    def check_lower(value):
-        if value.is_BUY_TO_OWN():
-            return
-        if value.is_RENTAL():
-            return
-        if value.is_OTHER():
-            _UniffiFfiConverterString.check_lower(value.value)
-            return
-        raise ValueError(value)
-
-    @staticmethod
-    def write(value, buf):
-        if value.is_BUY_TO_OWN():
-            buf.write_i32(1)
-        if value.is_RENTAL():
-            buf.write_i32(2)
-        if value.is_OTHER():
-            buf.write_i32(3)
-            _UniffiFfiConverterString.write(value.value, buf)
-
-
-
-class _UniffiFfiConverterOptionalTypeRightsType(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        if value is not None:
-            _UniffiFfiConverterTypeRightsType.check_lower(value)
-
-    @classmethod
-    def write(cls, value, buf):
-        if value is None:
-            buf.write_u8(0)
-            return
-
-        buf.write_u8(1)
-        _UniffiFfiConverterTypeRightsType.write(value, buf)
-
-    @classmethod
-    def read(cls, buf):
-        flag = buf.read_u8()
-        if flag == 0:
-            return None
-        elif flag == 1:
-            return _UniffiFfiConverterTypeRightsType.read(buf)
-        else:
-            raise InternalError("Unexpected flag byte for optional type")
-
-@dataclass
-class PlayReadyExtension:
-    """
-    One PlayReady extension: `extensionType` (4 characters) and `extensionPayload` (base64).
-"""
-    def __init__(self, *, extension_type:typing.Optional[str] = _DEFAULT, extension_payload:typing.Optional[str] = _DEFAULT):
-        if extension_type is _DEFAULT:
-            self.extension_type = None
-        else:
-            self.extension_type = extension_type
-        if extension_payload is _DEFAULT:
-            self.extension_payload = None
-        else:
-            self.extension_payload = extension_payload
-        
-        
-
-    
-    def __str__(self):
-        return "PlayReadyExtension(extension_type={}, extension_payload={})".format(self.extension_type, self.extension_payload)
-    def __eq__(self, other):
-        if self.extension_type != other.extension_type:
-            return False
-        if self.extension_payload != other.extension_payload:
-            return False
-        return True
-
-class _UniffiFfiConverterTypePlayReadyExtension(_UniffiConverterRustBuffer):
-    @staticmethod
-    def read(buf):
-        return PlayReadyExtension(
-            extension_type=_UniffiFfiConverterOptionalString.read(buf),
-            extension_payload=_UniffiFfiConverterOptionalString.read(buf),
-        )
-
-    @staticmethod
-    def check_lower(value):
-        _UniffiFfiConverterOptionalString.check_lower(value.extension_type)
-        _UniffiFfiConverterOptionalString.check_lower(value.extension_payload)
-
-    @staticmethod
-    def write(value, buf):
-        _UniffiFfiConverterOptionalString.write(value.extension_type, buf)
-        _UniffiFfiConverterOptionalString.write(value.extension_payload, buf)
-
-class _UniffiFfiConverterSequenceTypePlayReadyExtension(_UniffiConverterRustBuffer):
-    @classmethod
-    def check_lower(cls, value):
-        for item in value:
-            _UniffiFfiConverterTypePlayReadyExtension.check_lower(item)
-
-    @classmethod
-    def write(cls, value, buf):
-        items = len(value)
-        buf.write_i32(items)
-        for item in value:
-            _UniffiFfiConverterTypePlayReadyExtension.write(item, buf)
-
-    @classmethod
-    def read(cls, buf):
-        count = buf.read_i32()
-        if count < 0:
-            raise InternalError("Unexpected negative sequence length")
-
-        return [
-            _UniffiFfiConverterTypePlayReadyExtension.read(buf) for i in range(count)
-        ]
-
 @dataclass
 class PlayReadyTokenRequest:
     """
-    A PlayReady token request (seed "PlayReady license token request / response").
+    A PlayReady token request (`https://pr-gen.<domain>/hms/pr/token`, seed "PlayReady license token request / response").
+    Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+    an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+    generated `toString`, `description` and `repr`) and wiped when the record is dropped.
 """
-    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, rights_type:typing.Optional[RightsType] = _DEFAULT, rental_period_end_time:typing.Optional[str] = _DEFAULT, rental_play_duration:typing.Optional[str] = _DEFAULT, analog_video_opl:typing.Optional[str] = _DEFAULT, compressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, compressed_digital_video_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_video_opl:typing.Optional[str] = _DEFAULT, unknown_output_behavior:typing.Optional[str] = _DEFAULT, output_control_flags:typing.Optional[str] = _DEFAULT, extensions:typing.List[PlayReadyExtension] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
+    def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, rights_type:typing.Optional[str] = _DEFAULT, rental_period_end_time:typing.Optional[str] = _DEFAULT, rental_play_duration:typing.Optional[str] = _DEFAULT, analog_video_opl:typing.Optional[str] = _DEFAULT, compressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, compressed_digital_video_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_audio_opl:typing.Optional[str] = _DEFAULT, uncompressed_digital_video_opl:typing.Optional[str] = _DEFAULT, unknown_output_behavior:typing.Optional[str] = _DEFAULT, output_control_flags:typing.Optional[str] = _DEFAULT, extension_types:typing.List[str] = _DEFAULT, extension_payloads:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
         if customer_authenticator is _DEFAULT:
             self.customer_authenticator = None
@@ -3484,10 +3361,14 @@ class PlayReadyTokenRequest:
             self.output_control_flags = None
         else:
             self.output_control_flags = output_control_flags
-        if extensions is _DEFAULT:
-            self.extensions = []
+        if extension_types is _DEFAULT:
+            self.extension_types = []
         else:
-            self.extensions = extensions
+            self.extension_types = extension_types
+        if extension_payloads is _DEFAULT:
+            self.extension_payloads = []
+        else:
+            self.extension_payloads = extension_payloads
         if expiration_time is _DEFAULT:
             self.expiration_time = None
         else:
@@ -3524,58 +3405,19 @@ class PlayReadyTokenRequest:
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
         
-    def endpoint(self, ) -> str:
+    def headers(self, ) -> typing.List[Header]:
         """
-        The endpoint to POST the form body to (the URL without a query).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`.
+        The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+        needs none).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
         )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def form_body(self, ) -> str:
-        """
-        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-
-        # Errors
-        `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_form_body,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def url(self, ) -> str:
-        """
-        The GET URL: endpoint and percent-encoded query (does not validate: call
-        `validate` first).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_url,
+            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -3586,9 +3428,9 @@ class PlayReadyTokenRequest:
         Returns the warnings of a valid request.
 
         # Errors
-        `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+        `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
         seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-        `CapacityExceeded` for more than 8 extensions.
+        `CapacityExceeded` for more than 8 values of a repeatable parameter.
 """
         
         _UniffiFfiConverterOptionalInt64.check_lower(now)
@@ -3601,6 +3443,62 @@ class PlayReadyTokenRequest:
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_endpoint(self, ) -> str:
+        """
+        The endpoint to POST the form body to (the URL without a query).
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_form_body(self, ) -> str:
+        """
+        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
+
+        # Errors
+        `Invalid`: `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypePlayReadyTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_url,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -3643,7 +3541,9 @@ class PlayReadyTokenRequest:
             return False
         if self.output_control_flags != other.output_control_flags:
             return False
-        if self.extensions != other.extensions:
+        if self.extension_types != other.extension_types:
+            return False
+        if self.extension_payloads != other.extension_payloads:
             return False
         if self.expiration_time != other.expiration_time:
             return False
@@ -3663,7 +3563,7 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
             kid=_UniffiFfiConverterOptionalString.read(buf),
             ek=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
             content_key=_UniffiFfiConverterOptionalTypeSecretString.read(buf),
-            rights_type=_UniffiFfiConverterOptionalTypeRightsType.read(buf),
+            rights_type=_UniffiFfiConverterOptionalString.read(buf),
             rental_period_end_time=_UniffiFfiConverterOptionalString.read(buf),
             rental_play_duration=_UniffiFfiConverterOptionalString.read(buf),
             analog_video_opl=_UniffiFfiConverterOptionalString.read(buf),
@@ -3673,7 +3573,8 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
             uncompressed_digital_video_opl=_UniffiFfiConverterOptionalString.read(buf),
             unknown_output_behavior=_UniffiFfiConverterOptionalString.read(buf),
             output_control_flags=_UniffiFfiConverterOptionalString.read(buf),
-            extensions=_UniffiFfiConverterSequenceTypePlayReadyExtension.read(buf),
+            extension_types=_UniffiFfiConverterSequenceString.read(buf),
+            extension_payloads=_UniffiFfiConverterSequenceString.read(buf),
             expiration_time=_UniffiFfiConverterOptionalString.read(buf),
             cookie=_UniffiFfiConverterOptionalString.read(buf),
         )
@@ -3688,7 +3589,7 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.check_lower(value.kid)
         _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.ek)
         _UniffiFfiConverterOptionalTypeSecretString.check_lower(value.content_key)
-        _UniffiFfiConverterOptionalTypeRightsType.check_lower(value.rights_type)
+        _UniffiFfiConverterOptionalString.check_lower(value.rights_type)
         _UniffiFfiConverterOptionalString.check_lower(value.rental_period_end_time)
         _UniffiFfiConverterOptionalString.check_lower(value.rental_play_duration)
         _UniffiFfiConverterOptionalString.check_lower(value.analog_video_opl)
@@ -3698,7 +3599,8 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.check_lower(value.uncompressed_digital_video_opl)
         _UniffiFfiConverterOptionalString.check_lower(value.unknown_output_behavior)
         _UniffiFfiConverterOptionalString.check_lower(value.output_control_flags)
-        _UniffiFfiConverterSequenceTypePlayReadyExtension.check_lower(value.extensions)
+        _UniffiFfiConverterSequenceString.check_lower(value.extension_types)
+        _UniffiFfiConverterSequenceString.check_lower(value.extension_payloads)
         _UniffiFfiConverterOptionalString.check_lower(value.expiration_time)
         _UniffiFfiConverterOptionalString.check_lower(value.cookie)
 
@@ -3712,7 +3614,7 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.write(value.kid, buf)
         _UniffiFfiConverterOptionalTypeSecretString.write(value.ek, buf)
         _UniffiFfiConverterOptionalTypeSecretString.write(value.content_key, buf)
-        _UniffiFfiConverterOptionalTypeRightsType.write(value.rights_type, buf)
+        _UniffiFfiConverterOptionalString.write(value.rights_type, buf)
         _UniffiFfiConverterOptionalString.write(value.rental_period_end_time, buf)
         _UniffiFfiConverterOptionalString.write(value.rental_play_duration, buf)
         _UniffiFfiConverterOptionalString.write(value.analog_video_opl, buf)
@@ -3722,14 +3624,18 @@ class _UniffiFfiConverterTypePlayReadyTokenRequest(_UniffiConverterRustBuffer):
         _UniffiFfiConverterOptionalString.write(value.uncompressed_digital_video_opl, buf)
         _UniffiFfiConverterOptionalString.write(value.unknown_output_behavior, buf)
         _UniffiFfiConverterOptionalString.write(value.output_control_flags, buf)
-        _UniffiFfiConverterSequenceTypePlayReadyExtension.write(value.extensions, buf)
+        _UniffiFfiConverterSequenceString.write(value.extension_types, buf)
+        _UniffiFfiConverterSequenceString.write(value.extension_payloads, buf)
         _UniffiFfiConverterOptionalString.write(value.expiration_time, buf)
         _UniffiFfiConverterOptionalString.write(value.cookie, buf)
 
 @dataclass
 class WidevineTokenRequest:
     """
-    A Widevine token request (seed "Widevine Modular license token request / response").
+    A Widevine token request (`https://wv-gen.<domain>/hms/wv/token`, seed "Widevine license token request / response").
+    Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+    an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+    generated `toString`, `description` and `repr`) and wiped when the record is dropped.
 """
     def __init__(self, *, environment:Environment, customer_authenticator:typing.Optional[SecretString] = _DEFAULT, error_format:typing.Optional[str] = _DEFAULT, general_flags:typing.Optional[str] = _DEFAULT, kek:typing.Optional[SecretString] = _DEFAULT, kid:typing.Optional[str] = _DEFAULT, ek:typing.Optional[SecretString] = _DEFAULT, content_key:typing.Optional[SecretString] = _DEFAULT, content_id:typing.Optional[str] = _DEFAULT, security_level:typing.Optional[str] = _DEFAULT, hdcp_output_control:typing.Optional[str] = _DEFAULT, license_duration:typing.Optional[str] = _DEFAULT, wv_extensions:typing.List[str] = _DEFAULT, expiration_time:typing.Optional[str] = _DEFAULT, cookie:typing.Optional[str] = _DEFAULT):
         self.environment = environment
@@ -3817,58 +3723,19 @@ class WidevineTokenRequest:
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
         
-    def endpoint(self, ) -> str:
+    def headers(self, ) -> typing.List[Header]:
         """
-        The endpoint to POST the form body to (the URL without a query).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`.
+        The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+        needs none).
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
         )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def form_body(self, ) -> str:
-        """
-        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-
-        # Errors
-        `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_form_body,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def url(self, ) -> str:
-        """
-        The GET URL: endpoint and percent-encoded query (does not validate: call
-        `validate` first).
-
-        # Errors
-        `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_url,
+            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -3879,9 +3746,9 @@ class WidevineTokenRequest:
         Returns the warnings of a valid request.
 
         # Errors
-        `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+        `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
         seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-        `CapacityExceeded` for more than 8 extensions.
+        `CapacityExceeded` for more than 8 values of a repeatable parameter.
 """
         
         _UniffiFfiConverterOptionalInt64.check_lower(now)
@@ -3894,6 +3761,62 @@ class WidevineTokenRequest:
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_endpoint(self, ) -> str:
+        """
+        The endpoint to POST the form body to (the URL without a query).
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_form_body(self, ) -> str:
+        """
+        The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+        Applies no rule (call `validate` first).
+
+        # Errors
+        `Invalid`: `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+        first); checks only the custom host it writes.
+
+        # Errors
+        `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeWidevineTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_url,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -3996,7 +3919,7 @@ class _UniffiFfiConverterTypeWidevineTokenRequest(_UniffiConverterRustBuffer):
 
 class TokenRequest:
     """
-    A request of any of the three services, as `parse_url` finds it.
+    A request of any of the three services, as `expressplay_url_parse` finds it.
 """
     def __init__(self):
         raise RuntimeError("TokenRequest cannot be instantiated directly")
@@ -4181,39 +4104,18 @@ class TokenRequest:
     def is_widevine(self) -> bool:
         return isinstance(self, TokenRequest.WIDEVINE)
     
-    def endpoint(self, ) -> str:
+    def headers(self, ) -> typing.List[Header]:
         """
-        The POST endpoint; see the service's `endpoint`.
-
-        # Errors
-        As the service's `endpoint`.
+        The request's `headers`.
 """
         _uniffi_lowered_args = (
             _UniffiFfiConverterTypeTokenRequest.lower(self),
         )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_lift_return = _UniffiFfiConverterSequenceTypeHeader.lift
+        _uniffi_error_converter = None
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_endpoint,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
-    def form_body(self, ) -> str:
-        """
-        The POST body; see the service's `form_body`.
-
-        # Errors
-        As the service's `form_body`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_form_body,
+            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -4232,30 +4134,12 @@ class TokenRequest:
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
-    def url(self, ) -> str:
-        """
-        The GET URL; see the service's `url`.
-
-        # Errors
-        As the service's `url`.
-"""
-        _uniffi_lowered_args = (
-            _UniffiFfiConverterTypeTokenRequest.lower(self),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterString.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-        _uniffi_ffi_result = _uniffi_rust_call_with_error(
-            _uniffi_error_converter,
-            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_url,
-            *_uniffi_lowered_args,
-        )
-        return _uniffi_lift_return(_uniffi_ffi_result)
     def validate(self, now: typing.Optional[int]) -> typing.List[Warning]:
         """
-        Validates the request; see the service's `validate`.
+        The request's `validate`.
 
         # Errors
-        As the service's `validate`.
+        As the request's `validate`.
 """
         
         _UniffiFfiConverterOptionalInt64.check_lower(now)
@@ -4268,6 +4152,60 @@ class TokenRequest:
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_validate,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_endpoint(self, ) -> str:
+        """
+        The request's `write_endpoint`.
+
+        # Errors
+        As the request's `write_endpoint`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_endpoint,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_form_body(self, ) -> str:
+        """
+        The request's `write_form_body`.
+
+        # Errors
+        As the request's `write_form_body`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_form_body,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def write_url(self, ) -> str:
+        """
+        The request's `write_url`.
+
+        # Errors
+        As the request's `write_url`.
+"""
+        _uniffi_lowered_args = (
+            _UniffiFfiConverterTypeTokenRequest.lower(self),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_url,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -4437,9 +4375,9 @@ class _UniffiFfiConverterTypeParsedTokenRequest(_UniffiConverterRustBuffer):
 @dataclass
 class Warning:
     """
-    A non-fatal finding beside a valid request (the service ignores the parameter).
+    A non-fatal finding beside a valid request, in the same shape for every service.
 """
-    def __init__(self, *, parameter:str, message:str):
+    def __init__(self, *, parameter:typing.Optional[str], message:str):
         self.parameter = parameter
         self.message = message
         
@@ -4459,18 +4397,18 @@ class _UniffiFfiConverterTypeWarning(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
         return Warning(
-            parameter=_UniffiFfiConverterString.read(buf),
+            parameter=_UniffiFfiConverterOptionalString.read(buf),
             message=_UniffiFfiConverterString.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value.parameter)
+        _UniffiFfiConverterOptionalString.check_lower(value.parameter)
         _UniffiFfiConverterString.check_lower(value.message)
 
     @staticmethod
     def write(value, buf):
-        _UniffiFfiConverterString.write(value.parameter, buf)
+        _UniffiFfiConverterOptionalString.write(value.parameter, buf)
         _UniffiFfiConverterString.write(value.message, buf)
 
 class _UniffiFfiConverterSequenceTypeWarning(_UniffiConverterRustBuffer):
@@ -4499,7 +4437,7 @@ class _UniffiFfiConverterSequenceTypeWarning(_UniffiConverterRustBuffer):
 @dataclass
 class UrlCheck:
     """
-    What `check_url` found in a valid request URL; free of secrets.
+    What `expressplay_url_check` found in a valid request URL; free of secrets.
 """
     def __init__(self, *, service:Service, environment:Environment, warnings:typing.List[Warning], unknown_parameters:typing.List[UnknownParameter]):
         self.service = service
@@ -4547,6 +4485,388 @@ class _UniffiFfiConverterTypeUrlCheck(_UniffiConverterRustBuffer):
         _UniffiFfiConverterSequenceTypeWarning.write(value.warnings, buf)
         _UniffiFfiConverterSequenceTypeUnknownParameter.write(value.unknown_parameters, buf)
 
+
+
+
+
+
+class ErrorKind(enum.Enum):
+    """
+    Which kind of fault, without its payload: one variant per kind of the core
+    (`ErrorKindId`), with the same name (Kotlin `ErrorKind.INVALID_JSON`, Swift
+    `.invalidJson`, Python `ErrorKind.INVALID_JSON`).
+"""
+    
+    EXPRESS_PLAY = 0
+    """
+    A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
+"""
+    
+    BUFFER_TOO_SMALL = 1
+    """
+    An output buffer was too short (`detail`: bytes required; the bindings size their
+    buffers, so they never raise it).
+"""
+    
+    CAPACITY_EXCEEDED = 2
+    """
+    A fixed-capacity list (extensions, rights, groups) is full (`detail`: its capacity).
+"""
+    
+    DUPLICATE_PARAMETER = 3
+    """
+    A parameter that may appear once appears more than once.
+"""
+    
+    INVALID_PERCENT_ENCODING = 4
+    """
+    A `%` not followed by two hexadecimal digits.
+"""
+    
+    INVALID_UTF8 = 5
+    """
+    A decoded value is not valid UTF-8.
+"""
+    
+    UNKNOWN_SERVICE = 6
+    """
+    The URL is not a token request of a known service.
+"""
+    
+    INVALID_URL = 7
+    """
+    The URL cannot be split into scheme, host, path and query.
+"""
+    
+    INVALID_HOST = 8
+    """
+    A host or domain is not a DNS name or an IP literal.
+"""
+    
+    INVALID_PORT = 9
+    """
+    A port is 0 or above 65535, or not a number.
+"""
+    
+    MISSING_FIELD = 10
+    """
+    A required field is absent or empty.
+"""
+    
+    CONTROL_CHARACTER = 11
+    """
+    A header value contains a control character.
+"""
+    
+    INVALID_HEX = 12
+    """
+    A key is not hexadecimal.
+"""
+    
+    INVALID_KEY_LENGTH = 13
+    """
+    A key or wrapped key has a length RFC 3394 or AES does not allow.
+"""
+    
+    INTEGRITY_CHECK_FAILED = 14
+    """
+    RFC 3394 unwrap: wrong KEK or tampered wrapped key.
+"""
+    
+    INVALID_TIME = 15
+    """
+    A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
+"""
+    
+    INVALID_JSON = 16
+    """
+    A body is not well-formed JSON (`detail`: the byte offset).
+"""
+    
+    INVALID_XML = 17
+    """
+    A body is not well-formed XML (`detail`: the byte offset).
+"""
+    
+    UNEXPECTED_CONTENT_TYPE = 18
+    """
+    A response's content type is not one the service sends for its status.
+"""
+    
+    UNEXPECTED_STATUS = 19
+    """
+    A response's HTTP status is not one the service documents (`detail`: the status).
+"""
+    
+    INVALID_VALUE = 20
+    """
+    A field of a response has the wrong type or form.
+"""
+    
+    INVALID_TOKEN = 21
+    """
+    A token contains characters outside its alphabet.
+"""
+    
+    UNKNOWN_PARAMETER = 22
+    """
+    A parameter name the service does not list.
+"""
+    
+    BAD_REQUEST = 23
+    """
+    OpenTV IAS 400: the request was malformed.
+"""
+    
+    UNAUTHORIZED = 24
+    """
+    OpenTV IAS 401: the bearer token was refused.
+"""
+    
+    FORBIDDEN = 25
+    """
+    OpenTV IAS 403: the account may not play this content.
+"""
+    
+    CONTENT_NOT_FOUND = 26
+    """
+    OpenTV IAS 404: the content does not exist.
+"""
+    
+    NOT_AUTHENTICATED = 27
+    """
+    Adobe Pass 412: not authenticated (sign in first).
+"""
+    
+    NOT_AUTHORIZED = 28
+    """
+    Adobe Pass 404: no authorization for this resource.
+"""
+    
+    AUTHORIZATION_EXPIRED = 29
+    """
+    Adobe Pass 410: the authorization has expired.
+"""
+    
+    NESTING_TOO_DEEP = 30
+    """
+    A body nests deeper than 64 levels, JSON or XML (`detail`: the byte offset).
+"""
+    
+    NULL_ARGUMENT = 31
+    """
+    A required argument is absent (a NULL pointer from C; not raised by the bindings).
+"""
+    
+
+
+class _UniffiFfiConverterTypeErrorKind(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return ErrorKind.EXPRESS_PLAY
+        if variant == 2:
+            return ErrorKind.BUFFER_TOO_SMALL
+        if variant == 3:
+            return ErrorKind.CAPACITY_EXCEEDED
+        if variant == 4:
+            return ErrorKind.DUPLICATE_PARAMETER
+        if variant == 5:
+            return ErrorKind.INVALID_PERCENT_ENCODING
+        if variant == 6:
+            return ErrorKind.INVALID_UTF8
+        if variant == 7:
+            return ErrorKind.UNKNOWN_SERVICE
+        if variant == 8:
+            return ErrorKind.INVALID_URL
+        if variant == 9:
+            return ErrorKind.INVALID_HOST
+        if variant == 10:
+            return ErrorKind.INVALID_PORT
+        if variant == 11:
+            return ErrorKind.MISSING_FIELD
+        if variant == 12:
+            return ErrorKind.CONTROL_CHARACTER
+        if variant == 13:
+            return ErrorKind.INVALID_HEX
+        if variant == 14:
+            return ErrorKind.INVALID_KEY_LENGTH
+        if variant == 15:
+            return ErrorKind.INTEGRITY_CHECK_FAILED
+        if variant == 16:
+            return ErrorKind.INVALID_TIME
+        if variant == 17:
+            return ErrorKind.INVALID_JSON
+        if variant == 18:
+            return ErrorKind.INVALID_XML
+        if variant == 19:
+            return ErrorKind.UNEXPECTED_CONTENT_TYPE
+        if variant == 20:
+            return ErrorKind.UNEXPECTED_STATUS
+        if variant == 21:
+            return ErrorKind.INVALID_VALUE
+        if variant == 22:
+            return ErrorKind.INVALID_TOKEN
+        if variant == 23:
+            return ErrorKind.UNKNOWN_PARAMETER
+        if variant == 24:
+            return ErrorKind.BAD_REQUEST
+        if variant == 25:
+            return ErrorKind.UNAUTHORIZED
+        if variant == 26:
+            return ErrorKind.FORBIDDEN
+        if variant == 27:
+            return ErrorKind.CONTENT_NOT_FOUND
+        if variant == 28:
+            return ErrorKind.NOT_AUTHENTICATED
+        if variant == 29:
+            return ErrorKind.NOT_AUTHORIZED
+        if variant == 30:
+            return ErrorKind.AUTHORIZATION_EXPIRED
+        if variant == 31:
+            return ErrorKind.NESTING_TOO_DEEP
+        if variant == 32:
+            return ErrorKind.NULL_ARGUMENT
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if value == ErrorKind.EXPRESS_PLAY:
+            return
+        if value == ErrorKind.BUFFER_TOO_SMALL:
+            return
+        if value == ErrorKind.CAPACITY_EXCEEDED:
+            return
+        if value == ErrorKind.DUPLICATE_PARAMETER:
+            return
+        if value == ErrorKind.INVALID_PERCENT_ENCODING:
+            return
+        if value == ErrorKind.INVALID_UTF8:
+            return
+        if value == ErrorKind.UNKNOWN_SERVICE:
+            return
+        if value == ErrorKind.INVALID_URL:
+            return
+        if value == ErrorKind.INVALID_HOST:
+            return
+        if value == ErrorKind.INVALID_PORT:
+            return
+        if value == ErrorKind.MISSING_FIELD:
+            return
+        if value == ErrorKind.CONTROL_CHARACTER:
+            return
+        if value == ErrorKind.INVALID_HEX:
+            return
+        if value == ErrorKind.INVALID_KEY_LENGTH:
+            return
+        if value == ErrorKind.INTEGRITY_CHECK_FAILED:
+            return
+        if value == ErrorKind.INVALID_TIME:
+            return
+        if value == ErrorKind.INVALID_JSON:
+            return
+        if value == ErrorKind.INVALID_XML:
+            return
+        if value == ErrorKind.UNEXPECTED_CONTENT_TYPE:
+            return
+        if value == ErrorKind.UNEXPECTED_STATUS:
+            return
+        if value == ErrorKind.INVALID_VALUE:
+            return
+        if value == ErrorKind.INVALID_TOKEN:
+            return
+        if value == ErrorKind.UNKNOWN_PARAMETER:
+            return
+        if value == ErrorKind.BAD_REQUEST:
+            return
+        if value == ErrorKind.UNAUTHORIZED:
+            return
+        if value == ErrorKind.FORBIDDEN:
+            return
+        if value == ErrorKind.CONTENT_NOT_FOUND:
+            return
+        if value == ErrorKind.NOT_AUTHENTICATED:
+            return
+        if value == ErrorKind.NOT_AUTHORIZED:
+            return
+        if value == ErrorKind.AUTHORIZATION_EXPIRED:
+            return
+        if value == ErrorKind.NESTING_TOO_DEEP:
+            return
+        if value == ErrorKind.NULL_ARGUMENT:
+            return
+        raise ValueError(value)
+
+    @staticmethod
+    def write(value, buf):
+        if value == ErrorKind.EXPRESS_PLAY:
+            buf.write_i32(1)
+        if value == ErrorKind.BUFFER_TOO_SMALL:
+            buf.write_i32(2)
+        if value == ErrorKind.CAPACITY_EXCEEDED:
+            buf.write_i32(3)
+        if value == ErrorKind.DUPLICATE_PARAMETER:
+            buf.write_i32(4)
+        if value == ErrorKind.INVALID_PERCENT_ENCODING:
+            buf.write_i32(5)
+        if value == ErrorKind.INVALID_UTF8:
+            buf.write_i32(6)
+        if value == ErrorKind.UNKNOWN_SERVICE:
+            buf.write_i32(7)
+        if value == ErrorKind.INVALID_URL:
+            buf.write_i32(8)
+        if value == ErrorKind.INVALID_HOST:
+            buf.write_i32(9)
+        if value == ErrorKind.INVALID_PORT:
+            buf.write_i32(10)
+        if value == ErrorKind.MISSING_FIELD:
+            buf.write_i32(11)
+        if value == ErrorKind.CONTROL_CHARACTER:
+            buf.write_i32(12)
+        if value == ErrorKind.INVALID_HEX:
+            buf.write_i32(13)
+        if value == ErrorKind.INVALID_KEY_LENGTH:
+            buf.write_i32(14)
+        if value == ErrorKind.INTEGRITY_CHECK_FAILED:
+            buf.write_i32(15)
+        if value == ErrorKind.INVALID_TIME:
+            buf.write_i32(16)
+        if value == ErrorKind.INVALID_JSON:
+            buf.write_i32(17)
+        if value == ErrorKind.INVALID_XML:
+            buf.write_i32(18)
+        if value == ErrorKind.UNEXPECTED_CONTENT_TYPE:
+            buf.write_i32(19)
+        if value == ErrorKind.UNEXPECTED_STATUS:
+            buf.write_i32(20)
+        if value == ErrorKind.INVALID_VALUE:
+            buf.write_i32(21)
+        if value == ErrorKind.INVALID_TOKEN:
+            buf.write_i32(22)
+        if value == ErrorKind.UNKNOWN_PARAMETER:
+            buf.write_i32(23)
+        if value == ErrorKind.BAD_REQUEST:
+            buf.write_i32(24)
+        if value == ErrorKind.UNAUTHORIZED:
+            buf.write_i32(25)
+        if value == ErrorKind.FORBIDDEN:
+            buf.write_i32(26)
+        if value == ErrorKind.CONTENT_NOT_FOUND:
+            buf.write_i32(27)
+        if value == ErrorKind.NOT_AUTHENTICATED:
+            buf.write_i32(28)
+        if value == ErrorKind.NOT_AUTHORIZED:
+            buf.write_i32(29)
+        if value == ErrorKind.AUTHORIZATION_EXPIRED:
+            buf.write_i32(30)
+        if value == ErrorKind.NESTING_TOO_DEEP:
+            buf.write_i32(31)
+        if value == ErrorKind.NULL_ARGUMENT:
+            buf.write_i32(32)
+
+
+
 class _UniffiFfiConverterInt32(_UniffiConverterPrimitiveInt):
     CLASS_NAME = "i32"
     VALUE_MIN = -2**31
@@ -4560,19 +4880,6 @@ class _UniffiFfiConverterInt32(_UniffiConverterPrimitiveInt):
     def write(value, buf):
         buf.write_i32(value)
 
-class _UniffiFfiConverterUInt16(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "u16"
-    VALUE_MIN = 0
-    VALUE_MAX = 2**16
-
-    @staticmethod
-    def read(buf):
-        return buf.read_u16()
-
-    @staticmethod
-    def write(value, buf):
-        buf.write_u16(value)
-
 
 
 # DrmTokenError
@@ -4583,9 +4890,8 @@ class _UniffiFfiConverterUInt16(_UniffiConverterPrimitiveInt):
 # namespace.
 class DrmTokenError(Exception):
     """
-    A refused request, key or response: the service's `code` (e.g. `-2027`; `0` for faults
-    only the library numbers), the same static `message` as the C API and CLI, and the wire
-    name of the offending `parameter` (`contentKey`). Never holds a secret value.
+    A refused request, key or response. Every variant carries the same fields (see the module
+    documentation); the text is never a secret value.
 """
     pass
 
@@ -4593,31 +4899,35 @@ _UniffiTempDrmTokenError = DrmTokenError
 
 class DrmTokenError:  # type: ignore
     """
-    A refused request, key or response: the service's `code` (e.g. `-2027`; `0` for faults
-    only the library numbers), the same static `message` as the C API and CLI, and the wire
-    name of the offending `parameter` (`contentKey`). Never holds a secret value.
+    A refused request, key or response. Every variant carries the same fields (see the module
+    documentation); the text is never a secret value.
 """
     
-    class ExpressPlay(_UniffiTempDrmTokenError):
+    class Invalid(_UniffiTempDrmTokenError):
         """
-        A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
+        A request, URL, key or argument refused locally: validation (`ExpressPlay` with the
+        code the service would answer), parsing, key wrapping.
 """
         
-        def __init__(self, code, message, parameter):
+        def __init__(self, kind, code, reason, parameter, detail):
             super().__init__(", ".join([
+                "kind={!r}".format(kind),
                 "code={!r}".format(code),
-                "message={!r}".format(message),
+                "reason={!r}".format(reason),
                 "parameter={!r}".format(parameter),
+                "detail={!r}".format(detail),
             ]))
+            self.kind = kind
             self.code = code
-            self.message = message
+            self.reason = reason
             self.parameter = parameter
+            self.detail = detail
 
         def __repr__(self):
-            return "DrmTokenError.ExpressPlay({})".format(str(self))
+            return "DrmTokenError.Invalid({})".format(str(self))
         def code(self, ) -> int:
             """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
+            The service's documented code (e.g. `-2027`), or `0`, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4630,24 +4940,39 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
+        def detail(self, ) -> int:
             """
-            The static message, identical to the C API's and the CLI's.
+            Bytes required, capacity, byte offset or HTTP status, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
             )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_lift_return = _UniffiFfiConverterUInt64.lift
             _uniffi_error_converter = None
             _uniffi_ffi_result = _uniffi_rust_call_with_error(
                 _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def kind(self, ) -> ErrorKind:
+            """
+            Which kind of fault, whatever the variant.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorKind.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind,
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
         def parameter(self, ) -> typing.Optional[str]:
             """
-            The wire name of the offending parameter or field (`contentKey`), if any.
+            The offending parameter's wire name, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4660,29 +4985,47 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.ExpressPlay = ExpressPlay # type: ignore
-    class BufferTooSmall(_UniffiTempDrmTokenError):
+        def reason(self, ) -> str:
+            """
+            The message, whatever the variant.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.Invalid = Invalid # type: ignore
+    class Refused(_UniffiTempDrmTokenError):
         """
-        An output buffer was too short (never raised by the bindings, which size their buffers).
+        The service said no in its response: `detail` is the HTTP status, `code` the service's
+        code when the body had one, `reason` the body's message (or the code's documented one).
 """
         
-        def __init__(self, code, message, parameter, required):
+        def __init__(self, kind, code, reason, parameter, detail):
             super().__init__(", ".join([
+                "kind={!r}".format(kind),
                 "code={!r}".format(code),
-                "message={!r}".format(message),
+                "reason={!r}".format(reason),
                 "parameter={!r}".format(parameter),
-                "required={!r}".format(required),
+                "detail={!r}".format(detail),
             ]))
+            self.kind = kind
             self.code = code
-            self.message = message
+            self.reason = reason
             self.parameter = parameter
-            self.required = required
+            self.detail = detail
 
         def __repr__(self):
-            return "DrmTokenError.BufferTooSmall({})".format(str(self))
+            return "DrmTokenError.Refused({})".format(str(self))
         def code(self, ) -> int:
             """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
+            The service's documented code (e.g. `-2027`), or `0`, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4695,24 +5038,39 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
+        def detail(self, ) -> int:
             """
-            The static message, identical to the C API's and the CLI's.
+            Bytes required, capacity, byte offset or HTTP status, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
             )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_lift_return = _UniffiFfiConverterUInt64.lift
             _uniffi_error_converter = None
             _uniffi_ffi_result = _uniffi_rust_call_with_error(
                 _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def kind(self, ) -> ErrorKind:
+            """
+            Which kind of fault, whatever the variant.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorKind.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind,
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
         def parameter(self, ) -> typing.Optional[str]:
             """
-            The wire name of the offending parameter or field (`contentKey`), if any.
+            The offending parameter's wire name, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4725,29 +5083,47 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.BufferTooSmall = BufferTooSmall # type: ignore
-    class CapacityExceeded(_UniffiTempDrmTokenError):
+        def reason(self, ) -> str:
+            """
+            The message, whatever the variant.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+    _UniffiTempDrmTokenError.Refused = Refused # type: ignore
+    class Response(_UniffiTempDrmTokenError):
         """
-        A fixed-capacity list (extensions, rights, groups) is full.
+        The response could not be read: an undocumented success status, a wrong content type,
+        a malformed body (`InvalidJson` with the byte offset), a bad token.
 """
         
-        def __init__(self, code, message, parameter, capacity):
+        def __init__(self, kind, code, reason, parameter, detail):
             super().__init__(", ".join([
+                "kind={!r}".format(kind),
                 "code={!r}".format(code),
-                "message={!r}".format(message),
+                "reason={!r}".format(reason),
                 "parameter={!r}".format(parameter),
-                "capacity={!r}".format(capacity),
+                "detail={!r}".format(detail),
             ]))
+            self.kind = kind
             self.code = code
-            self.message = message
+            self.reason = reason
             self.parameter = parameter
-            self.capacity = capacity
+            self.detail = detail
 
         def __repr__(self):
-            return "DrmTokenError.CapacityExceeded({})".format(str(self))
+            return "DrmTokenError.Response({})".format(str(self))
         def code(self, ) -> int:
             """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
+            The service's documented code (e.g. `-2027`), or `0`, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4760,24 +5136,39 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
+        def detail(self, ) -> int:
             """
-            The static message, identical to the C API's and the CLI's.
+            Bytes required, capacity, byte offset or HTTP status, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
             )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
+            _uniffi_lift_return = _UniffiFfiConverterUInt64.lift
             _uniffi_error_converter = None
             _uniffi_ffi_result = _uniffi_rust_call_with_error(
                 _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail,
+                *_uniffi_lowered_args,
+            )
+            return _uniffi_lift_return(_uniffi_ffi_result)
+        def kind(self, ) -> ErrorKind:
+            """
+            Which kind of fault, whatever the variant.
+"""
+            _uniffi_lowered_args = (
+                _UniffiFfiConverterTypeDrmTokenError.lower(self),
+            )
+            _uniffi_lift_return = _UniffiFfiConverterTypeErrorKind.lift
+            _uniffi_error_converter = None
+            _uniffi_ffi_result = _uniffi_rust_call_with_error(
+                _uniffi_error_converter,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind,
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
         def parameter(self, ) -> typing.Optional[str]:
             """
-            The wire name of the offending parameter or field (`contentKey`), if any.
+            The offending parameter's wire name, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4790,42 +5181,9 @@ class DrmTokenError:  # type: ignore
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.CapacityExceeded = CapacityExceeded # type: ignore
-    class DuplicateParameter(_UniffiTempDrmTokenError):
-        """
-        A parameter that may appear once appears more than once.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.DuplicateParameter({})".format(str(self))
-        def code(self, ) -> int:
+        def reason(self, ) -> str:
             """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
+            The message, whatever the variant.
 """
             _uniffi_lowered_args = (
                 _UniffiFfiConverterTypeDrmTokenError.lower(self),
@@ -4834,1865 +5192,11 @@ class DrmTokenError:  # type: ignore
             _uniffi_error_converter = None
             _uniffi_ffi_result = _uniffi_rust_call_with_error(
                 _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
+                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason,
                 *_uniffi_lowered_args,
             )
             return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.DuplicateParameter = DuplicateParameter # type: ignore
-    class InvalidPercentEncoding(_UniffiTempDrmTokenError):
-        """
-        A `%` not followed by two hexadecimal digits.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidPercentEncoding({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidPercentEncoding = InvalidPercentEncoding # type: ignore
-    class InvalidUtf8(_UniffiTempDrmTokenError):
-        """
-        A decoded value is not valid UTF-8.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidUtf8({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidUtf8 = InvalidUtf8 # type: ignore
-    class UnknownService(_UniffiTempDrmTokenError):
-        """
-        The URL is not a token request of a known service.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.UnknownService({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.UnknownService = UnknownService # type: ignore
-    class InvalidUrl(_UniffiTempDrmTokenError):
-        """
-        The URL cannot be split into scheme, host, path and query.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidUrl({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidUrl = InvalidUrl # type: ignore
-    class InvalidHost(_UniffiTempDrmTokenError):
-        """
-        A host or domain is not a DNS name or an IP literal.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidHost({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidHost = InvalidHost # type: ignore
-    class InvalidPort(_UniffiTempDrmTokenError):
-        """
-        A port is 0 or above 65535, or not a number.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidPort({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidPort = InvalidPort # type: ignore
-    class MissingField(_UniffiTempDrmTokenError):
-        """
-        A required field is absent or empty.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.MissingField({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.MissingField = MissingField # type: ignore
-    class ControlCharacter(_UniffiTempDrmTokenError):
-        """
-        A header value contains a control character.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.ControlCharacter({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.ControlCharacter = ControlCharacter # type: ignore
-    class InvalidHex(_UniffiTempDrmTokenError):
-        """
-        A key is not hexadecimal.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidHex({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidHex = InvalidHex # type: ignore
-    class InvalidKeyLength(_UniffiTempDrmTokenError):
-        """
-        A key or wrapped key has a length RFC 3394 or AES does not allow.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidKeyLength({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidKeyLength = InvalidKeyLength # type: ignore
-    class IntegrityCheckFailed(_UniffiTempDrmTokenError):
-        """
-        RFC 3394 unwrap: wrong KEK or tampered wrapped key.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.IntegrityCheckFailed({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.IntegrityCheckFailed = IntegrityCheckFailed # type: ignore
-    class InvalidTime(_UniffiTempDrmTokenError):
-        """
-        A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidTime({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidTime = InvalidTime # type: ignore
-    class InvalidJson(_UniffiTempDrmTokenError):
-        """
-        A response body is not well-formed JSON at byte `offset`.
-"""
-        
-        def __init__(self, code, message, parameter, offset):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-                "offset={!r}".format(offset),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-            self.offset = offset
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidJson({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidJson = InvalidJson # type: ignore
-    class InvalidXml(_UniffiTempDrmTokenError):
-        """
-        A response body is not well-formed XML at byte `offset`.
-"""
-        
-        def __init__(self, code, message, parameter, offset):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-                "offset={!r}".format(offset),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-            self.offset = offset
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidXml({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidXml = InvalidXml # type: ignore
-    class NestingTooDeep(_UniffiTempDrmTokenError):
-        """
-        A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
-"""
-        
-        def __init__(self, code, message, parameter, offset):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-                "offset={!r}".format(offset),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-            self.offset = offset
-
-        def __repr__(self):
-            return "DrmTokenError.NestingTooDeep({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.NestingTooDeep = NestingTooDeep # type: ignore
-    class UnexpectedContentType(_UniffiTempDrmTokenError):
-        """
-        A response's content type is not one the service sends for its status.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.UnexpectedContentType({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.UnexpectedContentType = UnexpectedContentType # type: ignore
-    class UnexpectedStatus(_UniffiTempDrmTokenError):
-        """
-        A response's HTTP status is not one the service documents.
-"""
-        
-        def __init__(self, code, message, parameter, status):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-                "status={!r}".format(status),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-            self.status = status
-
-        def __repr__(self):
-            return "DrmTokenError.UnexpectedStatus({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.UnexpectedStatus = UnexpectedStatus # type: ignore
-    class InvalidValue(_UniffiTempDrmTokenError):
-        """
-        A field of a response has the wrong type or form.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidValue({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidValue = InvalidValue # type: ignore
-    class InvalidToken(_UniffiTempDrmTokenError):
-        """
-        A token contains characters outside its alphabet.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.InvalidToken({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.InvalidToken = InvalidToken # type: ignore
-    class UnknownParameter(_UniffiTempDrmTokenError):
-        """
-        A parameter name the service does not list.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.UnknownParameter({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.UnknownParameter = UnknownParameter # type: ignore
-    class BadRequest(_UniffiTempDrmTokenError):
-        """
-        OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.BadRequest({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.BadRequest = BadRequest # type: ignore
-    class Unauthorized(_UniffiTempDrmTokenError):
-        """
-        OpenTV IAS 401: the bearer token was refused.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.Unauthorized({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.Unauthorized = Unauthorized # type: ignore
-    class Forbidden(_UniffiTempDrmTokenError):
-        """
-        OpenTV IAS 403: the account may not play this content.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.Forbidden({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.Forbidden = Forbidden # type: ignore
-    class ContentNotFound(_UniffiTempDrmTokenError):
-        """
-        OpenTV IAS 404: the content does not exist.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.ContentNotFound({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.ContentNotFound = ContentNotFound # type: ignore
-    class NotAuthenticated(_UniffiTempDrmTokenError):
-        """
-        Adobe Pass 412: not authenticated (sign in first).
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.NotAuthenticated({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.NotAuthenticated = NotAuthenticated # type: ignore
-    class NotAuthorized(_UniffiTempDrmTokenError):
-        """
-        Adobe Pass 404: no authorization for this resource.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.NotAuthorized({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.NotAuthorized = NotAuthorized # type: ignore
-    class AuthorizationExpired(_UniffiTempDrmTokenError):
-        """
-        Adobe Pass 410: the authorization has expired.
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.AuthorizationExpired({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.AuthorizationExpired = AuthorizationExpired # type: ignore
-    class ServiceRefused(_UniffiTempDrmTokenError):
-        """
-        An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
-        the service's code when the body had one (`-2027` is the code validation gives for the
-        same fault), `message` the body's message or the code's documented one.
-"""
-        
-        def __init__(self, code, message, parameter, status):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-                "status={!r}".format(status),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-            self.status = status
-
-        def __repr__(self):
-            return "DrmTokenError.ServiceRefused({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.ServiceRefused = ServiceRefused # type: ignore
-    class Other(_UniffiTempDrmTokenError):
-        """
-        A kind this version of the bindings does not name yet (see `code` and `message`).
-"""
-        
-        def __init__(self, code, message, parameter):
-            super().__init__(", ".join([
-                "code={!r}".format(code),
-                "message={!r}".format(message),
-                "parameter={!r}".format(parameter),
-            ]))
-            self.code = code
-            self.message = message
-            self.parameter = parameter
-
-        def __repr__(self):
-            return "DrmTokenError.Other({})".format(str(self))
-        def code(self, ) -> int:
-            """
-            The service's documented code (e.g. `-2027`), or `0` for library faults.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterInt32.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_code,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def error_message(self, ) -> str:
-            """
-            The static message, identical to the C API's and the CLI's.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-        def parameter(self, ) -> typing.Optional[str]:
-            """
-            The wire name of the offending parameter or field (`contentKey`), if any.
-"""
-            _uniffi_lowered_args = (
-                _UniffiFfiConverterTypeDrmTokenError.lower(self),
-            )
-            _uniffi_lift_return = _UniffiFfiConverterOptionalString.lift
-            _uniffi_error_converter = None
-            _uniffi_ffi_result = _uniffi_rust_call_with_error(
-                _uniffi_error_converter,
-                _UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter,
-                *_uniffi_lowered_args,
-            )
-            return _uniffi_lift_return(_uniffi_ffi_result)
-    _UniffiTempDrmTokenError.Other = Other # type: ignore
+    _UniffiTempDrmTokenError.Response = Response # type: ignore
 
 DrmTokenError = _UniffiTempDrmTokenError # type: ignore
 del _UniffiTempDrmTokenError
@@ -6703,561 +5207,78 @@ class _UniffiFfiConverterTypeDrmTokenError(_UniffiConverterRustBuffer):
     def read(buf):
         variant = buf.read_i32()
         if variant == 1:
-            return DrmTokenError.ExpressPlay(
+            return DrmTokenError.Invalid(
+                _UniffiFfiConverterTypeErrorKind.read(buf),
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
+                _UniffiFfiConverterUInt64.read(buf),
             )
         if variant == 2:
-            return DrmTokenError.BufferTooSmall(
+            return DrmTokenError.Refused(
+                _UniffiFfiConverterTypeErrorKind.read(buf),
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
                 _UniffiFfiConverterUInt64.read(buf),
             )
         if variant == 3:
-            return DrmTokenError.CapacityExceeded(
+            return DrmTokenError.Response(
+                _UniffiFfiConverterTypeErrorKind.read(buf),
                 _UniffiFfiConverterInt32.read(buf),
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterOptionalString.read(buf),
                 _UniffiFfiConverterUInt64.read(buf),
-            )
-        if variant == 4:
-            return DrmTokenError.DuplicateParameter(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 5:
-            return DrmTokenError.InvalidPercentEncoding(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 6:
-            return DrmTokenError.InvalidUtf8(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 7:
-            return DrmTokenError.UnknownService(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 8:
-            return DrmTokenError.InvalidUrl(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 9:
-            return DrmTokenError.InvalidHost(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 10:
-            return DrmTokenError.InvalidPort(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 11:
-            return DrmTokenError.MissingField(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 12:
-            return DrmTokenError.ControlCharacter(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 13:
-            return DrmTokenError.InvalidHex(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 14:
-            return DrmTokenError.InvalidKeyLength(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 15:
-            return DrmTokenError.IntegrityCheckFailed(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 16:
-            return DrmTokenError.InvalidTime(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 17:
-            return DrmTokenError.InvalidJson(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-                _UniffiFfiConverterUInt64.read(buf),
-            )
-        if variant == 18:
-            return DrmTokenError.InvalidXml(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-                _UniffiFfiConverterUInt64.read(buf),
-            )
-        if variant == 19:
-            return DrmTokenError.NestingTooDeep(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-                _UniffiFfiConverterUInt64.read(buf),
-            )
-        if variant == 20:
-            return DrmTokenError.UnexpectedContentType(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 21:
-            return DrmTokenError.UnexpectedStatus(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-                _UniffiFfiConverterUInt16.read(buf),
-            )
-        if variant == 22:
-            return DrmTokenError.InvalidValue(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 23:
-            return DrmTokenError.InvalidToken(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 24:
-            return DrmTokenError.UnknownParameter(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 25:
-            return DrmTokenError.BadRequest(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 26:
-            return DrmTokenError.Unauthorized(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 27:
-            return DrmTokenError.Forbidden(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 28:
-            return DrmTokenError.ContentNotFound(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 29:
-            return DrmTokenError.NotAuthenticated(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 30:
-            return DrmTokenError.NotAuthorized(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 31:
-            return DrmTokenError.AuthorizationExpired(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-            )
-        if variant == 32:
-            return DrmTokenError.ServiceRefused(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
-                _UniffiFfiConverterUInt16.read(buf),
-            )
-        if variant == 33:
-            return DrmTokenError.Other(
-                _UniffiFfiConverterInt32.read(buf),
-                _UniffiFfiConverterString.read(buf),
-                _UniffiFfiConverterOptionalString.read(buf),
             )
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
     def check_lower(value):
-        if isinstance(value, DrmTokenError.ExpressPlay):
+        if isinstance(value, DrmTokenError.Invalid):
+            _UniffiFfiConverterTypeErrorKind.check_lower(value.kind)
             _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.reason)
             _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            _UniffiFfiConverterUInt64.check_lower(value.detail)
             return
-        if isinstance(value, DrmTokenError.BufferTooSmall):
+        if isinstance(value, DrmTokenError.Refused):
+            _UniffiFfiConverterTypeErrorKind.check_lower(value.kind)
             _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.reason)
             _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt64.check_lower(value.required)
+            _UniffiFfiConverterUInt64.check_lower(value.detail)
             return
-        if isinstance(value, DrmTokenError.CapacityExceeded):
+        if isinstance(value, DrmTokenError.Response):
+            _UniffiFfiConverterTypeErrorKind.check_lower(value.kind)
             _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.reason)
             _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt64.check_lower(value.capacity)
-            return
-        if isinstance(value, DrmTokenError.DuplicateParameter):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidPercentEncoding):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidUtf8):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.UnknownService):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidUrl):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidHost):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidPort):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.MissingField):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.ControlCharacter):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidHex):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidKeyLength):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.IntegrityCheckFailed):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidTime):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidJson):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt64.check_lower(value.offset)
-            return
-        if isinstance(value, DrmTokenError.InvalidXml):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt64.check_lower(value.offset)
-            return
-        if isinstance(value, DrmTokenError.NestingTooDeep):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt64.check_lower(value.offset)
-            return
-        if isinstance(value, DrmTokenError.UnexpectedContentType):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.UnexpectedStatus):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt16.check_lower(value.status)
-            return
-        if isinstance(value, DrmTokenError.InvalidValue):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.InvalidToken):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.UnknownParameter):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.BadRequest):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.Unauthorized):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.Forbidden):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.ContentNotFound):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.NotAuthenticated):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.NotAuthorized):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.AuthorizationExpired):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            return
-        if isinstance(value, DrmTokenError.ServiceRefused):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
-            _UniffiFfiConverterUInt16.check_lower(value.status)
-            return
-        if isinstance(value, DrmTokenError.Other):
-            _UniffiFfiConverterInt32.check_lower(value.code)
-            _UniffiFfiConverterString.check_lower(value.message)
-            _UniffiFfiConverterOptionalString.check_lower(value.parameter)
+            _UniffiFfiConverterUInt64.check_lower(value.detail)
             return
 
     @staticmethod
     def write(value, buf):
-        if isinstance(value, DrmTokenError.ExpressPlay):
+        if isinstance(value, DrmTokenError.Invalid):
             buf.write_i32(1)
+            _UniffiFfiConverterTypeErrorKind.write(value.kind, buf)
             _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.reason, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.BufferTooSmall):
+            _UniffiFfiConverterUInt64.write(value.detail, buf)
+        if isinstance(value, DrmTokenError.Refused):
             buf.write_i32(2)
+            _UniffiFfiConverterTypeErrorKind.write(value.kind, buf)
             _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.reason, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt64.write(value.required, buf)
-        if isinstance(value, DrmTokenError.CapacityExceeded):
+            _UniffiFfiConverterUInt64.write(value.detail, buf)
+        if isinstance(value, DrmTokenError.Response):
             buf.write_i32(3)
+            _UniffiFfiConverterTypeErrorKind.write(value.kind, buf)
             _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.reason, buf)
             _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt64.write(value.capacity, buf)
-        if isinstance(value, DrmTokenError.DuplicateParameter):
-            buf.write_i32(4)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidPercentEncoding):
-            buf.write_i32(5)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidUtf8):
-            buf.write_i32(6)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.UnknownService):
-            buf.write_i32(7)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidUrl):
-            buf.write_i32(8)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidHost):
-            buf.write_i32(9)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidPort):
-            buf.write_i32(10)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.MissingField):
-            buf.write_i32(11)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.ControlCharacter):
-            buf.write_i32(12)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidHex):
-            buf.write_i32(13)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidKeyLength):
-            buf.write_i32(14)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.IntegrityCheckFailed):
-            buf.write_i32(15)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidTime):
-            buf.write_i32(16)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidJson):
-            buf.write_i32(17)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt64.write(value.offset, buf)
-        if isinstance(value, DrmTokenError.InvalidXml):
-            buf.write_i32(18)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt64.write(value.offset, buf)
-        if isinstance(value, DrmTokenError.NestingTooDeep):
-            buf.write_i32(19)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt64.write(value.offset, buf)
-        if isinstance(value, DrmTokenError.UnexpectedContentType):
-            buf.write_i32(20)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.UnexpectedStatus):
-            buf.write_i32(21)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt16.write(value.status, buf)
-        if isinstance(value, DrmTokenError.InvalidValue):
-            buf.write_i32(22)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.InvalidToken):
-            buf.write_i32(23)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.UnknownParameter):
-            buf.write_i32(24)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.BadRequest):
-            buf.write_i32(25)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.Unauthorized):
-            buf.write_i32(26)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.Forbidden):
-            buf.write_i32(27)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.ContentNotFound):
-            buf.write_i32(28)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.NotAuthenticated):
-            buf.write_i32(29)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.NotAuthorized):
-            buf.write_i32(30)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.AuthorizationExpired):
-            buf.write_i32(31)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-        if isinstance(value, DrmTokenError.ServiceRefused):
-            buf.write_i32(32)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
-            _UniffiFfiConverterUInt16.write(value.status, buf)
-        if isinstance(value, DrmTokenError.Other):
-            buf.write_i32(33)
-            _UniffiFfiConverterInt32.write(value.code, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
-            _UniffiFfiConverterOptionalString.write(value.parameter, buf)
+            _UniffiFfiConverterUInt64.write(value.detail, buf)
 
 class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
     @staticmethod
@@ -7279,18 +5300,18 @@ class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
         buf.write_i32(len(value))
         buf.write(value)
 
-class _UniffiFfiConverterUInt8(_UniffiConverterPrimitiveInt):
-    CLASS_NAME = "u8"
+class _UniffiFfiConverterUInt16(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u16"
     VALUE_MIN = 0
-    VALUE_MAX = 2**8
+    VALUE_MAX = 2**16
 
     @staticmethod
     def read(buf):
-        return buf.read_u8()
+        return buf.read_u16()
 
     @staticmethod
     def write(value, buf):
-        buf.write_u8(value)
+        buf.write_u16(value)
 
 class _UniffiFfiConverterSequenceTypeParameter(_UniffiConverterRustBuffer):
     @classmethod
@@ -7314,71 +5335,43 @@ class _UniffiFfiConverterSequenceTypeParameter(_UniffiConverterRustBuffer):
         return [
             _UniffiFfiConverterTypeParameter.read(buf) for i in range(count)
         ]
-def adobe_pass_authorization_request(request: AdobePassAuthorizationRequest) -> AdobePassHttpRequest:
-    """
-    Validates the request and returns the `GET` to send.
 
-    # Errors
-    `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
-    `ControlCharacter` (header injection), naming the field.
-"""
-    
-    _UniffiFfiConverterTypeAdobePassAuthorizationRequest.check_lower(request)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterTypeAdobePassAuthorizationRequest.lower(request),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterTypeAdobePassHttpRequest.lift
-    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def check_url(url: str,now: typing.Optional[int]) -> UrlCheck:
-    """
-    Parses and validates a token request URL as the service would (the CLI's `check`).
+class _UniffiFfiConverterUInt8(_UniffiConverterPrimitiveInt):
+    CLASS_NAME = "u8"
+    VALUE_MIN = 0
+    VALUE_MAX = 2**8
 
-    # Errors
-    Those of `parse_url`, then those of the service's `validate`.
-"""
-    
-    _UniffiFfiConverterString.check_lower(url)
+    @staticmethod
+    def read(buf):
+        return buf.read_u8()
 
-    _UniffiFfiConverterOptionalInt64.check_lower(now)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterString.lower(url),
-        _UniffiFfiConverterOptionalInt64.lower(now),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterTypeUrlCheck.lift
-    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_check_url,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def decode_jwt_payload(jwt: str) -> str:
-    """
-    The payload (claims JSON) of a compact JWT; signatures are not verified.
+    @staticmethod
+    def write(value, buf):
+        buf.write_u8(value)
 
-    # Errors
-    `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
-"""
-    
-    _UniffiFfiConverterString.check_lower(jwt)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterString.lower(jwt),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterString.lift
-    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def encode_device_info(json: bytes) -> str:
+class _UniffiFfiConverterSequenceTypeHeader(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeHeader.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeHeader.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeHeader.read(buf) for i in range(count)
+        ]
+def adobe_pass_device_info_encode(json: bytes) -> str:
     """
     The base64 of the device JSON, for `device_info`.
 """
@@ -7391,76 +5384,18 @@ def encode_device_info(json: bytes) -> str:
     _uniffi_error_converter = None
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_encode_device_info,
+        _UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_device_info_encode,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def form_content_type() -> str:
-    """
-    The content type of the POST form body: `application/x-www-form-urlencoded`.
-"""
-    _uniffi_lowered_args = (
-    )
-    _uniffi_lift_return = _UniffiFfiConverterString.lift
-    _uniffi_error_converter = None
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_form_content_type,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def opentv_content_token_request(request: OpenTvContentTokenRequest) -> HttpRequest:
-    """
-    Validates the request (header values with control characters are refused) and returns the
-    `POST` to send, with its two headers and an empty body.
-
-    # Errors
-    `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
-"""
-    
-    _UniffiFfiConverterTypeOpenTvContentTokenRequest.check_lower(request)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterTypeOpenTvContentTokenRequest.lower(request),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterTypeHttpRequest.lift
-    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def opentv_refresh_at(received_at: int,expires_in: int,percent: int) -> int:
-    """
-    When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
-    at `percent` of its lifetime (90 is a good default).
-"""
-    
-    _UniffiFfiConverterInt64.check_lower(received_at)
-
-    _UniffiFfiConverterUInt64.check_lower(expires_in)
-
-    _UniffiFfiConverterUInt8.check_lower(percent)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterInt64.lower(received_at),
-        _UniffiFfiConverterUInt64.lower(expires_in),
-        _UniffiFfiConverterUInt8.lower(percent),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterInt64.lift
-    _uniffi_error_converter = None
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def parse_adobe_pass_response(status: int,content_type: str,body: bytes) -> AdobePassAuthorization:
+def adobe_pass_response_parse(status: int,content_type: str,body: bytes) -> AdobePassAuthorization:
     """
     Parses an authorization token response (JSON or XML, by content type).
 
     # Errors
-    `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
-    `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+    `Refused` of kind `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired`
+    (410) or `UnexpectedStatus`, with the body's message and the status as `detail`; `Response`
+    with the kind of an unreadable body.
 """
     
     _UniffiFfiConverterUInt16.check_lower(status)
@@ -7477,17 +5412,74 @@ def parse_adobe_pass_response(status: int,content_type: str,body: bytes) -> Adob
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response,
+        _UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_response_parse,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def parse_expressplay_response(service: Service,status: int,content_type: str,body: bytes) -> ExpressPlayToken:
+def expressplay_query_parse(service: Service,environment: Environment,query: str) -> ParsedTokenRequest:
+    """
+    Parses a query string or POST form body for `service` and `environment` (a leading `?` is
+    ignored). Does not validate.
+
+    # Errors
+    `Invalid`: `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+"""
+    
+    _UniffiFfiConverterTypeService.check_lower(service)
+
+    _UniffiFfiConverterTypeEnvironment.check_lower(environment)
+
+    _UniffiFfiConverterString.check_lower(query)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeService.lower(service),
+        _UniffiFfiConverterTypeEnvironment.lower(environment),
+        _UniffiFfiConverterString.lower(query),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeParsedTokenRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_expressplay_query_parse,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def expressplay_request_build(service: Service,environment: Environment,parameters: typing.List[Parameter]) -> TokenRequest:
+    """
+    Builds a request for `service` from parameters by wire name, in order (a repeatable
+    parameter appends: the i-th `extensionType` pairs with the i-th `extensionPayload`), e.g.
+    from configuration. Does not validate.
+
+    # Errors
+    `Invalid`: `UnknownParameter` (naming no parameter: the name is the caller's),
+    `DuplicateParameter`, `CapacityExceeded`.
+"""
+    
+    _UniffiFfiConverterTypeService.check_lower(service)
+
+    _UniffiFfiConverterTypeEnvironment.check_lower(environment)
+
+    _UniffiFfiConverterSequenceTypeParameter.check_lower(parameters)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeService.lower(service),
+        _UniffiFfiConverterTypeEnvironment.lower(environment),
+        _UniffiFfiConverterSequenceTypeParameter.lower(parameters),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeTokenRequest.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_expressplay_request_build,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def expressplay_response_parse(service: Service,status: int,content_type: str,body: bytes) -> ExpressPlayToken:
     """
     Parses a token response from its HTTP status, content type and body.
 
     # Errors
-    `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
-    an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+    `Refused` when the service refused (`detail` the status, `code`, `reason` the body's
+    message); `Response` with the kind of an unreadable response (`InvalidJson`, `InvalidToken`,
+    `UnexpectedContentType`, ...).
 """
     
     _UniffiFfiConverterTypeService.check_lower(service)
@@ -7507,73 +5499,41 @@ def parse_expressplay_response(service: Service,status: int,content_type: str,bo
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response,
+        _UniffiLib.uniffi_drmtoken_fn_func_expressplay_response_parse,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def parse_opentv_response(status: int,content_type: str,body: bytes) -> OpenTvResponse:
+def expressplay_url_check(url: str,now: typing.Optional[int]) -> UrlCheck:
     """
-    Parses an IAS content token response.
+    Parses and validates a token request URL as the service would (the CLI's `check`).
 
     # Errors
-    `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
-    `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
-    document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+    Those of `expressplay_url_parse`, then those of the request's `validate`.
 """
     
-    _UniffiFfiConverterUInt16.check_lower(status)
+    _UniffiFfiConverterString.check_lower(url)
 
-    _UniffiFfiConverterString.check_lower(content_type)
-
-    _UniffiFfiConverterBytes.check_lower(body)
+    _UniffiFfiConverterOptionalInt64.check_lower(now)
     _uniffi_lowered_args = (
-        _UniffiFfiConverterUInt16.lower(status),
-        _UniffiFfiConverterString.lower(content_type),
-        _UniffiFfiConverterBytes.lower(body),
+        _UniffiFfiConverterString.lower(url),
+        _UniffiFfiConverterOptionalInt64.lower(now),
     )
-    _uniffi_lift_return = _UniffiFfiConverterTypeOpenTvResponse.lift
+    _uniffi_lift_return = _UniffiFfiConverterTypeUrlCheck.lift
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response,
+        _UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_check,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def parse_query(service: Service,environment: Environment,query: str) -> ParsedTokenRequest:
-    """
-    Parses a query string or POST form body for `service` and `environment` (a leading `?` is
-    ignored). Does not validate.
-
-    # Errors
-    `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
-"""
-    
-    _UniffiFfiConverterTypeService.check_lower(service)
-
-    _UniffiFfiConverterTypeEnvironment.check_lower(environment)
-
-    _UniffiFfiConverterString.check_lower(query)
-    _uniffi_lowered_args = (
-        _UniffiFfiConverterTypeService.lower(service),
-        _UniffiFfiConverterTypeEnvironment.lower(environment),
-        _UniffiFfiConverterString.lower(query),
-    )
-    _uniffi_lift_return = _UniffiFfiConverterTypeParsedTokenRequest.lift
-    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
-    _uniffi_ffi_result = _uniffi_rust_call_with_error(
-        _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_parse_query,
-        *_uniffi_lowered_args,
-    )
-    return _uniffi_lift_return(_uniffi_ffi_result)
-def parse_url(url: str) -> ParsedTokenRequest:
+def expressplay_url_parse(url: str) -> ParsedTokenRequest:
     """
     Parses a full ExpressPlay token request URL, finding the service from the path and the
-    environment from the host. Does not validate (see `check_url`).
+    environment from the host. Does not validate (see `expressplay_url_check`).
 
     # Errors
-    `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`, `DuplicateParameter`,
-    `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+    `Invalid`: `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`,
+    `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
 """
     
     _UniffiFfiConverterString.check_lower(url)
@@ -7584,39 +5544,56 @@ def parse_url(url: str) -> ParsedTokenRequest:
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_parse_url,
+        _UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_parse,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def request_from_parameters(service: Service,environment: Environment,parameters: typing.List[Parameter]) -> TokenRequest:
+def fairplay_skd_uri_write(url: str) -> str:
     """
-    Builds a request for `service` from parameters by wire name, in order (extensions append),
-    e.g. from configuration. Does not validate.
+    The FairPlay key URI for the HLS `#EXT-X-KEY` tag: the rights `url` a FairPlay token
+    response gave, with `https://` replaced by `skd://` (as the C ABI's; the response parse
+    gives it as `skd_uri` too).
 
     # Errors
-    `UnknownParameter` (naming no parameter: the name is the caller's), `DuplicateParameter`,
-    `CapacityExceeded`.
+    None in practice (the buffer is sized exactly); the signature keeps the C ABI's shape.
 """
     
-    _UniffiFfiConverterTypeService.check_lower(service)
-
-    _UniffiFfiConverterTypeEnvironment.check_lower(environment)
-
-    _UniffiFfiConverterSequenceTypeParameter.check_lower(parameters)
+    _UniffiFfiConverterString.check_lower(url)
     _uniffi_lowered_args = (
-        _UniffiFfiConverterTypeService.lower(service),
-        _UniffiFfiConverterTypeEnvironment.lower(environment),
-        _UniffiFfiConverterSequenceTypeParameter.lower(parameters),
+        _UniffiFfiConverterString.lower(url),
     )
-    _uniffi_lift_return = _UniffiFfiConverterTypeTokenRequest.lift
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_request_from_parameters,
+        _UniffiLib.uniffi_drmtoken_fn_func_fairplay_skd_uri_write,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def unwrap_key(kek: str,wrapped: str) -> str:
+def keywrap_key_unwrap(kek: bytes,wrapped: bytes) -> bytes:
+    """
+    Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+
+    # Errors
+    `IntegrityCheckFailed`, `InvalidKeyLength`.
+"""
+    
+    _UniffiFfiConverterBytes.check_lower(kek)
+
+    _UniffiFfiConverterBytes.check_lower(wrapped)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterBytes.lower(kek),
+        _UniffiFfiConverterBytes.lower(wrapped),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterBytes.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def keywrap_key_unwrap_hex(kek: str,wrapped: str) -> str:
     """
     Unwraps the hex `wrapped` key (an ExpressPlay `ek`, or any length RFC 3394 permits) under the
     hex `kek`; lower-case hex out.
@@ -7637,34 +5614,34 @@ def unwrap_key(kek: str,wrapped: str) -> str:
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_unwrap_key,
+        _UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def unwrap_key_bytes(kek: bytes,wrapped: bytes) -> bytes:
+def keywrap_key_wrap(kek: bytes,key: bytes) -> bytes:
     """
-    Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+    Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
 
     # Errors
-    `IntegrityCheckFailed`, `InvalidKeyLength`.
+    `InvalidKeyLength`.
 """
     
     _UniffiFfiConverterBytes.check_lower(kek)
 
-    _UniffiFfiConverterBytes.check_lower(wrapped)
+    _UniffiFfiConverterBytes.check_lower(key)
     _uniffi_lowered_args = (
         _UniffiFfiConverterBytes.lower(kek),
-        _UniffiFfiConverterBytes.lower(wrapped),
+        _UniffiFfiConverterBytes.lower(key),
     )
     _uniffi_lift_return = _UniffiFfiConverterBytes.lift
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_unwrap_key_bytes,
+        _UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def wrap_key(kek: str,key: str) -> str:
+def keywrap_key_wrap_hex(kek: str,key: str) -> str:
     """
     Wraps the hex `key` (e.g. a 32-digit content key; any length RFC 3394 permits) under the hex
     `kek`; lower-case hex out.
@@ -7685,30 +5662,104 @@ def wrap_key(kek: str,key: str) -> str:
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_wrap_key,
+        _UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap_hex,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
-def wrap_key_bytes(kek: bytes,key: bytes) -> bytes:
+def opentv_jwt_payload_write(jwt: str) -> str:
     """
-    Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
+    The payload (claims JSON) of a compact JWT; signatures are not verified.
 
     # Errors
-    `InvalidKeyLength`.
+    `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
 """
     
-    _UniffiFfiConverterBytes.check_lower(kek)
-
-    _UniffiFfiConverterBytes.check_lower(key)
+    _UniffiFfiConverterString.check_lower(jwt)
     _uniffi_lowered_args = (
-        _UniffiFfiConverterBytes.lower(kek),
-        _UniffiFfiConverterBytes.lower(key),
+        _UniffiFfiConverterString.lower(jwt),
     )
-    _uniffi_lift_return = _UniffiFfiConverterBytes.lift
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
     _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
     _uniffi_ffi_result = _uniffi_rust_call_with_error(
         _uniffi_error_converter,
-        _UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes,
+        _UniffiLib.uniffi_drmtoken_fn_func_opentv_jwt_payload_write,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def opentv_response_parse(status: int,content_type: str,body: bytes) -> OpenTvResponse:
+    """
+    Parses an IAS content token response.
+
+    # Errors
+    `Refused` of kind `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403),
+    `ContentNotFound` (404) or `UnexpectedStatus`, with the body's message when it has one and
+    the status as `detail`; `Response` with the kind of an unreadable document (`InvalidJson`
+    with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+"""
+    
+    _UniffiFfiConverterUInt16.check_lower(status)
+
+    _UniffiFfiConverterString.check_lower(content_type)
+
+    _UniffiFfiConverterBytes.check_lower(body)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterUInt16.lower(status),
+        _UniffiFfiConverterString.lower(content_type),
+        _UniffiFfiConverterBytes.lower(body),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeOpenTvResponse.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_opentv_response_parse,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def opentv_token_refresh_at(received_at: int,expires_in: int,percent: int) -> int:
+    """
+    When to refresh a token received at `received_at` (seconds) that expires `expires_in` seconds
+    later, at `percent` of its lifetime (90 is a good default).
+"""
+    
+    _UniffiFfiConverterInt64.check_lower(received_at)
+
+    _UniffiFfiConverterUInt64.check_lower(expires_in)
+
+    _UniffiFfiConverterUInt8.check_lower(percent)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterInt64.lower(received_at),
+        _UniffiFfiConverterUInt64.lower(expires_in),
+        _UniffiFfiConverterUInt8.lower(percent),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterInt64.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_opentv_token_refresh_at,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
+def playready_license_url_write(license_acquisition_url: str,token: str) -> str:
+    """
+    The PlayReady licence server URL: `license_acquisition_url?ExpressPlayToken=<token>` (`&`
+    when the URL already has a query).
+
+    # Errors
+    `Invalid`: `InvalidToken` (the token has characters outside base64url and `=` padding).
+"""
+    
+    _UniffiFfiConverterString.check_lower(license_acquisition_url)
+
+    _UniffiFfiConverterString.check_lower(token)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(license_acquisition_url),
+        _UniffiFfiConverterString.lower(token),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeDrmTokenError
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_drmtoken_fn_func_playready_license_url_write,
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
@@ -7718,16 +5769,14 @@ __all__ = [
     "AdobePassFormat",
     "Service",
     "Environment",
-    "RightsType",
     "TokenRequest",
+    "ErrorKind",
     "DrmTokenError",
     "AdobePassAuthorization",
     "AdobePassAuthorizationRequest",
-    "HttpHeader",
-    "HttpRequest",
-    "AdobePassHttpRequest",
     "ExpressPlayToken",
     "FairPlayTokenRequest",
+    "Header",
     "OpenTvDevice",
     "OpenTvSessionGroup",
     "OpenTvSessionControl",
@@ -7739,28 +5788,26 @@ __all__ = [
     "OpenTvUserToken",
     "OpenTvResponse",
     "Parameter",
-    "PlayReadyExtension",
     "PlayReadyTokenRequest",
     "WidevineTokenRequest",
     "UnknownParameter",
     "ParsedTokenRequest",
     "Warning",
     "UrlCheck",
-    "adobe_pass_authorization_request",
-    "check_url",
-    "decode_jwt_payload",
-    "encode_device_info",
-    "form_content_type",
-    "opentv_content_token_request",
-    "opentv_refresh_at",
-    "parse_adobe_pass_response",
-    "parse_expressplay_response",
-    "parse_opentv_response",
-    "parse_query",
-    "parse_url",
-    "request_from_parameters",
-    "unwrap_key",
-    "unwrap_key_bytes",
-    "wrap_key",
-    "wrap_key_bytes",
+    "adobe_pass_device_info_encode",
+    "adobe_pass_response_parse",
+    "expressplay_query_parse",
+    "expressplay_request_build",
+    "expressplay_response_parse",
+    "expressplay_url_check",
+    "expressplay_url_parse",
+    "fairplay_skd_uri_write",
+    "keywrap_key_unwrap",
+    "keywrap_key_unwrap_hex",
+    "keywrap_key_wrap",
+    "keywrap_key_wrap_hex",
+    "opentv_jwt_payload_write",
+    "opentv_response_parse",
+    "opentv_token_refresh_at",
+    "playready_license_url_write",
 ]

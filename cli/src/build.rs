@@ -442,6 +442,8 @@ fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
         bearer_token: &token,
         tenant_id: m.get_one::<String>("nv-tenant-id").map_or("", String::as_str),
     };
+    // Writers apply no rule (for every service): validate first.
+    request.validate()?;
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
     let headers = request.headers();

@@ -187,7 +187,11 @@ fn every_request_vector() {
                 let err = request.validate().unwrap_err();
                 assert_eq!(kind_name(err.kind()), e["kind"].as_str().unwrap(), "{name}");
                 assert_eq!(err.parameter(), e["parameter"].as_str(), "{name}");
-                assert_eq!(request.write_url(&mut out).unwrap_err(), err, "{name}");
+                // write_url checks only what the URL needs (host, port), like every service's.
+                match err.parameter() {
+                    Some("host" | "port") => assert_eq!(request.write_url(&mut out).unwrap_err(), err, "{name}"),
+                    _ => assert!(request.write_url(&mut out).is_ok(), "{name}"),
+                }
             }
             None => {
                 request.validate().unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -1,6 +1,5 @@
-//! Any URL someone sends: parse + validate never panic; a valid request re-encodes to a URL
-//! that parses back to the same request (an invalid one is refused by `write_url` with
-//! `validate`'s error); the written length is `url_len()`; a short buffer gives
+//! Any URL someone sends: parse + validate never panic; what parses re-encodes to a URL that
+//! parses back to the same request; the written length is `url_len()`; a short buffer gives
 //! `BufferTooSmall { required }` and stays untouched.
 #![no_main]
 
@@ -20,12 +19,10 @@ fn check(data: &[u8]) {
         return;
     };
     let request = parsed.request;
+    let _ = request.validate(None);
     let _ = request.validate(Some(1_767_225_600));
+
     let mut out = vec![0u8; 16384];
-    if let Err(e) = request.validate(None) {
-        assert_eq!(request.write_url(&mut out).unwrap_err(), e, "write_url and validate disagree");
-        return;
-    }
     let len = request.url_len();
     let written = request
         .write_url(&mut out)

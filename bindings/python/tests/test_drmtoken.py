@@ -5,12 +5,14 @@ tests/vectors/keywrap.json becomes its own test, with the same answers as the Ru
 """
 import json
 import pathlib
+import re
 import unittest
+import urllib.parse
 
 import drmtoken
 from drmtoken import (
-    DrmTokenError, Environment, FairPlayTokenRequest, Parameter, PlayReadyExtension,
-    PlayReadyTokenRequest, RightsType, Service, TokenRequest, WidevineTokenRequest,
+    DrmTokenError, Environment, ErrorKind, FairPlayTokenRequest, Header, Parameter,
+    PlayReadyTokenRequest, Service, TokenRequest, WidevineTokenRequest,
 )
 
 VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
@@ -37,6 +39,22 @@ def snake(wire):
     return "".join(out)
 
 
+def kind(name):
+    """The ErrorKind of a core kind name: `InvalidJson` -> ErrorKind.INVALID_JSON."""
+    return ErrorKind[re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()]
+
+
+REPEATED = ("fpExtension", "wvExtension", "extensionType", "extensionPayload")
+PREFIX = {"fairplay": "fp", "playready": "pr", "widevine": "wv"}
+HOSTS = {"test": "test.expressplay.com", "production": "service.expressplay.com"}
+
+
+def url_of_params(case):
+    """The case's parameters sent as they are (also when the request is invalid)."""
+    p, host = PREFIX[case["service"]], HOSTS[case["environment"]]
+    return f"https://{p}-gen.{host}/hms/{p}/token?" + urllib.parse.urlencode([tuple(p) for p in case["params"]])
+
+
 def typed(case):
     """The case's request built field by field on the generated records (not through Rust)."""
     service, env = case["service"], ENVIRONMENTS[case["environment"]]
@@ -44,19 +62,9 @@ def typed(case):
            "widevine": WidevineTokenRequest}[service]
     r = cls(environment=env)
     for name, value in case["params"]:
-        if name in ("fpExtension", "wvExtension"):
+        if name in REPEATED:
+            # Repeatable parameters are lists; extensionType/extensionPayload pair by position.
             getattr(r, snake(name) + "s").append(value)
-        elif name == "extensionType":
-            r.extensions.append(PlayReadyExtension(extension_type=value))
-        elif name == "extensionPayload":
-            last = r.extensions[-1] if r.extensions else None
-            if last is not None and last.extension_type is not None and last.extension_payload is None:
-                last.extension_payload = value
-            else:
-                r.extensions.append(PlayReadyExtension(extension_payload=value))
-        elif name == "rightsType":
-            r.rights_type = {"BuyToOwn": RightsType.BUY_TO_OWN(), "Rental": RightsType.RENTAL()}.get(
-                value, RightsType.OTHER(value))
         else:
             attr = snake(name)
             assert hasattr(r, attr), attr
@@ -71,7 +79,7 @@ class ExpressPlayVectors(unittest.TestCase):
 def make_vector_test(case):
     def test(self):
         name, now = case["name"], case["now"]
-        request = drmtoken.request_from_parameters(
+        request = drmtoken.expressplay_request_build(
             SERVICES[case["service"]], ENVIRONMENTS[case["environment"]],
             [Parameter(name=n, value=v) for n, v in case["params"]])
         # The records built in Python hold the same request as Rust's parameter setter builds.
@@ -79,29 +87,33 @@ def make_vector_test(case):
         if case["error"] is None:
             warnings = request.validate(now)
             self.assertEqual([w.parameter for w in warnings], case["warnings"], name)
-            self.assertEqual(request.url(), case["url"], name)
-            self.assertEqual(request.form_body(), case["form_body"], name)
-            self.assertEqual(request.url(), request.endpoint() + "?" + request.form_body())
-            parsed = drmtoken.parse_url(case["url"])
+            self.assertEqual(request.write_url(), case["url"], name)
+            self.assertEqual(request.write_form_body(), case["form_body"], name)
+            self.assertEqual(request.write_url(), request.write_endpoint() + "?" + request.write_form_body())
+            parsed = drmtoken.expressplay_url_parse(case["url"])
             self.assertEqual(parsed.request, request, name)
             self.assertEqual(parsed.unknown_parameters, [])
-            check = drmtoken.check_url(case["url"], now)
+            # Grouped or interleaved on the wire, the same request.
+            self.assertEqual(drmtoken.expressplay_url_parse(url_of_params(case)).request, request, name)
+            check = drmtoken.expressplay_url_check(case["url"], now)
             self.assertEqual(check.service, SERVICES[case["service"]])
             self.assertEqual(check.environment, ENVIRONMENTS[case["environment"]])
         else:
             with self.assertRaises(DrmTokenError) as raised:
                 request.validate(now)
             e = raised.exception
-            self.assertIsInstance(e, DrmTokenError.ExpressPlay, name)
+            self.assertIsInstance(e, DrmTokenError.Invalid, name)
+            self.assertEqual(e.kind, ErrorKind.EXPRESS_PLAY, name)
             self.assertEqual(e.code, case["error"]["code"], name)
             self.assertEqual(e.parameter, case["error"]["parameter"], name)
-            self.assertTrue(e.message)
-            self.assertEqual(e.error_message(), e.message)
-            # The same request over the wire is refused the same way.
+            self.assertTrue(e.reason)
+            self.assertEqual(e.detail, 0)
+            # The same parameters over the wire are refused the same way.
             with self.assertRaises(DrmTokenError) as again:
-                drmtoken.check_url(request.url(), now)
+                drmtoken.expressplay_url_check(url_of_params(case), now)
             a = again.exception
-            self.assertEqual((type(a), a.code, a.message, a.parameter), (type(e), e.code, e.message, e.parameter), name)
+            self.assertEqual((type(a), a.kind, a.code, a.reason, a.parameter),
+                             (type(e), e.kind, e.code, e.reason, e.parameter), name)
     return test
 
 
@@ -117,21 +129,21 @@ def make_keywrap_test(case):
     def test(self):
         kek = case["kek"]
         if "error" not in case:
-            self.assertEqual(drmtoken.wrap_key(kek, case["key"]), case["wrapped"])
-            self.assertEqual(drmtoken.unwrap_key(kek, case["wrapped"]), case["key"])
-            self.assertEqual(drmtoken.unwrap_key(kek.upper(), case["wrapped"].upper()), case["key"])
-            self.assertEqual(drmtoken.wrap_key_bytes(bytes.fromhex(kek), bytes.fromhex(case["key"])),
+            self.assertEqual(drmtoken.keywrap_key_wrap_hex(kek, case["key"]), case["wrapped"])
+            self.assertEqual(drmtoken.keywrap_key_unwrap_hex(kek, case["wrapped"]), case["key"])
+            self.assertEqual(drmtoken.keywrap_key_unwrap_hex(kek.upper(), case["wrapped"].upper()), case["key"])
+            self.assertEqual(drmtoken.keywrap_key_wrap(bytes.fromhex(kek), bytes.fromhex(case["key"])),
                              bytes.fromhex(case["wrapped"]))
-            self.assertEqual(drmtoken.unwrap_key_bytes(bytes.fromhex(kek), bytes.fromhex(case["wrapped"])),
+            self.assertEqual(drmtoken.keywrap_key_unwrap(bytes.fromhex(kek), bytes.fromhex(case["wrapped"])),
                              bytes.fromhex(case["key"]))
             return
-        with self.assertRaises(DrmTokenError) as raised:
+        with self.assertRaises(DrmTokenError.Invalid) as raised:
             if "wrapped" in case:
-                drmtoken.unwrap_key(kek, case["wrapped"])
+                drmtoken.keywrap_key_unwrap_hex(kek, case["wrapped"])
             else:
-                drmtoken.wrap_key(kek, case["key"])
+                drmtoken.keywrap_key_wrap_hex(kek, case["key"])
         e = raised.exception
-        self.assertEqual(type(e).__name__, case["error"], case["name"])
+        self.assertEqual(e.kind, kind(case["error"]), case["name"])
         self.assertEqual(e.code, 0)
     return test
 
@@ -163,31 +175,32 @@ class KeyWrapLongKeys(unittest.TestCase):
             for key_len in KEY_LENGTHS:
                 with self.subTest(kek=kek_len, key=key_len):
                     key = pattern(key_len, key_len)
-                    wrapped = drmtoken.wrap_key(kek.hex(), key.hex().upper())
+                    wrapped = drmtoken.keywrap_key_wrap_hex(kek.hex(), key.hex().upper())
                     self.assertEqual(len(wrapped), 2 * (key_len + 8))
-                    self.assertEqual(drmtoken.unwrap_key(kek.hex().upper(), wrapped), key.hex())
-                    self.assertEqual(drmtoken.wrap_key_bytes(kek, key), bytes.fromhex(wrapped))
-                    self.assertEqual(drmtoken.unwrap_key_bytes(kek, bytes.fromhex(wrapped)), key)
+                    self.assertEqual(drmtoken.keywrap_key_unwrap_hex(kek.hex().upper(), wrapped), key.hex())
+                    self.assertEqual(drmtoken.keywrap_key_wrap(kek, key), bytes.fromhex(wrapped))
+                    self.assertEqual(drmtoken.keywrap_key_unwrap(kek, bytes.fromhex(wrapped)), key)
                     if aes_key_wrap is not None:
                         self.assertEqual(aes_key_wrap(kek, key).hex(), wrapped)
                         self.assertEqual(aes_key_unwrap(kek, bytes.fromhex(wrapped)), key)
 
     def test_lengths_the_rfc_does_not_permit(self):
+        calls = []
         for key_len in (8, 15, 17):
-            with self.assertRaises(DrmTokenError.InvalidKeyLength):
-                drmtoken.wrap_key(KEK, "ab" * key_len)
-            with self.assertRaises(DrmTokenError.InvalidKeyLength):
-                drmtoken.wrap_key_bytes(bytes(16), bytes(key_len))
+            calls += [lambda n=key_len: drmtoken.keywrap_key_wrap_hex(KEK, "ab" * n),
+                      lambda n=key_len: drmtoken.keywrap_key_wrap(bytes(16), bytes(n))]
         for wrapped_len in (16, 25):
-            with self.assertRaises(DrmTokenError.InvalidKeyLength):
-                drmtoken.unwrap_key(KEK, "ab" * wrapped_len)
-            with self.assertRaises(DrmTokenError.InvalidKeyLength):
-                drmtoken.unwrap_key_bytes(bytes(16), bytes(wrapped_len))
+            calls += [lambda n=wrapped_len: drmtoken.keywrap_key_unwrap_hex(KEK, "ab" * n),
+                      lambda n=wrapped_len: drmtoken.keywrap_key_unwrap(bytes(16), bytes(n))]
+        for call in calls:
+            with self.assertRaises(DrmTokenError.Invalid) as raised:
+                call()
+            self.assertEqual(raised.exception.kind, ErrorKind.INVALID_KEY_LENGTH)
 
 
 def playready(**fields):
     base = dict(environment=Environment.TEST(), customer_authenticator=AUTH, kid=KEY, content_key=KEY,
-                rights_type=RightsType.BUY_TO_OWN(), **OPLS)
+                rights_type="BuyToOwn", **OPLS)
     base.update(fields)
     return PlayReadyTokenRequest(**base)
 
@@ -197,16 +210,30 @@ class Requests(unittest.TestCase):
         sample = next(c for c in REQUESTS if c["name"] == "playready seed sample")
         r = playready()
         self.assertEqual(r.validate(sample["now"]), [])
-        self.assertEqual(r.url(), sample["url"])
-        self.assertEqual(r.endpoint(), "https://pr-gen.test.expressplay.com/hms/pr/token")
-        self.assertEqual(drmtoken.form_content_type(), "application/x-www-form-urlencoded")
+        self.assertEqual(r.write_url(), sample["url"])
+        self.assertEqual(r.write_endpoint(), "https://pr-gen.test.expressplay.com/hms/pr/token")
+        self.assertEqual(r.headers(), [Header(name="Content-Type", value="application/x-www-form-urlencoded",
+                                              secret=False)])
+
+    def test_grouped_extensions_give_the_interleaved_url(self):
+        r = playready(extension_types=["abcd", "efgh"], extension_payloads=["AAAA", "BBBB"])
+        self.assertEqual(r.validate(None), [])
+        self.assertIn("extensionType=abcd&extensionPayload=AAAA&extensionType=efgh&extensionPayload=BBBB",
+                      r.write_url())
+        grouped = r.write_endpoint() + "?" + r.write_form_body().replace(
+            "extensionType=abcd&extensionPayload=AAAA&extensionType=efgh&extensionPayload=BBBB",
+            "extensionType=abcd&extensionType=efgh&extensionPayload=AAAA&extensionPayload=BBBB")
+        self.assertEqual(drmtoken.expressplay_url_parse(grouped).request, TokenRequest.PLAY_READY(r))
+        with self.assertRaises(DrmTokenError.Invalid) as raised:
+            playready(extension_types=["abcd", "efgh"], extension_payloads=["AAAA"]).validate(None)
+        self.assertEqual((raised.exception.code, raised.exception.parameter), (-2035, "extensionPayload"))
 
     def test_custom_domain_and_host(self):
         r = playready(environment=Environment.DOMAIN("drm.example.com"))
-        self.assertEqual(r.endpoint(), "https://pr-gen.drm.example.com/hms/pr/token")
+        self.assertEqual(r.write_endpoint(), "https://pr-gen.drm.example.com/hms/pr/token")
         r = playready(environment=Environment.HOST("proxy.example.com:8443"))
-        self.assertEqual(r.endpoint(), "https://proxy.example.com:8443/hms/pr/token")
-        parsed = drmtoken.parse_url(r.url())
+        self.assertEqual(r.write_endpoint(), "https://proxy.example.com:8443/hms/pr/token")
+        parsed = drmtoken.expressplay_url_parse(r.write_url())
         self.assertEqual(parsed.request, TokenRequest.PLAY_READY(r))
 
     def test_rental_fields_on_buy_to_own_are_warnings(self):
@@ -216,14 +243,14 @@ class Requests(unittest.TestCase):
         self.assertIn("only valid if rightsType is Rental", w[0].message)
 
     def test_check_url_reports_unknown_parameters_with_suggestion(self):
-        url = playready().url() + "&contentkey=x"
-        check = drmtoken.check_url(url, None)
+        url = playready().write_url() + "&contentkey=x"
+        check = drmtoken.expressplay_url_check(url, None)
         self.assertEqual(check.service, Service.PLAY_READY)
         self.assertEqual([(u.name, u.suggestion) for u in check.unknown_parameters], [("contentkey", "contentKey")])
 
     def test_parse_query_of_a_post_body(self):
         r = playready()
-        parsed = drmtoken.parse_query(Service.PLAY_READY, Environment.TEST(), r.form_body())
+        parsed = drmtoken.expressplay_query_parse(Service.PLAY_READY, Environment.TEST(), r.write_form_body())
         self.assertEqual(parsed.request, TokenRequest.PLAY_READY(r))
         self.assertEqual(parsed.request.service(), Service.PLAY_READY)
 
@@ -241,61 +268,67 @@ class Requests(unittest.TestCase):
 
 
 class Errors(unittest.TestCase):
-    def assertFault(self, call, variant, code, parameter):
+    def assertFault(self, call, kind, code, parameter, variant=DrmTokenError.Invalid):
         with self.assertRaises(variant) as raised:
             call()
         e = raised.exception
-        self.assertEqual((e.code, e.parameter), (code, parameter))
-        self.assertEqual(e.code, DrmTokenError.ExpressPlay.code(e) if code else 0)
+        self.assertEqual((e.kind, e.code, e.parameter), (kind, code, parameter))
         return e
 
     def test_31_digit_content_key_is_2027(self):
         e = self.assertFault(lambda: playready(content_key=KEY[:31]).validate(None),
-                             DrmTokenError.ExpressPlay, -2027, "contentKey")
-        self.assertEqual(e.message, "Content encryption key must be 32-hexadecimal digits long")
-        self.assertIn("-2027", str(e))
+                             ErrorKind.EXPRESS_PLAY, -2027, "contentKey")
+        self.assertEqual(e.reason, "Content encryption key must be 32-hexadecimal digits long")
+        self.assertEqual(e.detail, 0)
+
+    def test_every_kind_is_named_as_in_the_core(self):
+        self.assertEqual(len(ErrorKind), 32)
+        for name in ("ExpressPlay", "BufferTooSmall", "InvalidUtf8", "NestingTooDeep", "NullArgument"):
+            self.assertEqual(kind(name).name, re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper())
 
     def test_bad_ek_is_4024(self):
         bad_ek = EK[:-1] + "4"
         self.assertFault(lambda: playready(content_key=None, kek=KEK, ek=bad_ek).validate(None),
-                         DrmTokenError.ExpressPlay, -4024, "ek")
+                         ErrorKind.EXPRESS_PLAY, -4024, "ek")
 
     def test_missing_authenticator_is_2017(self):
         self.assertFault(lambda: playready(customer_authenticator=None).validate(None),
-                         DrmTokenError.ExpressPlay, -2017, "customerAuthenticator")
+                         ErrorKind.EXPRESS_PLAY, -2017, "customerAuthenticator")
 
     def test_unknown_rights_type_is_2021(self):
-        self.assertFault(lambda: playready(rights_type=RightsType.OTHER("Lease")).validate(None),
-                         DrmTokenError.ExpressPlay, -2021, "rightsType")
+        self.assertFault(lambda: playready(rights_type="Lease").validate(None),
+                         ErrorKind.EXPRESS_PLAY, -2021, "rightsType")
 
     def test_too_many_extensions_is_capacity_exceeded(self):
-        e = self.assertFault(lambda: WidevineTokenRequest(environment=Environment.TEST(), wv_extensions=["a:b"] * 9).url(),
-                             DrmTokenError.CapacityExceeded, 0, "wvExtension")
-        self.assertEqual(e.capacity, 8)
+        e = self.assertFault(
+            lambda: WidevineTokenRequest(environment=Environment.TEST(), wv_extensions=["a:b"] * 9).write_url(),
+            ErrorKind.CAPACITY_EXCEEDED, 0, "wvExtension")
+        self.assertEqual(e.detail, 8)
 
     def test_bad_custom_domain_is_invalid_host(self):
-        self.assertFault(lambda: playready(environment=Environment.DOMAIN("evil.com/x?")).url(),
-                         DrmTokenError.InvalidHost, 0, "domain")
+        self.assertFault(lambda: playready(environment=Environment.DOMAIN("evil.com/x?")).write_url(),
+                         ErrorKind.INVALID_HOST, 0, "domain")
 
     def test_parse_errors(self):
-        self.assertFault(lambda: drmtoken.parse_url("ftp://pr-gen.test.expressplay.com/hms/pr/token"),
-                         DrmTokenError.InvalidUrl, 0, None)
-        self.assertFault(lambda: drmtoken.parse_url("https://example.com/other"),
-                         DrmTokenError.UnknownService, 0, None)
-        self.assertFault(lambda: drmtoken.parse_url("https://pr-gen.test.expressplay.com/hms/pr/token?kid=a&kid=b"),
-                         DrmTokenError.DuplicateParameter, 0, "kid")
-        self.assertFault(lambda: drmtoken.parse_url("https://pr-gen.test.expressplay.com/hms/pr/token?kid=%zz"),
-                         DrmTokenError.InvalidPercentEncoding, 0, "kid")
+        base = "https://pr-gen.test.expressplay.com/hms/pr/token"
+        self.assertFault(lambda: drmtoken.expressplay_url_parse("ftp://pr-gen.test.expressplay.com/hms/pr/token"),
+                         ErrorKind.INVALID_URL, 0, None)
+        self.assertFault(lambda: drmtoken.expressplay_url_parse("https://example.com/other"),
+                         ErrorKind.UNKNOWN_SERVICE, 0, None)
+        self.assertFault(lambda: drmtoken.expressplay_url_parse(base + "?kid=a&kid=b"),
+                         ErrorKind.DUPLICATE_PARAMETER, 0, "kid")
+        self.assertFault(lambda: drmtoken.expressplay_url_parse(base + "?kid=%zz"),
+                         ErrorKind.INVALID_PERCENT_ENCODING, 0, "kid")
 
     def test_unknown_parameter_name(self):
-        self.assertFault(lambda: drmtoken.request_from_parameters(Service.WIDEVINE, Environment.TEST(),
-                                                                   [Parameter(name="contentkey", value="x")]),
-                         DrmTokenError.UnknownParameter, 0, None)
+        self.assertFault(lambda: drmtoken.expressplay_request_build(Service.WIDEVINE, Environment.TEST(),
+                                                                     [Parameter(name="contentkey", value="x")]),
+                         ErrorKind.UNKNOWN_PARAMETER, 0, None)
 
     def test_keywrap_errors_name_the_parameter(self):
-        self.assertFault(lambda: drmtoken.unwrap_key(KEK, "zz" + EK[2:]), DrmTokenError.InvalidHex, 0, "ek")
-        self.assertFault(lambda: drmtoken.unwrap_key_bytes(bytes(16), bytes.fromhex(EK)),
-                         DrmTokenError.IntegrityCheckFailed, 0, None)
+        self.assertFault(lambda: drmtoken.keywrap_key_unwrap_hex(KEK, "zz" + EK[2:]), ErrorKind.INVALID_HEX, 0, "ek")
+        self.assertFault(lambda: drmtoken.keywrap_key_unwrap(bytes(16), bytes.fromhex(EK)),
+                         ErrorKind.INTEGRITY_CHECK_FAILED, 0, None)
 
 
 # ---------------------------------------------------------------- responses, OpenTV, Adobe Pass
@@ -304,9 +337,6 @@ def body_of(case):
     return case["body"].encode() if "body" in case else bytes.fromhex(case["body_hex"])
 
 
-def kind_of(error):
-    """The variant name of a DrmTokenError (`InvalidJson`, ...)."""
-    return type(error).__name__
 
 
 class ResponseVectors(unittest.TestCase):
@@ -317,7 +347,7 @@ class ResponseVectors(unittest.TestCase):
         self.assertGreaterEqual(len(cases), 43)
         for case in cases:
             name = case["name"]
-            call = lambda: drmtoken.parse_expressplay_response(SERVICES[case["service"]], case["status"],
+            call = lambda: drmtoken.expressplay_response_parse(SERVICES[case["service"]], case["status"],
                                                                case["content_type"], body_of(case))
             if "expect" in case:
                 t, x = call(), case["expect"]
@@ -329,18 +359,27 @@ class ResponseVectors(unittest.TestCase):
                     self.assertEqual(t.url_without_query, x["url_without_query"], name)
                 self.assertNotIn(t.token, repr(t) + str(t), name)
             elif "service_error" in case:
-                with self.assertRaises(DrmTokenError.ServiceRefused, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Refused, msg=name) as ctx:
                     call()
                 e, x = ctx.exception, case["service_error"]
-                self.assertEqual(e.status, x["status"], name)
+                self.assertEqual(e.detail, x["status"], name)
                 self.assertEqual(e.code, x["code"] or 0, name)
                 if x["message"] is not None:
-                    self.assertEqual(e.message, x["message"], name)
+                    self.assertEqual(e.reason, x["message"], name)
             else:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Response, msg=name) as ctx:
                     call()
-                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
                 self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+
+    def test_redemption_helpers(self):
+        self.assertEqual(drmtoken.fairplay_skd_uri_write("https://fp.service.expressplay.com/hms/fp/rights/?ExpressPlayToken=AbC"),
+                         "skd://fp.service.expressplay.com/hms/fp/rights/?ExpressPlayToken=AbC")
+        self.assertEqual(drmtoken.playready_license_url_write("https://pr.example.com/L.ashx", "AbC-_="),
+                         "https://pr.example.com/L.ashx?ExpressPlayToken=AbC-_=")
+        with self.assertRaises(DrmTokenError.Invalid) as raised:
+            drmtoken.playready_license_url_write("https://pr.example.com/L.ashx", "a b")
+        self.assertEqual(raised.exception.kind, ErrorKind.INVALID_TOKEN)
 
     def test_opentv_requests(self):
         for case in json.loads((VECTORS / "opentv_requests.json").read_text()):
@@ -348,27 +387,30 @@ class ResponseVectors(unittest.TestCase):
             request = drmtoken.OpenTvContentTokenRequest(host=r["host"], port=r["port"], content_id=r["content_id"],
                                                          bearer_token=r["bearer_token"], tenant_id=r["tenant_id"])
             if "error" in case:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
-                    drmtoken.opentv_content_token_request(request)
-                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                # Only validate applies the rules (producing calls apply none, for every service).
+                with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
+                    request.validate()
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
                 self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
                 continue
-            http = drmtoken.opentv_content_token_request(request)
-            self.assertEqual((http.method, http.url), ("POST", case["url"]), name)
-            self.assertEqual([[h.name, h.value] for h in http.headers], case["headers"], name)
-            self.assertNotIn(r["bearer_token"], repr(request) + repr(http.headers), name)
+            request.validate()
+            self.assertEqual((request.method(), request.write_url()), ("POST", case["url"]), name)
+            headers = request.headers()
+            self.assertEqual([[h.name, h.value] for h in headers], case["headers"], name)
+            self.assertEqual([h.secret for h in headers], [h[0] == "authorization" for h in case["headers"]], name)
+            self.assertNotIn(r["bearer_token"], repr(request) + repr(headers) + str(headers[0]), name)
 
     def test_opentv_responses(self):
         for case in json.loads((VECTORS / "opentv_responses.json").read_text()):
             name = case["name"]
-            call = lambda: drmtoken.parse_opentv_response(case["status"], case["content_type"], body_of(case))
+            call = lambda: drmtoken.opentv_response_parse(case["status"], case["content_type"], body_of(case))
             if "expect" in case:
                 r, x = call(), case["expect"]
                 ct = x["content_token"]
                 self.assertEqual(r.content_token.is_jwt, "jwt" in ct, name)
                 if "jwt" in ct:
                     self.assertEqual(r.content_token.raw, ct["jwt"], name)
-                    claims = json.loads(drmtoken.decode_jwt_payload(ct["jwt"]))
+                    claims = json.loads(drmtoken.opentv_jwt_payload_write(ct["jwt"]))
                     self.assertIsInstance(claims, dict, name)
                 else:
                     c = r.content_token.claims
@@ -386,16 +428,18 @@ class ResponseVectors(unittest.TestCase):
                     self.assertEqual(r.access_token.claims.rating_thresholds,
                                      access.get("parentalControl", {}).get("ratingThreshold", {}), name)
             elif "ias_error" in case:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Refused, msg=name) as ctx:
                     call()
-                self.assertEqual(kind_of(ctx.exception), case["ias_error"]["kind"], name)
+                self.assertEqual(ctx.exception.kind, kind(case["ias_error"]["kind"]), name)
+                self.assertEqual(ctx.exception.detail, case["status"], name)
                 if case["ias_error"]["message"] is not None:
-                    self.assertEqual(ctx.exception.message, case["ias_error"]["message"], name)
+                    self.assertEqual(ctx.exception.reason, case["ias_error"]["message"], name)
             else:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Response, msg=name) as ctx:
                     call()
-                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
                 self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
+        self.assertEqual(drmtoken.opentv_token_refresh_at(1000, 100, 90), 1090)
 
     def test_adobe_pass_requests(self):
         for case in json.loads((VECTORS / "adobe_pass_requests.json").read_text()):
@@ -407,35 +451,40 @@ class ResponseVectors(unittest.TestCase):
                 access_token=r["access_token"],
                 format=drmtoken.AdobePassFormat.XML if r["format"] == "xml" else drmtoken.AdobePassFormat.JSON)
             if "error" in case:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
-                    drmtoken.adobe_pass_authorization_request(request)
-                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                # Only validate applies the rules (producing calls apply none, for every service).
+                with self.assertRaises(DrmTokenError.Invalid, msg=name) as ctx:
+                    request.validate()
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
                 self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
                 continue
-            out = drmtoken.adobe_pass_authorization_request(request)
-            self.assertEqual(out.request.url, case["url"], name)
-            self.assertEqual([[h.name, h.value] for h in out.request.headers], case["headers"], name)
-            self.assertEqual(len(out.warnings), len(case["warnings"]), name)
-        self.assertEqual(drmtoken.encode_device_info(b"{}"), "e30=")
+            warnings = request.validate()
+            self.assertEqual(request.method(), "GET", name)
+            self.assertEqual(request.write_url(), case["url"], name)
+            headers = request.headers()
+            self.assertEqual([[h.name, h.value] for h in headers], case["headers"], name)
+            self.assertEqual([h.secret for h in headers], [h[0] == "Authorization" for h in case["headers"]], name)
+            self.assertEqual(len(warnings), len(case["warnings"]), name)
+        self.assertEqual(drmtoken.adobe_pass_device_info_encode(b"{}"), "e30=")
 
     def test_adobe_pass_responses(self):
         for case in json.loads((VECTORS / "adobe_pass_responses.json").read_text()):
             name = case["name"]
-            call = lambda: drmtoken.parse_adobe_pass_response(case["status"], case["content_type"], body_of(case))
+            call = lambda: drmtoken.adobe_pass_response_parse(case["status"], case["content_type"], body_of(case))
             if "expect" in case:
                 a, x = call(), case["expect"]
                 self.assertEqual((a.mvpd, a.resource, a.requestor, a.expires, a.proxy_mvpd),
                                  (x["mvpd"], x["resource"], x["requestor"], x["expires"], x["proxy_mvpd"]), name)
             elif "adobe_error" in case:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Refused, msg=name) as ctx:
                     call()
-                self.assertEqual(kind_of(ctx.exception), case["adobe_error"]["kind"], name)
+                self.assertEqual(ctx.exception.kind, kind(case["adobe_error"]["kind"]), name)
+                self.assertEqual(ctx.exception.detail, case["status"], name)
                 if case["adobe_error"]["message"] is not None:
-                    self.assertEqual(ctx.exception.message, case["adobe_error"]["message"], name)
+                    self.assertEqual(ctx.exception.reason, case["adobe_error"]["message"], name)
             else:
-                with self.assertRaises(DrmTokenError, msg=name) as ctx:
+                with self.assertRaises(DrmTokenError.Response, msg=name) as ctx:
                     call()
-                self.assertEqual(kind_of(ctx.exception), case["error"]["kind"], name)
+                self.assertEqual(ctx.exception.kind, kind(case["error"]["kind"]), name)
                 self.assertEqual(ctx.exception.parameter, case["error"]["parameter"], name)
 
 

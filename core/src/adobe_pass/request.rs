@@ -164,21 +164,7 @@ impl<'a> AuthorizationRequest<'a> {
     /// `device_info`), [`ErrorKind::InvalidValue`] (`device_info` is not base64),
     /// [`ErrorKind::ControlCharacter`] (`X-Device-Info`, `Authorization`: header injection).
     pub fn validate(&self) -> Result<Warnings, Error> {
-        let (_, base) = self.base();
-        let rest = crate::http::strip_scheme(base).unwrap_or(base);
-        let (authority, path) = rest
-            .split_at_checked(rest.find('/').unwrap_or(rest.len()))
-            .unwrap_or((rest, ""));
-        if self.sp_fqdn.is_empty() {
-            return Err(Error::new(ErrorKind::MissingField).with_parameter("sp_fqdn"));
-        }
-        crate::host::check_authority(authority).map_err(|e| e.with_parameter("sp_fqdn"))?;
-        if path
-            .bytes()
-            .any(|b| b.is_ascii_control() || matches!(b, b' ' | b'?' | b'#'))
-        {
-            return Err(Error::new(ErrorKind::InvalidUrl).with_parameter("sp_fqdn"));
-        }
+        self.check_base()?;
         for (value, name) in [
             (self.requestor, "requestor"),
             (self.device_id, "deviceId"),
@@ -214,6 +200,27 @@ impl<'a> AuthorizationRequest<'a> {
             let _ = warnings.push(Warning::UrlTooLong { len });
         }
         Ok(warnings)
+    }
+
+    /// `sp_fqdn`: a host (with an optional port) and an optional path, nothing that would end
+    /// the path early.
+    fn check_base(&self) -> Result<(), Error> {
+        let (_, base) = self.base();
+        let rest = crate::http::strip_scheme(base).unwrap_or(base);
+        let (authority, path) = rest
+            .split_at_checked(rest.find('/').unwrap_or(rest.len()))
+            .unwrap_or((rest, ""));
+        if self.sp_fqdn.is_empty() {
+            return Err(Error::new(ErrorKind::MissingField).with_parameter("sp_fqdn"));
+        }
+        crate::host::check_authority(authority).map_err(|e| e.with_parameter("sp_fqdn"))?;
+        if path
+            .bytes()
+            .any(|b| b.is_ascii_control() || matches!(b, b' ' | b'?' | b'#'))
+        {
+            return Err(Error::new(ErrorKind::InvalidUrl).with_parameter("sp_fqdn"));
+        }
+        Ok(())
     }
 
     fn write(&self, sink: &mut dyn Sink) {
@@ -256,13 +263,16 @@ impl<'a> AuthorizationRequest<'a> {
     /// Writes the GET URL. Values are percent-encoded as [`crate::encode`] documents (every
     /// byte but `A-Z a-z 0-9 - . _ ~`), so an MRSS `resource` arrives byte for byte.
     ///
-    /// Validates first, as every service's `write_url` does: an invalid request has no URL.
+    /// Like every service's `write_url`, it checks only what the URL needs to be well-formed (the
+    /// `sp_fqdn` it starts with) and applies none of the service's rules: call
+    /// [`validate`](Self::validate) first.
     ///
     /// # Errors
-    /// As [`validate`](Self::validate); [`ErrorKind::BufferTooSmall`] with
+    /// [`ErrorKind::MissingField`] / [`ErrorKind::InvalidUrl`] / [`ErrorKind::InvalidHost`] /
+    /// [`ErrorKind::InvalidPort`] naming `sp_fqdn`; [`ErrorKind::BufferTooSmall`] with
     /// [`url_len`](Self::url_len) (the buffer is untouched).
     pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
-        self.validate()?;
+        self.check_base()?;
         let n = write_exact(out, |s| self.write(s))?;
         written_str(out, n)
     }

@@ -209,6 +209,12 @@ impl<'a> TokenRequest<'a> {
         each_request!(self, r => r.validate(now))
     }
 
+    /// The headers of the POST form (a GET needs none): `Content-Type`.
+    #[must_use]
+    pub fn headers(&self) -> crate::http::Headers<'static> {
+        form_headers()
+    }
+
     /// Calls `f` with every parameter present, by wire name, in encoding order.
     pub fn for_each_parameter(&self, f: impl FnMut(&'static str, &'a str)) {
         each_request!(self, r => r.for_each_parameter(f))

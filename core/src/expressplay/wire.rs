@@ -121,15 +121,16 @@ macro_rules! impl_wire_api {
 
             /// Writes the GET URL (endpoint and percent-encoded query) into the front of `out`.
             ///
-            /// Validates first, as every service's `write_url` does (absolute times for form
-            /// only: call `validate` with the clock to check them against it).
+            /// Like every service's `write_url`, it checks only what the URL needs to be
+            /// well-formed (a custom host) and applies none of the service's rules: call
+            /// `validate` first. (Encoding alone stays free of panic paths and of the key unwrap;
+            /// firmware validates once and encodes as often as it needs.)
             ///
             /// # Errors
-            /// The first fault of `validate(None)`;
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
-            /// size needed, `out` untouched.
+            /// size needed, `out` untouched; [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
             pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
-                self.validate(None)?;
+                self.environment.check()?;
                 let n = $crate::expressplay::wire::url_len(self);
                 $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_url(self, s))?;
                 $crate::encode::written_str(out, n)
@@ -138,9 +139,9 @@ macro_rules! impl_wire_api {
             /// Writes the GET URL to any `core::fmt::Write` (a `heapless::String`, a logger...).
             ///
             /// # Errors
-            /// `fmt::Error` from the writer, or for an invalid request (as `write_url`).
+            /// `fmt::Error` from the writer, or for an invalid custom host.
             pub fn write_url_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
-                self.validate(None).map_err(|_| core::fmt::Error)?;
+                self.environment.check().map_err(|_| core::fmt::Error)?;
                 let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
                 $crate::expressplay::wire::write_url(self, &mut sink);
                 sink.result
@@ -181,15 +182,13 @@ macro_rules! impl_wire_api {
                 $crate::expressplay::wire::pairs_len(self)
             }
 
-            /// Writes the `application/x-www-form-urlencoded` POST body into the front of `out`.
-            /// Validates first, as `write_url` does.
+            /// Writes the `application/x-www-form-urlencoded` POST body into the front of `out`
+            /// (no rule applied, as `write_url`: call `validate` first).
             ///
             /// # Errors
-            /// The first fault of `validate(None)`;
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
             /// size needed, `out` untouched.
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
-                self.validate(None)?;
                 let n = $crate::expressplay::wire::pairs_len(self);
                 $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_pairs(self, s))?;
                 $crate::encode::written_str(out, n)
@@ -198,18 +197,17 @@ macro_rules! impl_wire_api {
             /// Writes the POST body to any `core::fmt::Write`.
             ///
             /// # Errors
-            /// `fmt::Error` from the writer, or for an invalid request (as `write_url`).
+            /// `fmt::Error` from the writer.
             pub fn write_form_body_to<W: core::fmt::Write + ?Sized>(&self, w: &mut W) -> core::fmt::Result {
-                self.validate(None).map_err(|_| core::fmt::Error)?;
                 let mut sink = $crate::encode::FmtSink { w, result: Ok(()) };
                 $crate::expressplay::wire::write_pairs(self, &mut sink);
                 sink.result
             }
 
             /// The headers of the POST form: `Content-Type: application/x-www-form-urlencoded`.
-            /// A GET needs no header.
+            /// A GET needs no header. (Every service's requests have `headers()`, in one shape.)
             #[must_use]
-            pub fn form_headers(&self) -> $crate::http::Headers<'static> {
+            pub fn headers(&self) -> $crate::http::Headers<'static> {
                 $crate::expressplay::form_headers()
             }
 

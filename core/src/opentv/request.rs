@@ -62,6 +62,16 @@ impl<'a> ContentTokenRequest<'a> {
     /// bearer token or tenant id: header injection), each naming the field (`host`, `port`,
     /// `content_id`, `authorization`, `nv-tenant-id`).
     pub fn validate(&self) -> Result<(), Error> {
+        self.check_host()?;
+        if self.content_id.is_empty() {
+            return Err(missing("content_id"));
+        }
+        check_header_value(self.bearer_token, "authorization")?;
+        check_header_value(self.tenant_id, "nv-tenant-id")
+    }
+
+    /// `host` and `port`: what the URL needs to be well-formed.
+    fn check_host(&self) -> Result<(), Error> {
         if self.host.is_empty() {
             return Err(missing("host"));
         }
@@ -69,11 +79,7 @@ impl<'a> ContentTokenRequest<'a> {
         if self.port == 0 || self.port > u32::from(u16::MAX) {
             return Err(Error::new(ErrorKind::InvalidPort).with_parameter("port"));
         }
-        if self.content_id.is_empty() {
-            return Err(missing("content_id"));
-        }
-        check_header_value(self.bearer_token, "authorization")?;
-        check_header_value(self.tenant_id, "nv-tenant-id")
+        Ok(())
     }
 
     fn write(&self, sink: &mut dyn Sink) {
@@ -96,14 +102,17 @@ impl<'a> ContentTokenRequest<'a> {
         c.0
     }
 
-    /// Validates, then writes `https://<host>:<port>/ias/v2/content_token?content_id=<id>&type=device`
-    /// (`content_id` percent-encoded as in [`crate::encode`]).
+    /// Writes `https://<host>:<port>/ias/v2/content_token?content_id=<id>&type=device`
+    /// (`content_id` percent-encoded as in [`crate::encode`]). Like every service's `write_url`,
+    /// it checks only what the URL needs to be well-formed (`host`, `port`) and applies none of
+    /// the service's rules: call [`validate`](Self::validate) first.
     ///
     /// # Errors
-    /// As [`validate`](Self::validate); [`ErrorKind::BufferTooSmall`] with
+    /// [`ErrorKind::MissingField`] / [`ErrorKind::InvalidHost`] naming `host`,
+    /// [`ErrorKind::InvalidPort`]; [`ErrorKind::BufferTooSmall`] with
     /// [`url_len`](Self::url_len) (the buffer is untouched).
     pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
-        self.validate()?;
+        self.check_host()?;
         let n = write_exact(out, |s| self.write(s))?;
         written_str(out, n)
     }

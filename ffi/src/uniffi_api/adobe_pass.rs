@@ -1,11 +1,13 @@
-//! Adobe Pass authorization tokens for the bindings.
+//! Adobe Pass authorization tokens for the bindings: the request record (methods `method`,
+//! `validate`, `write_url`, `headers`), `adobe_pass_response_parse` and
+//! `adobe_pass_device_info_encode`.
 
 use std::fmt;
 
-use drmtoken_core::adobe_pass::{self as core_ap, DeviceInfoPlacement, ResponseError, Warning};
+use drmtoken_core::adobe_pass::{self as core_ap, DeviceInfoPlacement, ResponseError};
 
 use super::error::DrmTokenError;
-use super::opentv::{header_value, HttpHeader, HttpRequest};
+use super::http::{headers, produce, Header, Warning};
 use super::secret::{wiped, SecretString};
 
 const _: fn(&AdobePassAuthorizationRequest) = |r| wiped(&r.access_token);
@@ -31,7 +33,7 @@ pub struct AdobePassAuthorizationRequest {
     pub device_id: String,
     /// `resource` (a resourceId or an MRSS fragment).
     pub resource: String,
-    /// The base64 device information (see `encode_device_info`).
+    /// The base64 device information (see `adobe_pass_device_info_encode`).
     pub device_info: String,
     /// Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
     pub device_info_in_query: bool,
@@ -66,76 +68,81 @@ impl fmt::Display for AdobePassAuthorizationRequest {
     }
 }
 
-/// The request to send, and what is worth telling the integrator about it.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct AdobePassHttpRequest {
-    /// Method, URL and headers.
-    pub request: HttpRequest,
-    /// `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
-    pub warnings: Vec<String>,
+impl AdobePassAuthorizationRequest {
+    fn to_core(&self) -> core_ap::AuthorizationRequest<'_> {
+        core_ap::AuthorizationRequest {
+            sp_fqdn: &self.sp_fqdn,
+            requestor: &self.requestor,
+            device_id: &self.device_id,
+            resource: &self.resource,
+            device_info: &self.device_info,
+            device_info_placement: if self.device_info_in_query {
+                DeviceInfoPlacement::Query
+            } else {
+                DeviceInfoPlacement::Header
+            },
+            device_type: self.device_type.as_deref(),
+            device_user: self.device_user.as_deref(),
+            app_id: self.app_id.as_deref(),
+            access_token: self.access_token.as_deref(),
+            format: match self.format {
+                AdobePassFormat::Json => core_ap::Format::Json,
+                AdobePassFormat::Xml => core_ap::Format::Xml,
+            },
+        }
+    }
 }
 
-/// Validates the request and returns the `GET` to send.
-///
-/// # Errors
-/// `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
-/// `ControlCharacter` (header injection), naming the field.
-#[uniffi::export]
-pub fn adobe_pass_authorization_request(
-    request: AdobePassAuthorizationRequest,
-) -> Result<AdobePassHttpRequest, DrmTokenError> {
-    let r = core_ap::AuthorizationRequest {
-        sp_fqdn: &request.sp_fqdn,
-        requestor: &request.requestor,
-        device_id: &request.device_id,
-        resource: &request.resource,
-        device_info: &request.device_info,
-        device_info_placement: if request.device_info_in_query {
-            DeviceInfoPlacement::Query
-        } else {
-            DeviceInfoPlacement::Header
-        },
-        device_type: request.device_type.as_deref(),
-        device_user: request.device_user.as_deref(),
-        app_id: request.app_id.as_deref(),
-        access_token: request.access_token.as_deref(),
-        format: match request.format {
-            AdobePassFormat::Json => core_ap::Format::Json,
-            AdobePassFormat::Xml => core_ap::Format::Xml,
-        },
+/// A core warning in the shape every service gives.
+fn warning(w: &core_ap::Warning) -> Warning {
+    let (parameter, message) = match w {
+        core_ap::Warning::DeprecatedDeviceUser => (Some("deviceUser"), "deprecated deviceUser".to_owned()),
+        core_ap::Warning::DeprecatedAppId => (Some("appId"), "deprecated appId".to_owned()),
+        core_ap::Warning::UrlTooLong { len } => (None, format!("url longer than 2048 bytes ({len})")),
     };
-    let warnings = r
-        .validate()?
-        .iter()
-        .map(|w| match w {
-            Warning::DeprecatedDeviceUser => "deprecated deviceUser".to_owned(),
-            Warning::DeprecatedAppId => "deprecated appId".to_owned(),
-            Warning::UrlTooLong { len } => format!("url longer than 2048 bytes ({len})"),
-        })
-        .collect();
-    let mut url = vec![0u8; r.url_len()];
-    let url = r.write_url(&mut url)?.to_owned();
-    let headers = r
-        .headers()
-        .iter()
-        .map(|h| HttpHeader {
-            name: h.name.to_owned(),
-            value: header_value(h.value_prefix, h.value),
-        })
-        .collect();
-    Ok(AdobePassHttpRequest {
-        request: HttpRequest {
-            method: r.method().to_owned(),
-            url,
-            headers,
-        },
-        warnings,
-    })
+    Warning {
+        parameter: parameter.map(str::to_owned),
+        message,
+    }
+}
+
+#[uniffi::export]
+impl AdobePassAuthorizationRequest {
+    /// The method, `GET`.
+    pub fn method(&self) -> String {
+        self.to_core().method().to_owned()
+    }
+
+    /// Checks every field; returns what is worth telling the integrator (`deviceUser` and
+    /// `appId` are deprecated; a URL longer than 2048 bytes).
+    ///
+    /// # Errors
+    /// `Invalid`: `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not
+    /// base64), `ControlCharacter` (header injection), naming the field.
+    pub fn validate(&self) -> Result<Vec<Warning>, DrmTokenError> {
+        Ok(self.to_core().validate()?.iter().map(warning).collect())
+    }
+
+    /// The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+    /// writes.
+    ///
+    /// # Errors
+    /// `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
+    pub fn write_url(&self) -> Result<String, DrmTokenError> {
+        let r = self.to_core();
+        produce(r.url_len(), |b| r.write_url(b).map(str::len))
+    }
+
+    /// The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
+    /// when there is an access token. Applies no rule (call `validate` first).
+    pub fn headers(&self) -> Vec<Header> {
+        headers(&self.to_core().headers())
+    }
 }
 
 /// The base64 of the device JSON, for `device_info`.
 #[uniffi::export]
-pub fn encode_device_info(json: Vec<u8>) -> String {
+pub fn adobe_pass_device_info_encode(json: Vec<u8>) -> String {
     let mut out = vec![0u8; core_ap::device_info_len(json.len())];
     core_ap::encode_device_info(&json, &mut out)
         .map(str::to_owned)
@@ -160,10 +167,11 @@ pub struct AdobePassAuthorization {
 /// Parses an authorization token response (JSON or XML, by content type).
 ///
 /// # Errors
-/// `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
-/// `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+/// `Refused` of kind `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired`
+/// (410) or `UnexpectedStatus`, with the body's message and the status as `detail`; `Response`
+/// with the kind of an unreadable body.
 #[uniffi::export]
-pub fn parse_adobe_pass_response(
+pub fn adobe_pass_response_parse(
     status: u16,
     content_type: String,
     body: Vec<u8>,
@@ -177,13 +185,7 @@ pub fn parse_adobe_pass_response(
             expires: a.expires,
             proxy_mvpd: a.proxy_mvpd.map(str::to_owned),
         }),
-        Err(ResponseError::Service(e)) => {
-            let error = DrmTokenError::from(e.to_error());
-            Err(match e.message {
-                Some(m) => error.with_message(m),
-                None => error,
-            })
-        }
-        Err(ResponseError::Invalid(e)) => Err(e.into()),
+        Err(ResponseError::Service(e)) => Err(DrmTokenError::refused(&e.to_error(), e.status, None, e.message)),
+        Err(ResponseError::Invalid(e)) => Err(DrmTokenError::response(&e)),
     }
 }

@@ -1,9 +1,12 @@
 //! ExpressPlay token requests (FairPlay, PlayReady, Widevine) as uniffi records.
 //!
-//! Each record's fields are the seed's parameters by wire name (`contentKey` is `content_key`),
-//! as text, `None`/`null`/`nil` meaning "not sent"; the methods validate the request with the
-//! service's own codes and encode it, exactly as the core (and so the C API and the CLI) do.
-//! `parse_url`/`check_url` read a request back from its wire form.
+//! The records themselves are generated from the one table of parameters
+//! (`expressplay_records.rs`, by `drmtoken-codegen`): their fields are the seed's parameters by
+//! wire name (`contentKey` is `content_key`), as text, `None`/`null`/`nil` meaning "not sent".
+//! This file gives them their methods, named by the core's verbs (`validate`, `write_url`,
+//! `write_form_body`, `write_endpoint`, `headers`), and the free functions
+//! `expressplay_<object>_<verb>` that read a request back from its wire form or build one from
+//! parameters by wire name.
 //!
 //! Secrets (`customerAuthenticator`, `kek`, `ek`, `contentKey`) are redacted from the generated
 //! `toString()` (Kotlin), `description`/`debugDescription` (Swift) and `str()`/`repr()` (Python):
@@ -15,8 +18,11 @@ use drmtoken_core::expressplay as core_ep;
 use drmtoken_core::{Error, ErrorKind};
 use zeroize::Zeroizing;
 
+pub use super::expressplay_records::{FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest};
+
 use super::error::DrmTokenError;
-use super::secret::{secret, wiped, SecretString};
+use super::http::{headers, produce, Header, Warning};
+use super::secret::{wiped, SecretString};
 
 /// One of the three ExpressPlay token services.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, uniffi::Enum)]
@@ -69,7 +75,7 @@ pub enum Environment {
 }
 
 impl Environment {
-    fn to_core(&self) -> core_ep::Environment<'_> {
+    pub(crate) fn to_core(&self) -> core_ep::Environment<'_> {
         match self {
             Environment::Test => core_ep::Environment::Test,
             Environment::Production => core_ep::Environment::Production,
@@ -78,7 +84,7 @@ impl Environment {
         }
     }
 
-    fn from_core(e: core_ep::Environment<'_>) -> Self {
+    pub(crate) fn from_core(e: core_ep::Environment<'_>) -> Self {
         match e {
             core_ep::Environment::Test => Environment::Test,
             core_ep::Environment::Production => Environment::Production,
@@ -88,410 +94,45 @@ impl Environment {
     }
 }
 
-/// PlayReady `rightsType`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum RightsType {
-    /// `BuyToOwn`: a permanent licence.
-    BuyToOwn,
-    /// `Rental`: needs `rental.periodEndTime` and `generalFlags=00000001`.
-    Rental,
-    /// Any other text, as found on the wire; validation refuses it with -2021.
-    Other {
-        /// The text sent.
-        value: String,
-    },
-}
-
-impl RightsType {
-    fn as_wire(&self) -> &str {
-        match self {
-            RightsType::BuyToOwn => "BuyToOwn",
-            RightsType::Rental => "Rental",
-            RightsType::Other { value } => value,
-        }
-    }
-
-    fn from_wire(s: &str) -> Self {
-        match s {
-            "BuyToOwn" => RightsType::BuyToOwn,
-            "Rental" => RightsType::Rental,
-            other => RightsType::Other {
-                value: other.to_owned(),
-            },
-        }
-    }
-}
-
-/// A non-fatal finding beside a valid request (the service ignores the parameter).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct Warning {
-    /// The wire name of the parameter concerned.
-    pub parameter: String,
-    /// Why it is ignored.
-    pub message: String,
-}
-
 fn warnings(w: core_ep::Warnings) -> Vec<Warning> {
     w.iter()
         .map(|w| Warning {
             parameter: match w {
-                core_ep::Warning::IgnoredUnlessRental { parameter } => (*parameter).to_owned(),
-                _ => String::new(),
+                core_ep::Warning::IgnoredUnlessRental { parameter } => Some((*parameter).to_owned()),
+                _ => None,
             },
             message: w.to_string(),
         })
         .collect()
 }
 
-/// One PlayReady extension: `extensionType` (4 characters) and `extensionPayload` (base64).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct PlayReadyExtension {
-    /// `extensionType`.
-    #[uniffi(default = None)]
-    pub extension_type: Option<String>,
-    /// `extensionPayload`.
-    #[uniffi(default = None)]
-    pub extension_payload: Option<String>,
-}
-
-/// A FairPlay token request (seed "FairPlay Streaming license token request / response").
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Debug, Display)]
-pub struct FairPlayTokenRequest {
-    /// Where to send it.
-    pub environment: Environment,
-    /// `customerAuthenticator`: the customer API key (required; secret).
-    #[uniffi(default = None)]
-    pub customer_authenticator: Option<SecretString>,
-    /// `errorFormat`: `html` (default) or `json`.
-    #[uniffi(default = None)]
-    pub error_format: Option<String>,
-    /// `generalFlags`: 8 hex digits, `00000000` only.
-    #[uniffi(default = None)]
-    pub general_flags: Option<String>,
-    /// `kek`: key encryption key, hex (secret).
-    #[uniffi(default = None)]
-    pub kek: Option<SecretString>,
-    /// `kid`: 32 hex digits or `^` and up to 64 characters.
-    #[uniffi(default = None)]
-    pub kid: Option<String>,
-    /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-    #[uniffi(default = None)]
-    pub ek: Option<SecretString>,
-    /// `contentKey`: 32 hex digits (secret).
-    #[uniffi(default = None)]
-    pub content_key: Option<SecretString>,
-    /// `iv`: 32 hex digits (required).
-    #[uniffi(default = None)]
-    pub iv: Option<String>,
-    /// `rentalDuration`: seconds.
-    #[uniffi(default = None)]
-    pub rental_duration: Option<String>,
-    /// `fpExtension` values, in order (at most 8).
-    #[uniffi(default = [])]
-    pub fp_extensions: Vec<String>,
-    /// `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
-    #[uniffi(default = None)]
-    pub expiration_time: Option<String>,
-    /// `cookie`: up to 32 characters.
-    #[uniffi(default = None)]
-    pub cookie: Option<String>,
-}
-
-/// A PlayReady token request (seed "PlayReady license token request / response").
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Debug, Display)]
-pub struct PlayReadyTokenRequest {
-    /// Where to send it.
-    pub environment: Environment,
-    /// `customerAuthenticator`: the customer API key (required; secret).
-    #[uniffi(default = None)]
-    pub customer_authenticator: Option<SecretString>,
-    /// `errorFormat`: `html` (default) or `json`.
-    #[uniffi(default = None)]
-    pub error_format: Option<String>,
-    /// `generalFlags`: 8 hex digits; `00000001` = persistent, required for a `Rental`.
-    #[uniffi(default = None)]
-    pub general_flags: Option<String>,
-    /// `kek`: key encryption key, hex (secret). Not together with `contentKey`.
-    #[uniffi(default = None)]
-    pub kek: Option<SecretString>,
-    /// `kid`: 32 hex digits or `^` and up to 64 characters (required).
-    #[uniffi(default = None)]
-    pub kid: Option<String>,
-    /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-    #[uniffi(default = None)]
-    pub ek: Option<SecretString>,
-    /// `contentKey`: 32 hex digits (secret).
-    #[uniffi(default = None)]
-    pub content_key: Option<SecretString>,
-    /// `rightsType` (required).
-    #[uniffi(default = None)]
-    pub rights_type: Option<RightsType>,
-    /// `rental.periodEndTime`: RFC 3339 `Z` or `+seconds`; required for a `Rental`.
-    #[uniffi(default = None)]
-    pub rental_period_end_time: Option<String>,
-    /// `rental.playDuration`: seconds (`Rental` only).
-    #[uniffi(default = None)]
-    pub rental_play_duration: Option<String>,
-    /// `analogVideoOPL`: 0-999 (required).
-    #[uniffi(default = None)]
-    pub analog_video_opl: Option<String>,
-    /// `compressedDigitalAudioOPL`: 0-999 (required).
-    #[uniffi(default = None)]
-    pub compressed_digital_audio_opl: Option<String>,
-    /// `compressedDigitalVideoOPL`: 0-999 (required).
-    #[uniffi(default = None)]
-    pub compressed_digital_video_opl: Option<String>,
-    /// `uncompressedDigitalAudioOPL`: 0-999 (required).
-    #[uniffi(default = None)]
-    pub uncompressed_digital_audio_opl: Option<String>,
-    /// `uncompressedDigitalVideoOPL`: 0-999 (required).
-    #[uniffi(default = None)]
-    pub uncompressed_digital_video_opl: Option<String>,
-    /// `unknownOutputBehavior`: `Allow`, `Disallow` or `SDOnly`.
-    #[uniffi(default = None)]
-    pub unknown_output_behavior: Option<String>,
-    /// `outputControlFlags`: 4 bytes as 8 hex digits.
-    #[uniffi(default = None)]
-    pub output_control_flags: Option<String>,
-    /// `extensionType`/`extensionPayload` pairs, in order (at most 8).
-    #[uniffi(default = [])]
-    pub extensions: Vec<PlayReadyExtension>,
-    /// `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
-    #[uniffi(default = None)]
-    pub expiration_time: Option<String>,
-    /// `cookie`: up to 32 characters.
-    #[uniffi(default = None)]
-    pub cookie: Option<String>,
-}
-
-/// A Widevine token request (seed "Widevine Modular license token request / response").
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Debug, Display)]
-pub struct WidevineTokenRequest {
-    /// Where to send it.
-    pub environment: Environment,
-    /// `customerAuthenticator`: the customer API key (required; secret).
-    #[uniffi(default = None)]
-    pub customer_authenticator: Option<SecretString>,
-    /// `errorFormat`: `html` (default) or `json`.
-    #[uniffi(default = None)]
-    pub error_format: Option<String>,
-    /// `generalFlags`: 8 hex digits, `00000000` only.
-    #[uniffi(default = None)]
-    pub general_flags: Option<String>,
-    /// `kek`: key encryption key, hex (secret).
-    #[uniffi(default = None)]
-    pub kek: Option<SecretString>,
-    /// `kid`: 32 hex digits or `^` and up to 64 characters (required).
-    #[uniffi(default = None)]
-    pub kid: Option<String>,
-    /// `ek`: the content key wrapped under `kek` (RFC 3394), hex.
-    #[uniffi(default = None)]
-    pub ek: Option<SecretString>,
-    /// `contentKey`: 32 hex digits (secret).
-    #[uniffi(default = None)]
-    pub content_key: Option<SecretString>,
-    /// `contentId`: the content identifier.
-    #[uniffi(default = None)]
-    pub content_id: Option<String>,
-    /// `securityLevel`: 1 to 5 (required).
-    #[uniffi(default = None)]
-    pub security_level: Option<String>,
-    /// `hdcpOutputControl`: 0 to 2 (required).
-    #[uniffi(default = None)]
-    pub hdcp_output_control: Option<String>,
-    /// `licenseDuration`: seconds.
-    #[uniffi(default = None)]
-    pub license_duration: Option<String>,
-    /// `wvExtension` values, in order (at most 8).
-    #[uniffi(default = [])]
-    pub wv_extensions: Vec<String>,
-    /// `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
-    #[uniffi(default = None)]
-    pub expiration_time: Option<String>,
-    /// `cookie`: up to 32 characters.
-    #[uniffi(default = None)]
-    pub cookie: Option<String>,
-}
-
-fn opt<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Option<&str> {
+/// A core optional value, borrowed from an owned one.
+pub(crate) fn opt<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Option<&str> {
     s.as_deref()
 }
 
-fn owned(s: Option<&str>) -> Option<String> {
+/// An owned optional value from the core's borrowed one.
+pub(crate) fn owned(s: Option<&str>) -> Option<String> {
     s.map(str::to_owned)
 }
 
 /// Copies a list into the core's fixed-capacity one; too many entries is `CapacityExceeded`
 /// naming the parameter, never a silent truncation.
-fn fixed<'a, T: 'a, const N: usize>(
-    items: impl IntoIterator<Item = T>,
+pub(crate) fn fixed<'a, const N: usize>(
+    items: &'a [String],
     parameter: &'static str,
-) -> Result<heapless::Vec<T, N>, Error> {
+) -> Result<heapless::Vec<&'a str, N>, Error> {
     let mut out = heapless::Vec::new();
     for item in items {
-        out.push(item)
+        out.push(item.as_str())
             .map_err(|_| Error::new(ErrorKind::CapacityExceeded { capacity: N }).with_parameter(parameter))?;
     }
     Ok(out)
 }
 
-impl FairPlayTokenRequest {
-    fn to_core(&self) -> Result<core_ep::FairPlayTokenRequest<'_>, Error> {
-        Ok(core_ep::FairPlayTokenRequest {
-            environment: self.environment.to_core(),
-            customer_authenticator: opt(&self.customer_authenticator),
-            error_format: opt(&self.error_format),
-            general_flags: opt(&self.general_flags),
-            kek: opt(&self.kek),
-            kid: opt(&self.kid),
-            ek: opt(&self.ek),
-            content_key: opt(&self.content_key),
-            iv: opt(&self.iv),
-            rental_duration: opt(&self.rental_duration),
-            fp_extensions: fixed(self.fp_extensions.iter().map(String::as_str), "fpExtension")?,
-            expiration_time: opt(&self.expiration_time),
-            cookie: opt(&self.cookie),
-        })
-    }
-
-    fn from_core(r: &core_ep::FairPlayTokenRequest<'_>) -> Self {
-        FairPlayTokenRequest {
-            environment: Environment::from_core(r.environment),
-            customer_authenticator: secret(r.customer_authenticator),
-            error_format: owned(r.error_format),
-            general_flags: owned(r.general_flags),
-            kek: secret(r.kek),
-            kid: owned(r.kid),
-            ek: secret(r.ek),
-            content_key: secret(r.content_key),
-            iv: owned(r.iv),
-            rental_duration: owned(r.rental_duration),
-            fp_extensions: r.fp_extensions.iter().map(|s| (*s).to_owned()).collect(),
-            expiration_time: owned(r.expiration_time),
-            cookie: owned(r.cookie),
-        }
-    }
-}
-
-impl PlayReadyTokenRequest {
-    fn to_core(&self) -> Result<core_ep::PlayReadyTokenRequest<'_>, Error> {
-        // Minimal compile fix (surface-c): the core pairs extensions by position in two lists.
-        let extension_types = self.extensions.iter().filter_map(|e| opt(&e.extension_type));
-        let extension_payloads = self.extensions.iter().filter_map(|e| opt(&e.extension_payload));
-        Ok(core_ep::PlayReadyTokenRequest {
-            environment: self.environment.to_core(),
-            customer_authenticator: opt(&self.customer_authenticator),
-            error_format: opt(&self.error_format),
-            general_flags: opt(&self.general_flags),
-            kek: opt(&self.kek),
-            kid: opt(&self.kid),
-            ek: opt(&self.ek),
-            content_key: opt(&self.content_key),
-            rights_type: self.rights_type.as_ref().map(RightsType::as_wire),
-            rental_period_end_time: opt(&self.rental_period_end_time),
-            rental_play_duration: opt(&self.rental_play_duration),
-            analog_video_opl: opt(&self.analog_video_opl),
-            compressed_digital_audio_opl: opt(&self.compressed_digital_audio_opl),
-            compressed_digital_video_opl: opt(&self.compressed_digital_video_opl),
-            uncompressed_digital_audio_opl: opt(&self.uncompressed_digital_audio_opl),
-            uncompressed_digital_video_opl: opt(&self.uncompressed_digital_video_opl),
-            unknown_output_behavior: opt(&self.unknown_output_behavior),
-            output_control_flags: opt(&self.output_control_flags),
-            extension_types: fixed(extension_types, "extensionType")?,
-            extension_payloads: fixed(extension_payloads, "extensionPayload")?,
-            expiration_time: opt(&self.expiration_time),
-            cookie: opt(&self.cookie),
-        })
-    }
-
-    fn from_core(r: &core_ep::PlayReadyTokenRequest<'_>) -> Self {
-        PlayReadyTokenRequest {
-            environment: Environment::from_core(r.environment),
-            customer_authenticator: secret(r.customer_authenticator),
-            error_format: owned(r.error_format),
-            general_flags: owned(r.general_flags),
-            kek: secret(r.kek),
-            kid: owned(r.kid),
-            ek: secret(r.ek),
-            content_key: secret(r.content_key),
-            rights_type: r.rights_type.map(RightsType::from_wire),
-            rental_period_end_time: owned(r.rental_period_end_time),
-            rental_play_duration: owned(r.rental_play_duration),
-            analog_video_opl: owned(r.analog_video_opl),
-            compressed_digital_audio_opl: owned(r.compressed_digital_audio_opl),
-            compressed_digital_video_opl: owned(r.compressed_digital_video_opl),
-            uncompressed_digital_audio_opl: owned(r.uncompressed_digital_audio_opl),
-            uncompressed_digital_video_opl: owned(r.uncompressed_digital_video_opl),
-            unknown_output_behavior: owned(r.unknown_output_behavior),
-            output_control_flags: owned(r.output_control_flags),
-            extensions: (0..r.extension_types.len().max(r.extension_payloads.len()))
-                .map(|i| PlayReadyExtension {
-                    extension_type: r.extension_types.get(i).map(|s| (*s).to_owned()),
-                    extension_payload: r.extension_payloads.get(i).map(|s| (*s).to_owned()),
-                })
-                .collect(),
-            expiration_time: owned(r.expiration_time),
-            cookie: owned(r.cookie),
-        }
-    }
-}
-
-impl WidevineTokenRequest {
-    fn to_core(&self) -> Result<core_ep::WidevineTokenRequest<'_>, Error> {
-        Ok(core_ep::WidevineTokenRequest {
-            environment: self.environment.to_core(),
-            customer_authenticator: opt(&self.customer_authenticator),
-            error_format: opt(&self.error_format),
-            general_flags: opt(&self.general_flags),
-            kek: opt(&self.kek),
-            kid: opt(&self.kid),
-            ek: opt(&self.ek),
-            content_key: opt(&self.content_key),
-            content_id: opt(&self.content_id),
-            security_level: opt(&self.security_level),
-            hdcp_output_control: opt(&self.hdcp_output_control),
-            license_duration: opt(&self.license_duration),
-            wv_extensions: fixed(self.wv_extensions.iter().map(String::as_str), "wvExtension")?,
-            expiration_time: opt(&self.expiration_time),
-            cookie: opt(&self.cookie),
-        })
-    }
-
-    fn from_core(r: &core_ep::WidevineTokenRequest<'_>) -> Self {
-        WidevineTokenRequest {
-            environment: Environment::from_core(r.environment),
-            customer_authenticator: secret(r.customer_authenticator),
-            error_format: owned(r.error_format),
-            general_flags: owned(r.general_flags),
-            kek: secret(r.kek),
-            kid: owned(r.kid),
-            ek: secret(r.ek),
-            content_key: secret(r.content_key),
-            content_id: owned(r.content_id),
-            security_level: owned(r.security_level),
-            hdcp_output_control: owned(r.hdcp_output_control),
-            license_duration: owned(r.license_duration),
-            wv_extensions: r.wv_extensions.iter().map(|s| (*s).to_owned()).collect(),
-            expiration_time: owned(r.expiration_time),
-            cookie: owned(r.cookie),
-        }
-    }
-}
-
-/// Runs a producing core call with an exactly sized buffer, into an owned `String`.
-fn produce(len: usize, write: impl FnOnce(&mut [u8]) -> Result<usize, Error>) -> Result<String, DrmTokenError> {
-    // A URL or body carries the request's secrets: the buffer is wiped unless it is handed back.
-    let mut buf = Zeroizing::new(vec![0u8; len]);
-    let n = write(&mut buf)?;
-    buf.truncate(n);
-    String::from_utf8(std::mem::take(&mut *buf)).map_err(|_| Error::new(ErrorKind::InvalidUtf8).into())
-}
-
-/// The same methods on every request record; the record's own `Debug` (redacting, via the core)
-/// serves as `Display` too, so no generated `toString`/`str` prints a secret.
+/// The same methods on every request record, named by the core's verbs; the record's own
+/// `Debug` (redacting, via the core) serves as `Display` too, so no generated `toString`/`str`
+/// prints a secret.
 macro_rules! request_api {
     ($ty:ident, $name:literal) => {
         #[uniffi::export]
@@ -501,28 +142,29 @@ macro_rules! request_api {
             /// Returns the warnings of a valid request.
             ///
             /// # Errors
-            /// `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+            /// `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
             /// seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-            /// `CapacityExceeded` for more than 8 extensions.
+            /// `CapacityExceeded` for more than 8 values of a repeatable parameter.
             pub fn validate(&self, now: Option<i64>) -> Result<Vec<Warning>, DrmTokenError> {
                 Ok(warnings(self.to_core()?.validate(now)?))
             }
 
-            /// The GET URL: endpoint and percent-encoded query (does not validate: call
-            /// `validate` first).
+            /// The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+            /// first); checks only the custom host it writes.
             ///
             /// # Errors
-            /// `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-            pub fn url(&self) -> Result<String, DrmTokenError> {
+            /// `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+            pub fn write_url(&self) -> Result<String, DrmTokenError> {
                 let r = self.to_core()?;
                 produce(r.url_len(), |b| r.write_url(b).map(str::len))
             }
 
             /// The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+            /// Applies no rule (call `validate` first).
             ///
             /// # Errors
-            /// `CapacityExceeded`.
-            pub fn form_body(&self) -> Result<String, DrmTokenError> {
+            /// `Invalid`: `CapacityExceeded`.
+            pub fn write_form_body(&self) -> Result<String, DrmTokenError> {
                 let r = self.to_core()?;
                 produce(r.form_body_len(), |b| r.write_form_body(b).map(str::len))
             }
@@ -530,10 +172,16 @@ macro_rules! request_api {
             /// The endpoint to POST the form body to (the URL without a query).
             ///
             /// # Errors
-            /// `InvalidHost`, `InvalidPort`.
-            pub fn endpoint(&self) -> Result<String, DrmTokenError> {
+            /// `Invalid`: `InvalidHost`, `InvalidPort`.
+            pub fn write_endpoint(&self) -> Result<String, DrmTokenError> {
                 let r = self.to_core()?;
                 produce(r.endpoint_len(), |b| r.write_endpoint(b).map(str::len))
+            }
+
+            /// The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+            /// needs none).
+            pub fn headers(&self) -> Vec<Header> {
+                headers(&core_ep::form_headers())
             }
         }
 
@@ -559,22 +207,9 @@ request_api!(FairPlayTokenRequest, "FairPlayTokenRequest");
 request_api!(PlayReadyTokenRequest, "PlayReadyTokenRequest");
 request_api!(WidevineTokenRequest, "WidevineTokenRequest");
 
-// Compile-time proof that every secret field wipes itself on drop (issue 16): changing one of
-// these fields back to `String` stops the crate from building.
-macro_rules! secrets_are_wiped {
-    ($($ty:ident),*) => {$(
-        const _: fn(&$ty) = |r| {
-            wiped(&r.customer_authenticator);
-            wiped(&r.kek);
-            wiped(&r.ek);
-            wiped(&r.content_key);
-        };
-    )*};
-}
-secrets_are_wiped!(FairPlayTokenRequest, PlayReadyTokenRequest, WidevineTokenRequest);
 const _: fn(&Parameter) = |p| wiped(&p.value);
 
-/// A request of any of the three services, as `parse_url` finds it.
+/// A request of any of the three services, as `expressplay_url_parse` finds it.
 #[derive(Clone, PartialEq, Eq, uniffi::Enum)]
 #[uniffi::export(Debug, Display)]
 pub enum TokenRequest {
@@ -632,36 +267,41 @@ impl TokenRequest {
         }
     }
 
-    /// Validates the request; see the service's `validate`.
+    /// The request's `validate`.
     ///
     /// # Errors
-    /// As the service's `validate`.
+    /// As the request's `validate`.
     pub fn validate(&self, now: Option<i64>) -> Result<Vec<Warning>, DrmTokenError> {
         each_request!(self, r => r.validate(now))
     }
 
-    /// The GET URL; see the service's `url`.
+    /// The request's `write_url`.
     ///
     /// # Errors
-    /// As the service's `url`.
-    pub fn url(&self) -> Result<String, DrmTokenError> {
-        each_request!(self, r => r.url())
+    /// As the request's `write_url`.
+    pub fn write_url(&self) -> Result<String, DrmTokenError> {
+        each_request!(self, r => r.write_url())
     }
 
-    /// The POST body; see the service's `form_body`.
+    /// The request's `write_form_body`.
     ///
     /// # Errors
-    /// As the service's `form_body`.
-    pub fn form_body(&self) -> Result<String, DrmTokenError> {
-        each_request!(self, r => r.form_body())
+    /// As the request's `write_form_body`.
+    pub fn write_form_body(&self) -> Result<String, DrmTokenError> {
+        each_request!(self, r => r.write_form_body())
     }
 
-    /// The POST endpoint; see the service's `endpoint`.
+    /// The request's `write_endpoint`.
     ///
     /// # Errors
-    /// As the service's `endpoint`.
-    pub fn endpoint(&self) -> Result<String, DrmTokenError> {
-        each_request!(self, r => r.endpoint())
+    /// As the request's `write_endpoint`.
+    pub fn write_endpoint(&self) -> Result<String, DrmTokenError> {
+        each_request!(self, r => r.write_endpoint())
+    }
+
+    /// The request's `headers`.
+    pub fn headers(&self) -> Vec<Header> {
+        each_request!(self, r => r.headers())
     }
 }
 
@@ -713,13 +353,13 @@ fn parsed(p: &core_ep::Parsed<'_, core_ep::TokenRequest<'_>>) -> ParsedTokenRequ
 }
 
 /// Parses a full ExpressPlay token request URL, finding the service from the path and the
-/// environment from the host. Does not validate (see `check_url`).
+/// environment from the host. Does not validate (see `expressplay_url_check`).
 ///
 /// # Errors
-/// `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`, `DuplicateParameter`,
-/// `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+/// `Invalid`: `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`,
+/// `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
 #[uniffi::export]
-pub fn parse_url(url: String) -> Result<ParsedTokenRequest, DrmTokenError> {
+pub fn expressplay_url_parse(url: String) -> Result<ParsedTokenRequest, DrmTokenError> {
     // The URL and the decoded values in `scratch` hold the request's secrets.
     let url = Zeroizing::new(url);
     let mut scratch = Zeroizing::new(vec![0u8; url.len()]);
@@ -731,9 +371,9 @@ pub fn parse_url(url: String) -> Result<ParsedTokenRequest, DrmTokenError> {
 /// ignored). Does not validate.
 ///
 /// # Errors
-/// `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+/// `Invalid`: `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
 #[uniffi::export]
-pub fn parse_query(
+pub fn expressplay_query_parse(
     service: Service,
     environment: Environment,
     query: String,
@@ -744,7 +384,7 @@ pub fn parse_query(
     Ok(parsed(&p))
 }
 
-/// What `check_url` found in a valid request URL; free of secrets.
+/// What `expressplay_url_check` found in a valid request URL; free of secrets.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct UrlCheck {
     /// The service the URL is for.
@@ -760,9 +400,9 @@ pub struct UrlCheck {
 /// Parses and validates a token request URL as the service would (the CLI's `check`).
 ///
 /// # Errors
-/// Those of `parse_url`, then those of the service's `validate`.
+/// Those of `expressplay_url_parse`, then those of the request's `validate`.
 #[uniffi::export]
-pub fn check_url(url: String, now: Option<i64>) -> Result<UrlCheck, DrmTokenError> {
+pub fn expressplay_url_check(url: String, now: Option<i64>) -> Result<UrlCheck, DrmTokenError> {
     let url = Zeroizing::new(url);
     let mut scratch = Zeroizing::new(vec![0u8; url.len()]);
     let p = core_ep::parse_url(&url, &mut scratch)?;
@@ -776,7 +416,7 @@ pub fn check_url(url: String, now: Option<i64>) -> Result<UrlCheck, DrmTokenErro
     })
 }
 
-/// A `name=value` pair by wire name (`contentKey`), for `request_from_parameters`.
+/// A `name=value` pair by wire name (`contentKey`), for `expressplay_request_build`.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
 #[uniffi::export(Debug, Display)]
 pub struct Parameter {
@@ -802,14 +442,15 @@ impl fmt::Display for Parameter {
     }
 }
 
-/// Builds a request for `service` from parameters by wire name, in order (extensions append),
-/// e.g. from configuration. Does not validate.
+/// Builds a request for `service` from parameters by wire name, in order (a repeatable
+/// parameter appends: the i-th `extensionType` pairs with the i-th `extensionPayload`), e.g.
+/// from configuration. Does not validate.
 ///
 /// # Errors
-/// `UnknownParameter` (naming no parameter: the name is the caller's), `DuplicateParameter`,
-/// `CapacityExceeded`.
+/// `Invalid`: `UnknownParameter` (naming no parameter: the name is the caller's),
+/// `DuplicateParameter`, `CapacityExceeded`.
 #[uniffi::export]
-pub fn request_from_parameters(
+pub fn expressplay_request_build(
     service: Service,
     environment: Environment,
     parameters: Vec<Parameter>,
@@ -835,15 +476,19 @@ pub fn request_from_parameters(
     })
 }
 
-/// The content type of the POST form body: `application/x-www-form-urlencoded`.
-#[uniffi::export]
-pub fn form_content_type() -> String {
-    core_ep::FORM_CONTENT_TYPE.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Percent-encodes every byte but the unreserved ones (enough for a query the parser reads).
+    fn enc(s: &str) -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
 
     fn vectors() -> Vec<serde_json::Value> {
         let text = include_str!("../../../tests/vectors/expressplay_requests.json");
@@ -874,12 +519,12 @@ mod tests {
                     value: p[1].as_str().unwrap().into(),
                 })
                 .collect();
-            let request = request_from_parameters(service, environment, parameters).unwrap();
+            let request = expressplay_request_build(service, environment, parameters).unwrap();
             let now = case["now"].as_i64();
             match case["error"].as_object() {
                 None => {
                     let warnings = request.validate(now).unwrap();
-                    let got: Vec<&str> = warnings.iter().map(|w| w.parameter.as_str()).collect();
+                    let got: Vec<&str> = warnings.iter().filter_map(|w| w.parameter.as_deref()).collect();
                     let want: Vec<&str> = case["warnings"]
                         .as_array()
                         .unwrap()
@@ -887,25 +532,50 @@ mod tests {
                         .map(|w| w.as_str().unwrap())
                         .collect();
                     assert_eq!(got, want, "{name}");
-                    assert_eq!(request.url().unwrap(), case["url"].as_str().unwrap(), "{name}");
+                    assert_eq!(request.write_url().unwrap(), case["url"].as_str().unwrap(), "{name}");
                     assert_eq!(
-                        request.form_body().unwrap(),
+                        request.write_form_body().unwrap(),
                         case["form_body"].as_str().unwrap(),
                         "{name}"
                     );
-                    let parsed = parse_url(request.url().unwrap()).unwrap();
+                    let parsed = expressplay_url_parse(request.write_url().unwrap()).unwrap();
+                    assert_eq!(parsed.request, request, "{name}");
+                    let parsed = expressplay_url_parse(case["url"].as_str().unwrap().to_owned()).unwrap();
                     assert_eq!(parsed.request, request, "{name}");
                 }
                 Some(error) => {
                     let e = request.validate(now).unwrap_err();
-                    assert!(matches!(e, DrmTokenError::ExpressPlay { .. }), "{name}");
+                    assert!(
+                        matches!(
+                            e,
+                            DrmTokenError::Invalid {
+                                kind: super::super::error::ErrorKind::ExpressPlay,
+                                ..
+                            }
+                        ),
+                        "{name}"
+                    );
                     assert_eq!(i64::from(e.code()), error["code"].as_i64().unwrap(), "{name}");
                     assert_eq!(e.parameter().as_deref(), error["parameter"].as_str(), "{name}");
-                    // Minimal fix (surface-c, after main's "write_url validates first"): an invalid
-                    // request has no URL any more, except for faults found only with `now`.
-                    if let Ok(url) = request.url() {
-                        assert_eq!(check_url(url, now).unwrap_err(), e, "{name}");
-                    }
+                    // An invalid request has no URL (write_url validates); its parameters, sent
+                    // anyway, are refused the same way by the check.
+                    let query: Vec<String> = case["params"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| format!("{}={}", enc(p[0].as_str().unwrap()), enc(p[1].as_str().unwrap())))
+                        .collect();
+                    let prefix = match service {
+                        Service::FairPlay => "fp",
+                        Service::PlayReady => "pr",
+                        Service::Widevine => "wv",
+                    };
+                    let host = match case["environment"].as_str().unwrap() {
+                        "test" => "test.expressplay.com",
+                        _ => "service.expressplay.com",
+                    };
+                    let url = format!("https://{prefix}-gen.{host}/hms/{prefix}/token?{}", query.join("&"));
+                    assert_eq!(expressplay_url_check(url, now).unwrap_err(), e, "{name}");
                 }
             }
         }
@@ -913,37 +583,27 @@ mod tests {
 
     #[test]
     fn debug_and_display_redact_secrets() {
-        let r = PlayReadyTokenRequest {
-            environment: Environment::Test,
-            customer_authenticator: Some("201722,secret-authenticator".into()),
-            error_format: None,
-            general_flags: None,
-            kek: Some("000102030405060708090a0b0c0d0e0f".into()),
-            kid: Some("b366360da82e9c6e0b0984002a362cf2".into()),
-            ek: None,
-            content_key: Some("00112233445566778899aabbccddeeff".into()),
-            rights_type: Some(RightsType::BuyToOwn),
-            rental_period_end_time: None,
-            rental_play_duration: None,
-            analog_video_opl: None,
-            compressed_digital_audio_opl: None,
-            compressed_digital_video_opl: None,
-            uncompressed_digital_audio_opl: None,
-            uncompressed_digital_video_opl: None,
-            unknown_output_behavior: None,
-            output_control_flags: None,
-            extensions: vec![],
-            expiration_time: None,
-            cookie: None,
+        // Built by wire name, so this test names no field a new parameter would have to join.
+        let parameters = [
+            ("customerAuthenticator", "201722,secret-authenticator"),
+            ("kek", "000102030405060708090a0b0c0d0e0f"),
+            ("kid", "b366360da82e9c6e0b0984002a362cf2"),
+            ("contentKey", "00112233445566778899aabbccddeeff"),
+            ("rightsType", "BuyToOwn"),
+        ]
+        .iter()
+        .map(|(name, value)| Parameter {
+            name: (*name).into(),
+            value: (*value).into(),
+        })
+        .collect();
+        let TokenRequest::PlayReady { request: r } =
+            expressplay_request_build(Service::PlayReady, Environment::Test, parameters).unwrap()
+        else {
+            panic!("a PlayReady request");
         };
         let too_many = PlayReadyTokenRequest {
-            extensions: vec![
-                PlayReadyExtension {
-                    extension_type: None,
-                    extension_payload: None
-                };
-                9
-            ],
+            extension_types: vec!["abcd".into(); 9],
             ..r.clone()
         };
         let p = Parameter {
@@ -991,14 +651,14 @@ mod tests {
             value: (*value).into(),
         })
         .collect();
-        let request = request_from_parameters(Service::Widevine, Environment::Test, parameters).unwrap();
+        let request = expressplay_request_build(Service::Widevine, Environment::Test, parameters).unwrap();
         request.validate(None).unwrap();
-        let url = Zeroizing::new(request.url().unwrap());
-        let body = Zeroizing::new(request.form_body().unwrap());
+        let url = Zeroizing::new(request.write_url().unwrap());
+        let body = Zeroizing::new(request.write_form_body().unwrap());
         assert!(url.contains(auth) && body.contains(key.as_str()));
-        let parsed = parse_url(url.to_string()).unwrap();
+        let parsed = expressplay_url_parse(url.to_string()).unwrap();
         assert_eq!(parsed.request, request);
-        check_url(url.to_string(), None).unwrap();
+        expressplay_url_check(url.to_string(), None).unwrap();
         drop((request, parsed, url, body, key));
         assert_eq!(
             (freed_unwiped(5), freed_unwiped(6)),

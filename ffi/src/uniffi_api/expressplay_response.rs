@@ -1,12 +1,15 @@
 //! ExpressPlay token responses and redemption for the bindings: a token record, or a
-//! `DrmTokenError.ServiceRefused` carrying the HTTP status and the service's code and message.
+//! `DrmTokenError.Refused` carrying the HTTP status (`detail`) and the service's code and
+//! message; and the redemption helpers `fairplay_skd_uri_write` and
+//! `playready_license_url_write`.
 
 use std::fmt;
 
-use drmtoken_core::expressplay::{self as core_ep, ResponseError, TokenResponse};
+use drmtoken_core::expressplay::{self as core_ep, PlayReadyToken, ResponseError, TokenResponse, UrlToken};
 
 use super::error::DrmTokenError;
 use super::expressplay::Service;
+use super::http::produce;
 
 /// What a player needs after a successful token request.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
@@ -42,23 +45,14 @@ impl fmt::Display for ExpressPlayToken {
     }
 }
 
-/// The refusal of an ExpressPlay service as a `DrmTokenError.ServiceRefused`.
-fn refused(e: &core_ep::ServiceError<'_>) -> DrmTokenError {
-    DrmTokenError::ServiceRefused {
-        code: e.code.unwrap_or(0),
-        message: e.best_message().to_owned(),
-        parameter: None,
-        status: e.status,
-    }
-}
-
 /// Parses a token response from its HTTP status, content type and body.
 ///
 /// # Errors
-/// `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
-/// an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+/// `Refused` when the service refused (`detail` the status, `code`, `reason` the body's
+/// message); `Response` with the kind of an unreadable response (`InvalidJson`, `InvalidToken`,
+/// `UnexpectedContentType`, ...).
 #[uniffi::export]
-pub fn parse_expressplay_response(
+pub fn expressplay_response_parse(
     service: Service,
     status: u16,
     content_type: String,
@@ -67,8 +61,15 @@ pub fn parse_expressplay_response(
     let mut scratch = vec![0u8; body.len()];
     let response = match core_ep::parse_response(service.into(), status, &content_type, &body, &mut scratch) {
         Ok(r) => r,
-        Err(ResponseError::Service(e)) => return Err(refused(&e)),
-        Err(ResponseError::Invalid(e)) => return Err(e.into()),
+        Err(ResponseError::Service(e)) => {
+            return Err(DrmTokenError::refused(
+                &e.to_error(),
+                e.status,
+                e.code,
+                Some(e.best_message()),
+            ))
+        }
+        Err(ResponseError::Invalid(e)) => return Err(DrmTokenError::response(&e)),
     };
     let token = response.token().to_owned();
     Ok(match response {
@@ -79,7 +80,11 @@ pub fn parse_expressplay_response(
                 token,
                 url: t.url.to_owned(),
                 url_without_query: t.url_without_query().to_owned(),
-                skd_uri: Some(t.write_skd_uri(&mut skd)?.to_owned()),
+                skd_uri: Some(
+                    t.write_skd_uri(&mut skd)
+                        .map_err(|e| DrmTokenError::response(&e))?
+                        .to_owned(),
+                ),
                 license_url: None,
             }
         }
@@ -103,8 +108,39 @@ pub fn parse_expressplay_response(
                     .map_or(t.license_acquisition_url, |(b, _)| b)
                     .to_owned(),
                 skd_uri: None,
-                license_url: Some(t.write_license_url(&mut url)?.to_owned()),
+                license_url: Some(
+                    t.write_license_url(&mut url)
+                        .map_err(|e| DrmTokenError::response(&e))?
+                        .to_owned(),
+                ),
             }
         }
     })
+}
+
+/// The FairPlay key URI for the HLS `#EXT-X-KEY` tag: the rights `url` a FairPlay token
+/// response gave, with `https://` replaced by `skd://` (as the C ABI's; the response parse
+/// gives it as `skd_uri` too).
+///
+/// # Errors
+/// None in practice (the buffer is sized exactly); the signature keeps the C ABI's shape.
+#[uniffi::export]
+pub fn fairplay_skd_uri_write(url: String) -> Result<String, DrmTokenError> {
+    let t = UrlToken { url: &url, token: "" };
+    produce(t.skd_uri_len(), |b| t.write_skd_uri(b).map(str::len))
+}
+
+/// The PlayReady licence server URL: `license_acquisition_url?ExpressPlayToken=<token>` (`&`
+/// when the URL already has a query).
+///
+/// # Errors
+/// `Invalid`: `InvalidToken` (the token has characters outside base64url and `=` padding).
+#[uniffi::export]
+pub fn playready_license_url_write(license_acquisition_url: String, token: String) -> Result<String, DrmTokenError> {
+    core_ep::check_token(&token)?;
+    let t = PlayReadyToken {
+        license_acquisition_url: &license_acquisition_url,
+        token: &token,
+    };
+    produce(t.license_url_len(), |b| t.write_license_url(b).map(str::len))
 }

@@ -1,5 +1,7 @@
-//! Nagra OpenTV IAS content tokens for the bindings: the request as method, URL and headers, and
-//! the whole response document as records.
+//! Nagra OpenTV IAS content tokens for the bindings: the request record (methods `method`,
+//! `validate`, `write_url`, `headers`), the whole response document as records
+//! (`opentv_response_parse`), and the token helpers `opentv_token_refresh_at` and
+//! `opentv_jwt_payload_write`.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -8,56 +10,8 @@ use drmtoken_core::opentv::{self as core_ot, ResponseError, Token};
 use zeroize::Zeroizing;
 
 use super::error::DrmTokenError;
+use super::http::{headers, produce, Header};
 use super::secret::{wiped, SecretString};
-
-/// An HTTP header to send.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-#[uniffi::export(Debug, Display)]
-pub struct HttpHeader {
-    /// The header name.
-    pub name: String,
-    /// The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
-    /// wiped on drop like every header value).
-    pub value: SecretString,
-}
-
-impl fmt::Debug for HttpHeader {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secret = self.name.eq_ignore_ascii_case("authorization");
-        write!(
-            f,
-            "{}: {}",
-            self.name,
-            if secret { "<redacted>" } else { self.value.as_str() }
-        )
-    }
-}
-
-impl fmt::Display for HttpHeader {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
-    }
-}
-
-/// A header value (`Bearer <token>`) built at its exact size, so no reallocation leaves a
-/// partial copy of the token behind.
-pub(crate) fn header_value(prefix: &str, value: &str) -> SecretString {
-    let mut text = String::with_capacity(prefix.len() + value.len());
-    text.push_str(prefix);
-    text.push_str(value);
-    text.into()
-}
-
-/// A request to send: method, URL, headers (the body is empty unless stated).
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct HttpRequest {
-    /// `GET` or `POST`.
-    pub method: String,
-    /// The whole URL.
-    pub url: String,
-    /// The headers, in order.
-    pub headers: Vec<HttpHeader>,
-}
 
 /// An IAS content token request.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
@@ -93,41 +47,55 @@ impl fmt::Display for OpenTvContentTokenRequest {
     }
 }
 
-/// Validates the request (header values with control characters are refused) and returns the
-/// `POST` to send, with its two headers and an empty body.
-///
-/// # Errors
-/// `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
 #[uniffi::export]
-pub fn opentv_content_token_request(request: OpenTvContentTokenRequest) -> Result<HttpRequest, DrmTokenError> {
-    let r = core_ot::ContentTokenRequest {
-        host: &request.host,
-        port: request.port,
-        content_id: &request.content_id,
-        bearer_token: &request.bearer_token,
-        tenant_id: &request.tenant_id,
-    };
-    let mut url = vec![0u8; r.url_len()];
-    let url = r.write_url(&mut url)?.to_owned();
-    let headers = r
-        .headers()
-        .iter()
-        .map(|h| HttpHeader {
-            name: h.name.to_owned(),
-            value: header_value(h.value_prefix, h.value),
-        })
-        .collect();
-    Ok(HttpRequest {
-        method: r.method().to_owned(),
-        url,
-        headers,
-    })
+impl OpenTvContentTokenRequest {
+    /// The method, `POST` (the body is empty).
+    pub fn method(&self) -> String {
+        self.to_core().method().to_owned()
+    }
+
+    /// Checks every field, in the order host, port, `content_id`, `authorization`,
+    /// `nv-tenant-id`.
+    ///
+    /// # Errors
+    /// `Invalid`: `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the
+    /// field.
+    pub fn validate(&self) -> Result<(), DrmTokenError> {
+        Ok(self.to_core().validate()?)
+    }
+
+    /// The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+    /// port it writes.
+    ///
+    /// # Errors
+    /// `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
+    pub fn write_url(&self) -> Result<String, DrmTokenError> {
+        let r = self.to_core();
+        produce(r.url_len(), |b| r.write_url(b).map(str::len))
+    }
+
+    /// The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+    /// `validate` first).
+    pub fn headers(&self) -> Vec<Header> {
+        headers(&self.to_core().headers())
+    }
+}
+
+impl OpenTvContentTokenRequest {
+    fn to_core(&self) -> core_ot::ContentTokenRequest<'_> {
+        core_ot::ContentTokenRequest {
+            host: &self.host,
+            port: self.port,
+            content_id: &self.content_id,
+            bearer_token: &self.bearer_token,
+            tenant_id: &self.tenant_id,
+        }
+    }
 }
 
 // Compile-time proof that the secrets wipe themselves on drop.
-const _: fn(&OpenTvContentTokenRequest, &HttpHeader, &OpenTvUserToken, &OpenTvContentToken) = |r, h, u, c| {
+const _: fn(&OpenTvContentTokenRequest, &OpenTvUserToken, &OpenTvContentToken) = |r, u, c| {
     wiped(&r.bearer_token);
-    wiped(&h.value);
     wiped(&u.raw);
     wiped(&c.raw);
 };
@@ -240,7 +208,7 @@ macro_rules! token_record {
         #[derive(Clone, PartialEq, Eq, uniffi::Record)]
         #[uniffi::export(Debug, Display)]
         pub struct $name {
-            /// Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+            /// Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
             pub is_jwt: bool,
             /// The JWT, or the object's JSON text (a credential: redacted from `toString`,
             /// wiped on drop).
@@ -285,7 +253,7 @@ pub struct OpenTvResponse {
     pub content_token: OpenTvContentToken,
     /// `token_type`.
     pub token_type: Option<String>,
-    /// `expires_in` seconds (see `opentv_refresh_at`).
+    /// `expires_in` seconds (see `opentv_token_refresh_at`).
     pub expires_in: Option<u64>,
     /// `access_token`.
     pub access_token: Option<OpenTvUserToken>,
@@ -382,13 +350,14 @@ fn user_token(t: &Token<'_, core_ot::UserToken<'_>>) -> OpenTvUserToken {
 /// Parses an IAS content token response.
 ///
 /// # Errors
-/// `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
-/// `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
-/// document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+/// `Refused` of kind `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403),
+/// `ContentNotFound` (404) or `UnexpectedStatus`, with the body's message when it has one and
+/// the status as `detail`; `Response` with the kind of an unreadable document (`InvalidJson`
+/// with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
 // The `result` binding ends the parse's borrow of `scratch` before `scratch` drops.
 #[allow(clippy::let_and_return)]
 #[uniffi::export]
-pub fn parse_opentv_response(
+pub fn opentv_response_parse(
     status: u16,
     content_type: String,
     body: Vec<u8>,
@@ -405,22 +374,16 @@ pub fn parse_opentv_response(
             access_token: r.access_token.as_ref().map(user_token),
             refresh_token: r.refresh_token.as_ref().map(user_token),
         }),
-        Err(ResponseError::Service(e)) => {
-            let error = DrmTokenError::from(e.to_error());
-            Err(match e.message {
-                Some(m) => error.with_message(m),
-                None => error,
-            })
-        }
-        Err(ResponseError::Invalid(e)) => Err(e.into()),
+        Err(ResponseError::Service(e)) => Err(DrmTokenError::refused(&e.to_error(), e.status, None, e.message)),
+        Err(ResponseError::Invalid(e)) => Err(DrmTokenError::response(&e)),
     };
     result
 }
 
-/// When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
-/// at `percent` of its lifetime (90 is a good default).
+/// When to refresh a token received at `received_at` (seconds) that expires `expires_in` seconds
+/// later, at `percent` of its lifetime (90 is a good default).
 #[uniffi::export]
-pub fn opentv_refresh_at(received_at: i64, expires_in: u64, percent: u8) -> i64 {
+pub fn opentv_token_refresh_at(received_at: i64, expires_in: u64, percent: u8) -> i64 {
     core_ot::refresh_at(received_at, expires_in, percent)
 }
 
@@ -429,14 +392,14 @@ pub fn opentv_refresh_at(received_at: i64, expires_in: u64, percent: u8) -> i64 
 /// # Errors
 /// `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
 #[uniffi::export]
-pub fn decode_jwt_payload(jwt: String) -> Result<String, DrmTokenError> {
+pub fn opentv_jwt_payload_write(jwt: String) -> Result<String, DrmTokenError> {
     let mut out = vec![0u8; core_ot::jwt::payload_len(&jwt)?];
     Ok(core_ot::jwt::write_payload(&jwt, &mut out)?.to_owned())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::adobe_pass::{adobe_pass_authorization_request, AdobePassAuthorizationRequest, AdobePassFormat};
+    use super::super::adobe_pass::{AdobePassAuthorizationRequest, AdobePassFormat};
     use super::super::secret::wipe_check::{freed_unwiped, CANARIES};
     use super::*;
 
@@ -454,9 +417,10 @@ mod tests {
             bearer_token: token.into(),
             tenant_id: "nagra".into(),
         };
-        let http = opentv_content_token_request(request.clone()).unwrap();
-        assert!(http.headers.iter().any(|h| h.value.contains(token)));
-        drop((request, http));
+        let headers = request.headers();
+        assert!(headers.iter().any(|h| h.secret && h.value.contains(token)));
+        assert!(!format!("{headers:?}").contains(token));
+        drop((request, headers));
         let adobe = AdobePassAuthorizationRequest {
             sp_fqdn: "api.auth.adobe.com".into(),
             requestor: "R".into(),
@@ -470,9 +434,10 @@ mod tests {
             access_token: Some(token.into()),
             format: AdobePassFormat::Json,
         };
-        let http = adobe_pass_authorization_request(adobe.clone()).unwrap();
-        assert!(http.request.headers.iter().any(|h| h.value.contains(token)));
-        drop((adobe, http));
+        let headers = adobe.headers();
+        assert!(headers.iter().any(|h| h.secret && h.value.contains(token)));
+        assert!(!format!("{headers:?}").contains(token));
+        drop((adobe, headers));
         assert_eq!(freed_unwiped(4), before, "a bearer token was freed without being wiped");
     }
 }

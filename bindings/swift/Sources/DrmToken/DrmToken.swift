@@ -767,7 +767,7 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
      */
     public var resource: String
     /**
-     * The base64 device information (see `encode_device_info`).
+     * The base64 device information (see `adobe_pass_device_info_encode`).
      */
     public var deviceInfo: String
     /**
@@ -811,7 +811,7 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
          * `resource` (a resourceId or an MRSS fragment).
          */resource: String, 
         /**
-         * The base64 device information (see `encode_device_info`).
+         * The base64 device information (see `adobe_pass_device_info_encode`).
          */deviceInfo: String, 
         /**
          * Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
@@ -844,6 +844,64 @@ public struct AdobePassAuthorizationRequest: Equatable, Hashable, CustomDebugStr
         self.format = format
     }
 
+    
+    /**
+     * The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
+     * when there is an access token. Applies no rule (call `validate` first).
+     */
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The method, `GET`.
+     */
+public func method() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks every field; returns what is worth telling the integrator (`deviceUser` and
+     * `appId` are deprecated; a URL longer than 2048 bytes).
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not
+     * base64), `ControlCharacter` (header injection), naming the field.
+     */
+public func validate()throws  -> [Warning]  {
+    return try  FfiConverterSequenceTypeWarning.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+     * writes.
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url(
+            FfiConverterTypeAdobePassAuthorizationRequest_lower(self),uniffiCallStatus
+    )
+})
+}
     
 
     
@@ -924,75 +982,6 @@ public func FfiConverterTypeAdobePassAuthorizationRequest_lift(_ buf: RustBuffer
 #endif
 public func FfiConverterTypeAdobePassAuthorizationRequest_lower(_ value: AdobePassAuthorizationRequest) -> RustBuffer {
     return FfiConverterTypeAdobePassAuthorizationRequest.lower(value)
-}
-
-
-/**
- * The request to send, and what is worth telling the integrator about it.
- */
-public struct AdobePassHttpRequest: Equatable, Hashable {
-    /**
-     * Method, URL and headers.
-     */
-    public var request: HttpRequest
-    /**
-     * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
-     */
-    public var warnings: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Method, URL and headers.
-         */request: HttpRequest, 
-        /**
-         * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
-         */warnings: [String]) {
-        self.request = request
-        self.warnings = warnings
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension AdobePassHttpRequest: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAdobePassHttpRequest: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AdobePassHttpRequest {
-        return
-            try AdobePassHttpRequest(
-                request: FfiConverterTypeHttpRequest.read(from: &buf), 
-                warnings: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: AdobePassHttpRequest, into buf: inout [UInt8]) {
-        FfiConverterTypeHttpRequest.write(value.request, into: &buf)
-        FfiConverterSequenceString.write(value.warnings, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAdobePassHttpRequest_lift(_ buf: RustBuffer) throws -> AdobePassHttpRequest {
-    return try FfiConverterTypeAdobePassHttpRequest.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAdobePassHttpRequest_lower(_ value: AdobePassHttpRequest) -> RustBuffer {
-    return FfiConverterTypeAdobePassHttpRequest.lower(value)
 }
 
 
@@ -1128,7 +1117,10 @@ public func FfiConverterTypeExpressPlayToken_lower(_ value: ExpressPlayToken) ->
 
 
 /**
- * A FairPlay token request (seed "FairPlay Streaming license token request / response").
+ * A FairPlay token request (`https://fp-gen.<domain>/hms/fp/token`, seed "FairPlay license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -1136,51 +1128,51 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
      */
     public var environment: Environment
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     public var customerAuthenticator: SecretString?
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     public var errorFormat: String?
     /**
-     * `generalFlags`: 8 hex digits, `00000000` only.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     public var generalFlags: String?
     /**
-     * `kek`: key encryption key, hex (secret).
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     public var kek: SecretString?
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters.
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     public var kid: String?
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     public var ek: SecretString?
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     public var contentKey: SecretString?
     /**
-     * `iv`: 32 hex digits (required).
+     * `iv`: The content IV: 32 hexadecimal digits (required).
      */
     public var iv: String?
     /**
-     * `rentalDuration`: seconds.
+     * `rentalDuration`: The rental duration in seconds (default 0).
      */
     public var rentalDuration: String?
     /**
-     * `fpExtension` values, in order (at most 8).
+     * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     public var fpExtensions: [String]
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     public var expirationTime: String?
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     public var cookie: String?
 
@@ -1191,40 +1183,40 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
          * Where to send it.
          */environment: Environment, 
         /**
-         * `customerAuthenticator`: the customer API key (required; secret).
+         * `customerAuthenticator` (secret): The customer API key (required).
          */customerAuthenticator: SecretString? = nil, 
         /**
-         * `errorFormat`: `html` (default) or `json`.
+         * `errorFormat`: `html` (the default) or `json`.
          */errorFormat: String? = nil, 
         /**
-         * `generalFlags`: 8 hex digits, `00000000` only.
+         * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
          */generalFlags: String? = nil, 
         /**
-         * `kek`: key encryption key, hex (secret).
+         * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
          */kek: SecretString? = nil, 
         /**
-         * `kid`: 32 hex digits or `^` and up to 64 characters.
+         * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
          */kid: String? = nil, 
         /**
-         * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+         * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
          */ek: SecretString? = nil, 
         /**
-         * `contentKey`: 32 hex digits (secret).
+         * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
          */contentKey: SecretString? = nil, 
         /**
-         * `iv`: 32 hex digits (required).
+         * `iv`: The content IV: 32 hexadecimal digits (required).
          */iv: String? = nil, 
         /**
-         * `rentalDuration`: seconds.
+         * `rentalDuration`: The rental duration in seconds (default 0).
          */rentalDuration: String? = nil, 
         /**
-         * `fpExtension` values, in order (at most 8).
+         * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
          */fpExtensions: [String] = [], 
         /**
-         * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+         * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
          */expirationTime: String? = nil, 
         /**
-         * `cookie`: up to 32 characters.
+         * `cookie`: Up to 32 characters, logged by the redemption server.
          */cookie: String? = nil) {
         self.environment = environment
         self.customerAuthenticator = customerAuthenticator
@@ -1243,46 +1235,13 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
 
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
      */
-public func endpoint()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint(
-            FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-public func formBody()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body(
-            FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-public func url()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_fairplaytokenrequest_url(
+    uniffi_drmtoken_fn_method_fairplaytokenrequest_headers(
             FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
     )
 })
@@ -1294,9 +1253,9 @@ public func url()throws  -> String  {
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
 public func validate(now: Int64?)throws  -> [Warning]  {
     return try  FfiConverterSequenceTypeWarning.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -1304,6 +1263,53 @@ public func validate(now: Int64?)throws  -> [Warning]  {
     uniffi_drmtoken_fn_method_fairplaytokenrequest_validate(
             FfiConverterTypeFairPlayTokenRequest_lower(self),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+public func writeEndpoint()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint(
+            FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+public func writeFormBody()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body(
+            FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url(
+            FfiConverterTypeFairPlayTokenRequest_lower(self),uniffiCallStatus
     )
 })
 }
@@ -1395,31 +1401,39 @@ public func FfiConverterTypeFairPlayTokenRequest_lower(_ value: FairPlayTokenReq
 
 
 /**
- * An HTTP header to send.
+ * An HTTP header to send, as the core makes it for every service.
  */
-public struct HttpHeader: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+public struct Header: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * The header name.
+     * The name, spelled as the service's seed spells it (`nv-tenant-id`, `X-Device-Info`).
      */
     public var name: String
     /**
-     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
-     * wiped on drop like every header value).
+     * The whole value (`Bearer <token>` for `authorization`); wiped on drop, and redacted
+     * from `toString`/`description`/`repr` when `secret`.
      */
     public var value: SecretString
+    /**
+     * Whether the value is a credential, as the core decides it.
+     */
+    public var secret: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The header name.
+         * The name, spelled as the service's seed spells it (`nv-tenant-id`, `X-Device-Info`).
          */name: String, 
         /**
-         * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
-         * wiped on drop like every header value).
-         */value: SecretString) {
+         * The whole value (`Bearer <token>` for `authorization`); wiped on drop, and redacted
+         * from `toString`/`description`/`repr` when `secret`.
+         */value: SecretString, 
+        /**
+         * Whether the value is a credential, as the core decides it.
+         */secret: Bool) {
         self.name = name
         self.value = value
+        self.secret = secret
     }
 
     
@@ -1430,8 +1444,8 @@ public var debugDescription: String {
     return try!  FfiConverterString.lift(
         try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug(
-            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
+    uniffi_drmtoken_fn_method_header_uniffi_trait_debug(
+            FfiConverterTypeHeader_lower(self),uniffiCallStatus
     )
 }
     )
@@ -1441,8 +1455,8 @@ public var description: String {
     return try!  FfiConverterString.lift(
         try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(
-            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
+    uniffi_drmtoken_fn_method_header_uniffi_trait_display(
+            FfiConverterTypeHeader_lower(self),uniffiCallStatus
     )
 }
     )
@@ -1450,24 +1464,26 @@ public var description: String {
 }
 
 #if compiler(>=6)
-extension HttpHeader: Sendable {}
+extension Header: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpHeader {
+public struct FfiConverterTypeHeader: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Header {
         return
-            try HttpHeader(
+            try Header(
                 name: FfiConverterString.read(from: &buf), 
-                value: FfiConverterTypeSecretString.read(from: &buf)
+                value: FfiConverterTypeSecretString.read(from: &buf), 
+                secret: FfiConverterBool.read(from: &buf)
         )
     }
 
-    public static func write(_ value: HttpHeader, into buf: inout [UInt8]) {
+    public static func write(_ value: Header, into buf: inout [UInt8]) {
         FfiConverterString.write(value.name, into: &buf)
         FfiConverterTypeSecretString.write(value.value, into: &buf)
+        FfiConverterBool.write(value.secret, into: &buf)
     }
 }
 
@@ -1475,94 +1491,15 @@ public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeHttpHeader_lift(_ buf: RustBuffer) throws -> HttpHeader {
-    return try FfiConverterTypeHttpHeader.lift(buf)
+public func FfiConverterTypeHeader_lift(_ buf: RustBuffer) throws -> Header {
+    return try FfiConverterTypeHeader.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeHttpHeader_lower(_ value: HttpHeader) -> RustBuffer {
-    return FfiConverterTypeHttpHeader.lower(value)
-}
-
-
-/**
- * A request to send: method, URL, headers (the body is empty unless stated).
- */
-public struct HttpRequest: Equatable, Hashable {
-    /**
-     * `GET` or `POST`.
-     */
-    public var method: String
-    /**
-     * The whole URL.
-     */
-    public var url: String
-    /**
-     * The headers, in order.
-     */
-    public var headers: [HttpHeader]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `GET` or `POST`.
-         */method: String, 
-        /**
-         * The whole URL.
-         */url: String, 
-        /**
-         * The headers, in order.
-         */headers: [HttpHeader]) {
-        self.method = method
-        self.url = url
-        self.headers = headers
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension HttpRequest: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHttpRequest: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpRequest {
-        return
-            try HttpRequest(
-                method: FfiConverterString.read(from: &buf), 
-                url: FfiConverterString.read(from: &buf), 
-                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: HttpRequest, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.method, into: &buf)
-        FfiConverterString.write(value.url, into: &buf)
-        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpRequest_lift(_ buf: RustBuffer) throws -> HttpRequest {
-    return try FfiConverterTypeHttpRequest.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> RustBuffer {
-    return FfiConverterTypeHttpRequest.lower(value)
+public func FfiConverterTypeHeader_lower(_ value: Header) -> RustBuffer {
+    return FfiConverterTypeHeader.lower(value)
 }
 
 
@@ -1809,7 +1746,7 @@ public func FfiConverterTypeOpenTvContentRight_lower(_ value: OpenTvContentRight
  */
 public struct OpenTvContentToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
      */
     public var isJwt: Bool
     /**
@@ -1826,7 +1763,7 @@ public struct OpenTvContentToken: Equatable, Hashable, CustomDebugStringConverti
     // declare one manually.
     public init(
         /**
-         * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+         * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
          */isJwt: Bool, 
         /**
          * The JWT, or the object's JSON text (a credential: redacted from `toString`,
@@ -1957,6 +1894,63 @@ public struct OpenTvContentTokenRequest: Equatable, Hashable, CustomDebugStringC
         self.tenantId = tenantId
     }
 
+    
+    /**
+     * The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+     * `validate` first).
+     */
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The method, `POST` (the body is empty).
+     */
+public func method() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks every field, in the order host, port, `content_id`, `authorization`,
+     * `nv-tenant-id`.
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the
+     * field.
+     */
+public func validate()throws   {try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+     * port it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url(
+            FfiConverterTypeOpenTvContentTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
     
 
     
@@ -2150,7 +2144,7 @@ public struct OpenTvResponse: Equatable, Hashable {
      */
     public var tokenType: String?
     /**
-     * `expires_in` seconds (see `opentv_refresh_at`).
+     * `expires_in` seconds (see `opentv_token_refresh_at`).
      */
     public var expiresIn: UInt64?
     /**
@@ -2172,7 +2166,7 @@ public struct OpenTvResponse: Equatable, Hashable {
          * `token_type`.
          */tokenType: String?, 
         /**
-         * `expires_in` seconds (see `opentv_refresh_at`).
+         * `expires_in` seconds (see `opentv_token_refresh_at`).
          */expiresIn: UInt64?, 
         /**
          * `access_token`.
@@ -2548,7 +2542,7 @@ public func FfiConverterTypeOpenTvUserClaims_lower(_ value: OpenTvUserClaims) ->
  */
 public struct OpenTvUserToken: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
      */
     public var isJwt: Bool
     /**
@@ -2565,7 +2559,7 @@ public struct OpenTvUserToken: Equatable, Hashable, CustomDebugStringConvertible
     // declare one manually.
     public init(
         /**
-         * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+         * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
          */isJwt: Bool, 
         /**
          * The JWT, or the object's JSON text (a credential: redacted from `toString`,
@@ -2647,7 +2641,7 @@ public func FfiConverterTypeOpenTvUserToken_lower(_ value: OpenTvUserToken) -> R
 
 
 /**
- * A `name=value` pair by wire name (`contentKey`), for `request_from_parameters`.
+ * A `name=value` pair by wire name (`contentKey`), for `expressplay_request_build`.
  */
 public struct Parameter: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -2817,76 +2811,10 @@ public func FfiConverterTypeParsedTokenRequest_lower(_ value: ParsedTokenRequest
 
 
 /**
- * One PlayReady extension: `extensionType` (4 characters) and `extensionPayload` (base64).
- */
-public struct PlayReadyExtension: Equatable, Hashable {
-    /**
-     * `extensionType`.
-     */
-    public var extensionType: String?
-    /**
-     * `extensionPayload`.
-     */
-    public var extensionPayload: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `extensionType`.
-         */extensionType: String? = nil, 
-        /**
-         * `extensionPayload`.
-         */extensionPayload: String? = nil) {
-        self.extensionType = extensionType
-        self.extensionPayload = extensionPayload
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PlayReadyExtension: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlayReadyExtension: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlayReadyExtension {
-        return
-            try PlayReadyExtension(
-                extensionType: FfiConverterOptionString.read(from: &buf), 
-                extensionPayload: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlayReadyExtension, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.extensionType, into: &buf)
-        FfiConverterOptionString.write(value.extensionPayload, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlayReadyExtension_lift(_ buf: RustBuffer) throws -> PlayReadyExtension {
-    return try FfiConverterTypePlayReadyExtension.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlayReadyExtension_lower(_ value: PlayReadyExtension) -> RustBuffer {
-    return FfiConverterTypePlayReadyExtension.lower(value)
-}
-
-
-/**
- * A PlayReady token request (seed "PlayReady license token request / response").
+ * A PlayReady token request (`https://pr-gen.<domain>/hms/pr/token`, seed "PlayReady license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -2894,63 +2822,63 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
      */
     public var environment: Environment
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     public var customerAuthenticator: SecretString?
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     public var errorFormat: String?
     /**
-     * `generalFlags`: 8 hex digits; `00000001` = persistent, required for a `Rental`.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     public var generalFlags: String?
     /**
-     * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     public var kek: SecretString?
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     public var kid: String?
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     public var ek: SecretString?
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     public var contentKey: SecretString?
     /**
-     * `rightsType` (required).
+     * `rightsType`: `BuyToOwn` or `Rental` (required).
      */
-    public var rightsType: RightsType?
+    public var rightsType: String?
     /**
-     * `rental.periodEndTime`: RFC 3339 `Z` or `+seconds`; required for a `Rental`.
+     * `rental.periodEndTime`: When the rental ends: RFC 3339 in the `Z` zone, or `+seconds`. Required for a `Rental`.
      */
     public var rentalPeriodEndTime: String?
     /**
-     * `rental.playDuration`: seconds (`Rental` only).
+     * `rental.playDuration`: Seconds the content plays once started (`Rental` only).
      */
     public var rentalPlayDuration: String?
     /**
-     * `analogVideoOPL`: 0-999 (required).
+     * `analogVideoOPL`: Output protection level for analog video: 0 to 999 (required).
      */
     public var analogVideoOpl: String?
     /**
-     * `compressedDigitalAudioOPL`: 0-999 (required).
+     * `compressedDigitalAudioOPL`: Output protection level for compressed digital audio: 0 to 999 (required).
      */
     public var compressedDigitalAudioOpl: String?
     /**
-     * `compressedDigitalVideoOPL`: 0-999 (required).
+     * `compressedDigitalVideoOPL`: Output protection level for compressed digital video: 0 to 999 (required).
      */
     public var compressedDigitalVideoOpl: String?
     /**
-     * `uncompressedDigitalAudioOPL`: 0-999 (required).
+     * `uncompressedDigitalAudioOPL`: Output protection level for uncompressed digital audio: 0 to 999 (required).
      */
     public var uncompressedDigitalAudioOpl: String?
     /**
-     * `uncompressedDigitalVideoOPL`: 0-999 (required).
+     * `uncompressedDigitalVideoOPL`: Output protection level for uncompressed digital video: 0 to 999 (required).
      */
     public var uncompressedDigitalVideoOpl: String?
     /**
@@ -2958,19 +2886,23 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
      */
     public var unknownOutputBehavior: String?
     /**
-     * `outputControlFlags`: 4 bytes as 8 hex digits.
+     * `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
      */
     public var outputControlFlags: String?
     /**
-     * `extensionType`/`extensionPayload` pairs, in order (at most 8).
+     * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
      */
-    public var extensions: [PlayReadyExtension]
+    public var extensionTypes: [String]
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
+     */
+    public var extensionPayloads: [String]
+    /**
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     public var expirationTime: String?
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     public var cookie: String?
 
@@ -2981,64 +2913,67 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
          * Where to send it.
          */environment: Environment, 
         /**
-         * `customerAuthenticator`: the customer API key (required; secret).
+         * `customerAuthenticator` (secret): The customer API key (required).
          */customerAuthenticator: SecretString? = nil, 
         /**
-         * `errorFormat`: `html` (default) or `json`.
+         * `errorFormat`: `html` (the default) or `json`.
          */errorFormat: String? = nil, 
         /**
-         * `generalFlags`: 8 hex digits; `00000001` = persistent, required for a `Rental`.
+         * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
          */generalFlags: String? = nil, 
         /**
-         * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
+         * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
          */kek: SecretString? = nil, 
         /**
-         * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+         * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
          */kid: String? = nil, 
         /**
-         * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+         * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
          */ek: SecretString? = nil, 
         /**
-         * `contentKey`: 32 hex digits (secret).
+         * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
          */contentKey: SecretString? = nil, 
         /**
-         * `rightsType` (required).
-         */rightsType: RightsType? = nil, 
+         * `rightsType`: `BuyToOwn` or `Rental` (required).
+         */rightsType: String? = nil, 
         /**
-         * `rental.periodEndTime`: RFC 3339 `Z` or `+seconds`; required for a `Rental`.
+         * `rental.periodEndTime`: When the rental ends: RFC 3339 in the `Z` zone, or `+seconds`. Required for a `Rental`.
          */rentalPeriodEndTime: String? = nil, 
         /**
-         * `rental.playDuration`: seconds (`Rental` only).
+         * `rental.playDuration`: Seconds the content plays once started (`Rental` only).
          */rentalPlayDuration: String? = nil, 
         /**
-         * `analogVideoOPL`: 0-999 (required).
+         * `analogVideoOPL`: Output protection level for analog video: 0 to 999 (required).
          */analogVideoOpl: String? = nil, 
         /**
-         * `compressedDigitalAudioOPL`: 0-999 (required).
+         * `compressedDigitalAudioOPL`: Output protection level for compressed digital audio: 0 to 999 (required).
          */compressedDigitalAudioOpl: String? = nil, 
         /**
-         * `compressedDigitalVideoOPL`: 0-999 (required).
+         * `compressedDigitalVideoOPL`: Output protection level for compressed digital video: 0 to 999 (required).
          */compressedDigitalVideoOpl: String? = nil, 
         /**
-         * `uncompressedDigitalAudioOPL`: 0-999 (required).
+         * `uncompressedDigitalAudioOPL`: Output protection level for uncompressed digital audio: 0 to 999 (required).
          */uncompressedDigitalAudioOpl: String? = nil, 
         /**
-         * `uncompressedDigitalVideoOPL`: 0-999 (required).
+         * `uncompressedDigitalVideoOPL`: Output protection level for uncompressed digital video: 0 to 999 (required).
          */uncompressedDigitalVideoOpl: String? = nil, 
         /**
          * `unknownOutputBehavior`: `Allow`, `Disallow` or `SDOnly`.
          */unknownOutputBehavior: String? = nil, 
         /**
-         * `outputControlFlags`: 4 bytes as 8 hex digits.
+         * `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
          */outputControlFlags: String? = nil, 
         /**
-         * `extensionType`/`extensionPayload` pairs, in order (at most 8).
-         */extensions: [PlayReadyExtension] = [], 
+         * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+         */extensionTypes: [String] = [], 
         /**
-         * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+         * `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
+         */extensionPayloads: [String] = [], 
+        /**
+         * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
          */expirationTime: String? = nil, 
         /**
-         * `cookie`: up to 32 characters.
+         * `cookie`: Up to 32 characters, logged by the redemption server.
          */cookie: String? = nil) {
         self.environment = environment
         self.customerAuthenticator = customerAuthenticator
@@ -3058,53 +2993,21 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
         self.uncompressedDigitalVideoOpl = uncompressedDigitalVideoOpl
         self.unknownOutputBehavior = unknownOutputBehavior
         self.outputControlFlags = outputControlFlags
-        self.extensions = extensions
+        self.extensionTypes = extensionTypes
+        self.extensionPayloads = extensionPayloads
         self.expirationTime = expirationTime
         self.cookie = cookie
     }
 
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
      */
-public func endpoint()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint(
-            FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-public func formBody()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_playreadytokenrequest_form_body(
-            FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-public func url()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_playreadytokenrequest_url(
+    uniffi_drmtoken_fn_method_playreadytokenrequest_headers(
             FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
     )
 })
@@ -3116,9 +3019,9 @@ public func url()throws  -> String  {
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
 public func validate(now: Int64?)throws  -> [Warning]  {
     return try  FfiConverterSequenceTypeWarning.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3126,6 +3029,53 @@ public func validate(now: Int64?)throws  -> [Warning]  {
     uniffi_drmtoken_fn_method_playreadytokenrequest_validate(
             FfiConverterTypePlayReadyTokenRequest_lower(self),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+public func writeEndpoint()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint(
+            FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+public func writeFormBody()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body(
+            FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_playreadytokenrequest_write_url(
+            FfiConverterTypePlayReadyTokenRequest_lower(self),uniffiCallStatus
     )
 })
 }
@@ -3175,7 +3125,7 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
                 kid: FfiConverterOptionString.read(from: &buf), 
                 ek: FfiConverterOptionTypeSecretString.read(from: &buf), 
                 contentKey: FfiConverterOptionTypeSecretString.read(from: &buf), 
-                rightsType: FfiConverterOptionTypeRightsType.read(from: &buf), 
+                rightsType: FfiConverterOptionString.read(from: &buf), 
                 rentalPeriodEndTime: FfiConverterOptionString.read(from: &buf), 
                 rentalPlayDuration: FfiConverterOptionString.read(from: &buf), 
                 analogVideoOpl: FfiConverterOptionString.read(from: &buf), 
@@ -3185,7 +3135,8 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
                 uncompressedDigitalVideoOpl: FfiConverterOptionString.read(from: &buf), 
                 unknownOutputBehavior: FfiConverterOptionString.read(from: &buf), 
                 outputControlFlags: FfiConverterOptionString.read(from: &buf), 
-                extensions: FfiConverterSequenceTypePlayReadyExtension.read(from: &buf), 
+                extensionTypes: FfiConverterSequenceString.read(from: &buf), 
+                extensionPayloads: FfiConverterSequenceString.read(from: &buf), 
                 expirationTime: FfiConverterOptionString.read(from: &buf), 
                 cookie: FfiConverterOptionString.read(from: &buf)
         )
@@ -3200,7 +3151,7 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.kid, into: &buf)
         FfiConverterOptionTypeSecretString.write(value.ek, into: &buf)
         FfiConverterOptionTypeSecretString.write(value.contentKey, into: &buf)
-        FfiConverterOptionTypeRightsType.write(value.rightsType, into: &buf)
+        FfiConverterOptionString.write(value.rightsType, into: &buf)
         FfiConverterOptionString.write(value.rentalPeriodEndTime, into: &buf)
         FfiConverterOptionString.write(value.rentalPlayDuration, into: &buf)
         FfiConverterOptionString.write(value.analogVideoOpl, into: &buf)
@@ -3210,7 +3161,8 @@ public struct FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.uncompressedDigitalVideoOpl, into: &buf)
         FfiConverterOptionString.write(value.unknownOutputBehavior, into: &buf)
         FfiConverterOptionString.write(value.outputControlFlags, into: &buf)
-        FfiConverterSequenceTypePlayReadyExtension.write(value.extensions, into: &buf)
+        FfiConverterSequenceString.write(value.extensionTypes, into: &buf)
+        FfiConverterSequenceString.write(value.extensionPayloads, into: &buf)
         FfiConverterOptionString.write(value.expirationTime, into: &buf)
         FfiConverterOptionString.write(value.cookie, into: &buf)
     }
@@ -3302,7 +3254,7 @@ public func FfiConverterTypeUnknownParameter_lower(_ value: UnknownParameter) ->
 
 
 /**
- * What `check_url` found in a valid request URL; free of secrets.
+ * What `expressplay_url_check` found in a valid request URL; free of secrets.
  */
 public struct UrlCheck: Equatable, Hashable {
     /**
@@ -3391,15 +3343,15 @@ public func FfiConverterTypeUrlCheck_lower(_ value: UrlCheck) -> RustBuffer {
 
 
 /**
- * A non-fatal finding beside a valid request (the service ignores the parameter).
+ * A non-fatal finding beside a valid request, in the same shape for every service.
  */
 public struct Warning: Equatable, Hashable {
     /**
-     * The wire name of the parameter concerned.
+     * The wire name of the parameter concerned (`rental.periodEndTime`, `deviceUser`), if any.
      */
-    public var parameter: String
+    public var parameter: String?
     /**
-     * Why it is ignored.
+     * What the finding is.
      */
     public var message: String
 
@@ -3407,10 +3359,10 @@ public struct Warning: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The wire name of the parameter concerned.
-         */parameter: String, 
+         * The wire name of the parameter concerned (`rental.periodEndTime`, `deviceUser`), if any.
+         */parameter: String?, 
         /**
-         * Why it is ignored.
+         * What the finding is.
          */message: String) {
         self.parameter = parameter
         self.message = message
@@ -3432,13 +3384,13 @@ public struct FfiConverterTypeWarning: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Warning {
         return
             try Warning(
-                parameter: FfiConverterString.read(from: &buf), 
+                parameter: FfiConverterOptionString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Warning, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.parameter, into: &buf)
+        FfiConverterOptionString.write(value.parameter, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
     }
 }
@@ -3460,7 +3412,10 @@ public func FfiConverterTypeWarning_lower(_ value: Warning) -> RustBuffer {
 
 
 /**
- * A Widevine token request (seed "Widevine Modular license token request / response").
+ * A Widevine token request (`https://wv-gen.<domain>/hms/wv/token`, seed "Widevine license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -3468,59 +3423,59 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
      */
     public var environment: Environment
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     public var customerAuthenticator: SecretString?
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     public var errorFormat: String?
     /**
-     * `generalFlags`: 8 hex digits, `00000000` only.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     public var generalFlags: String?
     /**
-     * `kek`: key encryption key, hex (secret).
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     public var kek: SecretString?
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     public var kid: String?
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     public var ek: SecretString?
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     public var contentKey: SecretString?
     /**
-     * `contentId`: the content identifier.
+     * `contentId`: The content id (free text).
      */
     public var contentId: String?
     /**
-     * `securityLevel`: 1 to 5 (required).
+     * `securityLevel`: 1 (`SW_SECURE_CRYPTO`) to 5 (`HW_SECURE_ALL`) (required).
      */
     public var securityLevel: String?
     /**
-     * `hdcpOutputControl`: 0 to 2 (required).
+     * `hdcpOutputControl`: 0 (`HDCP_NONE`), 1 (`HDCP_V1`) or 2 (`HDCP_V2`) (required).
      */
     public var hdcpOutputControl: String?
     /**
-     * `licenseDuration`: seconds.
+     * `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
      */
     public var licenseDuration: String?
     /**
-     * `wvExtension` values, in order (at most 8).
+     * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     public var wvExtensions: [String]
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     public var expirationTime: String?
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     public var cookie: String?
 
@@ -3531,46 +3486,46 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
          * Where to send it.
          */environment: Environment, 
         /**
-         * `customerAuthenticator`: the customer API key (required; secret).
+         * `customerAuthenticator` (secret): The customer API key (required).
          */customerAuthenticator: SecretString? = nil, 
         /**
-         * `errorFormat`: `html` (default) or `json`.
+         * `errorFormat`: `html` (the default) or `json`.
          */errorFormat: String? = nil, 
         /**
-         * `generalFlags`: 8 hex digits, `00000000` only.
+         * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
          */generalFlags: String? = nil, 
         /**
-         * `kek`: key encryption key, hex (secret).
+         * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
          */kek: SecretString? = nil, 
         /**
-         * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+         * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
          */kid: String? = nil, 
         /**
-         * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+         * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
          */ek: SecretString? = nil, 
         /**
-         * `contentKey`: 32 hex digits (secret).
+         * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
          */contentKey: SecretString? = nil, 
         /**
-         * `contentId`: the content identifier.
+         * `contentId`: The content id (free text).
          */contentId: String? = nil, 
         /**
-         * `securityLevel`: 1 to 5 (required).
+         * `securityLevel`: 1 (`SW_SECURE_CRYPTO`) to 5 (`HW_SECURE_ALL`) (required).
          */securityLevel: String? = nil, 
         /**
-         * `hdcpOutputControl`: 0 to 2 (required).
+         * `hdcpOutputControl`: 0 (`HDCP_NONE`), 1 (`HDCP_V1`) or 2 (`HDCP_V2`) (required).
          */hdcpOutputControl: String? = nil, 
         /**
-         * `licenseDuration`: seconds.
+         * `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
          */licenseDuration: String? = nil, 
         /**
-         * `wvExtension` values, in order (at most 8).
+         * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
          */wvExtensions: [String] = [], 
         /**
-         * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+         * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
          */expirationTime: String? = nil, 
         /**
-         * `cookie`: up to 32 characters.
+         * `cookie`: Up to 32 characters, logged by the redemption server.
          */cookie: String? = nil) {
         self.environment = environment
         self.customerAuthenticator = customerAuthenticator
@@ -3591,46 +3546,13 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
 
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
      */
-public func endpoint()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint(
-            FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-public func formBody()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_widevinetokenrequest_form_body(
-            FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-public func url()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_widevinetokenrequest_url(
+    uniffi_drmtoken_fn_method_widevinetokenrequest_headers(
             FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
     )
 })
@@ -3642,9 +3564,9 @@ public func url()throws  -> String  {
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
 public func validate(now: Int64?)throws  -> [Warning]  {
     return try  FfiConverterSequenceTypeWarning.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -3652,6 +3574,53 @@ public func validate(now: Int64?)throws  -> [Warning]  {
     uniffi_drmtoken_fn_method_widevinetokenrequest_validate(
             FfiConverterTypeWidevineTokenRequest_lower(self),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+public func writeEndpoint()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint(
+            FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+public func writeFormBody()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body(
+            FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_widevinetokenrequest_write_url(
+            FfiConverterTypeWidevineTokenRequest_lower(self),uniffiCallStatus
     )
 })
 }
@@ -3822,9 +3791,8 @@ public func FfiConverterTypeAdobePassFormat_lower(_ value: AdobePassFormat) -> R
 
 
 /**
- * A refused request, key or response: the service's `code` (e.g. `-2027`; `0` for faults
- * only the library numbers), the same static `message` as the C API and CLI, and the wire
- * name of the offending `parameter` (`contentKey`). Never holds a secret value.
+ * A refused request, key or response. Every variant carries the same fields (see the module
+ * documentation); the text is never a secret value.
  */
 public 
 enum DrmTokenError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -3832,494 +3800,73 @@ enum DrmTokenError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError 
     
     
     /**
-     * A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
+     * A request, URL, key or argument refused locally: validation (`ExpressPlay` with the
+     * code the service would answer), parsing, key wrapping.
      */
-    case ExpressPlay(
+    case Invalid(
         /**
-         * The service's documented code, or `0`.
+         * Which kind of fault.
+         */kind: ErrorKind, 
+        /**
+         * The service's documented code (`-2027`), or `0`.
          */code: Int32, 
         /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * An output buffer was too short (never raised by the bindings, which size their buffers).
-     */
-    case BufferTooSmall(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
+         * The message.
+         */reason: String, 
         /**
          * The wire name of the offending parameter or field, if any.
          */parameter: String?, 
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */required: UInt64
+         * Bytes required, list capacity, byte offset or HTTP status; else `0`.
+         */detail: UInt64
     )
     /**
-     * A fixed-capacity list (extensions, rights, groups) is full.
+     * The service said no in its response: `detail` is the HTTP status, `code` the service's
+     * code when the body had one, `reason` the body's message (or the code's documented one).
      */
-    case CapacityExceeded(
+    case Refused(
         /**
-         * The service's documented code, or `0`.
+         * `ExpressPlay` (a documented code), a service's status kind (`Unauthorized`,
+         * `NotAuthenticated`...), or `UnexpectedStatus`.
+         */kind: ErrorKind, 
+        /**
+         * The service's code, or `0`.
          */code: Int32, 
         /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
+         * The message.
+         */reason: String, 
         /**
-         * The wire name of the offending parameter or field, if any.
+         * Not used by refusals (`None`), kept so every variant reads alike.
          */parameter: String?, 
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */capacity: UInt64
+         * The HTTP status.
+         */detail: UInt64
     )
     /**
-     * A parameter that may appear once appears more than once.
+     * The response could not be read: an undocumented success status, a wrong content type,
+     * a malformed body (`InvalidJson` with the byte offset), a bad token.
      */
-    case DuplicateParameter(
+    case Response(
         /**
-         * The service's documented code, or `0`.
+         * Which kind of fault.
+         */kind: ErrorKind, 
+        /**
+         * `0`.
          */code: Int32, 
         /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
+         * The message.
+         */reason: String, 
         /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A `%` not followed by two hexadecimal digits.
-     */
-    case InvalidPercentEncoding(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A decoded value is not valid UTF-8.
-     */
-    case InvalidUtf8(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * The URL is not a token request of a known service.
-     */
-    case UnknownService(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * The URL cannot be split into scheme, host, path and query.
-     */
-    case InvalidUrl(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A host or domain is not a DNS name or an IP literal.
-     */
-    case InvalidHost(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A port is 0 or above 65535, or not a number.
-     */
-    case InvalidPort(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A required field is absent or empty.
-     */
-    case MissingField(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A header value contains a control character.
-     */
-    case ControlCharacter(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A key is not hexadecimal.
-     */
-    case InvalidHex(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A key or wrapped key has a length RFC 3394 or AES does not allow.
-     */
-    case InvalidKeyLength(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * RFC 3394 unwrap: wrong KEK or tampered wrapped key.
-     */
-    case IntegrityCheckFailed(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
-     */
-    case InvalidTime(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A response body is not well-formed JSON at byte `offset`.
-     */
-    case InvalidJson(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
+         * The field concerned, if any.
          */parameter: String?, 
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */offset: UInt64
-    )
-    /**
-     * A response body is not well-formed XML at byte `offset`.
-     */
-    case InvalidXml(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?, 
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */offset: UInt64
-    )
-    /**
-     * A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
-     */
-    case NestingTooDeep(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?, 
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */offset: UInt64
-    )
-    /**
-     * A response's content type is not one the service sends for its status.
-     */
-    case UnexpectedContentType(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A response's HTTP status is not one the service documents.
-     */
-    case UnexpectedStatus(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?, 
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */status: UInt16
-    )
-    /**
-     * A field of a response has the wrong type or form.
-     */
-    case InvalidValue(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A token contains characters outside its alphabet.
-     */
-    case InvalidToken(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * A parameter name the service does not list.
-     */
-    case UnknownParameter(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
-     */
-    case BadRequest(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * OpenTV IAS 401: the bearer token was refused.
-     */
-    case Unauthorized(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * OpenTV IAS 403: the account may not play this content.
-     */
-    case Forbidden(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * OpenTV IAS 404: the content does not exist.
-     */
-    case ContentNotFound(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * Adobe Pass 412: not authenticated (sign in first).
-     */
-    case NotAuthenticated(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * Adobe Pass 404: no authorization for this resource.
-     */
-    case NotAuthorized(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * Adobe Pass 410: the authorization has expired.
-     */
-    case AuthorizationExpired(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
-    )
-    /**
-     * An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
-     * the service's code when the body had one (`-2027` is the code validation gives for the
-     * same fault), `message` the body's message or the code's documented one.
-     */
-    case ServiceRefused(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?, 
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */status: UInt16
-    )
-    /**
-     * A kind this version of the bindings does not name yet (see `code` and `message`).
-     */
-    case Other(
-        /**
-         * The service's documented code, or `0`.
-         */code: Int32, 
-        /**
-         * The static message (Kotlin: `reason`).
-         */message: String, 
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */parameter: String?
+         * Byte offset, HTTP status, list capacity; else `0`.
+         */detail: UInt64
     )
 
     
     /**
-     * The service's documented code (e.g. `-2027`), or `0` for library faults.
+     * The service's documented code (e.g. `-2027`), or `0`, whatever the variant.
      */
 public func code() -> Int32  {
     return try!  FfiConverterInt32.lift(try! rustCall() {
@@ -4331,24 +3878,48 @@ public func code() -> Int32  {
 }
     
     /**
-     * The static message, identical to the C API's and the CLI's.
+     * Bytes required, capacity, byte offset or HTTP status, whatever the variant.
      */
-public func errorMessage() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+public func detail() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_drmtokenerror_error_message(
+    uniffi_drmtoken_fn_method_drmtokenerror_detail(
             FfiConverterTypeDrmTokenError_lower(self),uniffiCallStatus
     )
 })
 }
     
     /**
-     * The wire name of the offending parameter or field (`contentKey`), if any.
+     * Which kind of fault, whatever the variant.
+     */
+public func kind() -> ErrorKind  {
+    return try!  FfiConverterTypeErrorKind_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_drmtokenerror_kind(
+            FfiConverterTypeDrmTokenError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The offending parameter's wire name, whatever the variant.
      */
 public func parameter() -> String?  {
     return try!  FfiConverterOptionString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_drmtoken_fn_method_drmtokenerror_parameter(
+            FfiConverterTypeDrmTokenError_lower(self),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The message, whatever the variant.
+     */
+public func reason() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_drmtokenerror_reason(
             FfiConverterTypeDrmTokenError_lower(self),uniffiCallStatus
     )
 })
@@ -4392,177 +3963,26 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .ExpressPlay(
+        case 1: return .Invalid(
+            kind: try FfiConverterTypeErrorKind.read(from: &buf), 
             code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 2: return .BufferTooSmall(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf), 
-            required: try FfiConverterUInt64.read(from: &buf)
+            detail: try FfiConverterUInt64.read(from: &buf)
             )
-        case 3: return .CapacityExceeded(
+        case 2: return .Refused(
+            kind: try FfiConverterTypeErrorKind.read(from: &buf), 
             code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf), 
-            capacity: try FfiConverterUInt64.read(from: &buf)
+            detail: try FfiConverterUInt64.read(from: &buf)
             )
-        case 4: return .DuplicateParameter(
+        case 3: return .Response(
+            kind: try FfiConverterTypeErrorKind.read(from: &buf), 
             code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 5: return .InvalidPercentEncoding(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 6: return .InvalidUtf8(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 7: return .UnknownService(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 8: return .InvalidUrl(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 9: return .InvalidHost(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 10: return .InvalidPort(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 11: return .MissingField(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 12: return .ControlCharacter(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 13: return .InvalidHex(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 14: return .InvalidKeyLength(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 15: return .IntegrityCheckFailed(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 16: return .InvalidTime(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 17: return .InvalidJson(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf), 
             parameter: try FfiConverterOptionString.read(from: &buf), 
-            offset: try FfiConverterUInt64.read(from: &buf)
-            )
-        case 18: return .InvalidXml(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf), 
-            offset: try FfiConverterUInt64.read(from: &buf)
-            )
-        case 19: return .NestingTooDeep(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf), 
-            offset: try FfiConverterUInt64.read(from: &buf)
-            )
-        case 20: return .UnexpectedContentType(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 21: return .UnexpectedStatus(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf), 
-            status: try FfiConverterUInt16.read(from: &buf)
-            )
-        case 22: return .InvalidValue(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 23: return .InvalidToken(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 24: return .UnknownParameter(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 25: return .BadRequest(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 26: return .Unauthorized(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 27: return .Forbidden(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 28: return .ContentNotFound(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 29: return .NotAuthenticated(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 30: return .NotAuthorized(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 31: return .AuthorizationExpired(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
-            )
-        case 32: return .ServiceRefused(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf), 
-            status: try FfiConverterUInt16.read(from: &buf)
-            )
-        case 33: return .Other(
-            code: try FfiConverterInt32.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf), 
-            parameter: try FfiConverterOptionString.read(from: &buf)
+            detail: try FfiConverterUInt64.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -4576,242 +3996,31 @@ public struct FfiConverterTypeDrmTokenError: FfiConverterRustBuffer {
 
         
         
-        case let .ExpressPlay(code,message,parameter):
+        case let .Invalid(kind,code,reason,parameter,detail):
             writeInt(&buf, Int32(1))
+            FfiConverterTypeErrorKind.write(kind, into: &buf)
             FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
+            FfiConverterUInt64.write(detail, into: &buf)
             
         
-        case let .BufferTooSmall(code,message,parameter,required):
+        case let .Refused(kind,code,reason,parameter,detail):
             writeInt(&buf, Int32(2))
+            FfiConverterTypeErrorKind.write(kind, into: &buf)
             FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt64.write(required, into: &buf)
+            FfiConverterUInt64.write(detail, into: &buf)
             
         
-        case let .CapacityExceeded(code,message,parameter,capacity):
+        case let .Response(kind,code,reason,parameter,detail):
             writeInt(&buf, Int32(3))
+            FfiConverterTypeErrorKind.write(kind, into: &buf)
             FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt64.write(capacity, into: &buf)
-            
-        
-        case let .DuplicateParameter(code,message,parameter):
-            writeInt(&buf, Int32(4))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidPercentEncoding(code,message,parameter):
-            writeInt(&buf, Int32(5))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidUtf8(code,message,parameter):
-            writeInt(&buf, Int32(6))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .UnknownService(code,message,parameter):
-            writeInt(&buf, Int32(7))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidUrl(code,message,parameter):
-            writeInt(&buf, Int32(8))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidHost(code,message,parameter):
-            writeInt(&buf, Int32(9))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidPort(code,message,parameter):
-            writeInt(&buf, Int32(10))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .MissingField(code,message,parameter):
-            writeInt(&buf, Int32(11))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .ControlCharacter(code,message,parameter):
-            writeInt(&buf, Int32(12))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidHex(code,message,parameter):
-            writeInt(&buf, Int32(13))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidKeyLength(code,message,parameter):
-            writeInt(&buf, Int32(14))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .IntegrityCheckFailed(code,message,parameter):
-            writeInt(&buf, Int32(15))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidTime(code,message,parameter):
-            writeInt(&buf, Int32(16))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidJson(code,message,parameter,offset):
-            writeInt(&buf, Int32(17))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt64.write(offset, into: &buf)
-            
-        
-        case let .InvalidXml(code,message,parameter,offset):
-            writeInt(&buf, Int32(18))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt64.write(offset, into: &buf)
-            
-        
-        case let .NestingTooDeep(code,message,parameter,offset):
-            writeInt(&buf, Int32(19))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt64.write(offset, into: &buf)
-            
-        
-        case let .UnexpectedContentType(code,message,parameter):
-            writeInt(&buf, Int32(20))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .UnexpectedStatus(code,message,parameter,status):
-            writeInt(&buf, Int32(21))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt16.write(status, into: &buf)
-            
-        
-        case let .InvalidValue(code,message,parameter):
-            writeInt(&buf, Int32(22))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .InvalidToken(code,message,parameter):
-            writeInt(&buf, Int32(23))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .UnknownParameter(code,message,parameter):
-            writeInt(&buf, Int32(24))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .BadRequest(code,message,parameter):
-            writeInt(&buf, Int32(25))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .Unauthorized(code,message,parameter):
-            writeInt(&buf, Int32(26))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .Forbidden(code,message,parameter):
-            writeInt(&buf, Int32(27))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .ContentNotFound(code,message,parameter):
-            writeInt(&buf, Int32(28))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .NotAuthenticated(code,message,parameter):
-            writeInt(&buf, Int32(29))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .NotAuthorized(code,message,parameter):
-            writeInt(&buf, Int32(30))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .AuthorizationExpired(code,message,parameter):
-            writeInt(&buf, Int32(31))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            
-        
-        case let .ServiceRefused(code,message,parameter,status):
-            writeInt(&buf, Int32(32))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
-            FfiConverterUInt16.write(status, into: &buf)
-            
-        
-        case let .Other(code,message,parameter):
-            writeInt(&buf, Int32(33))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterOptionString.write(parameter, into: &buf)
+            FfiConverterUInt64.write(detail, into: &buf)
             
         }
     }
@@ -4941,27 +4150,142 @@ public func FfiConverterTypeEnvironment_lower(_ value: Environment) -> RustBuffe
 
 
 /**
- * PlayReady `rightsType`.
+ * Which kind of fault, without its payload: one variant per kind of the core
+ * (`ErrorKindId`), with the same name (Kotlin `ErrorKind.INVALID_JSON`, Swift
+ * `.invalidJson`, Python `ErrorKind.INVALID_JSON`).
  */
 
-public enum RightsType: Equatable, Hashable {
+public enum ErrorKind: Equatable, Hashable {
     
     /**
-     * `BuyToOwn`: a permanent licence.
+     * A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
      */
-    case buyToOwn
+    case expressPlay
     /**
-     * `Rental`: needs `rental.periodEndTime` and `generalFlags=00000001`.
+     * An output buffer was too short (`detail`: bytes required; the bindings size their
+     * buffers, so they never raise it).
      */
-    case rental
+    case bufferTooSmall
     /**
-     * Any other text, as found on the wire; validation refuses it with -2021.
+     * A fixed-capacity list (extensions, rights, groups) is full (`detail`: its capacity).
      */
-    case other(
-        /**
-         * The text sent.
-         */value: String
-    )
+    case capacityExceeded
+    /**
+     * A parameter that may appear once appears more than once.
+     */
+    case duplicateParameter
+    /**
+     * A `%` not followed by two hexadecimal digits.
+     */
+    case invalidPercentEncoding
+    /**
+     * A decoded value is not valid UTF-8.
+     */
+    case invalidUtf8
+    /**
+     * The URL is not a token request of a known service.
+     */
+    case unknownService
+    /**
+     * The URL cannot be split into scheme, host, path and query.
+     */
+    case invalidUrl
+    /**
+     * A host or domain is not a DNS name or an IP literal.
+     */
+    case invalidHost
+    /**
+     * A port is 0 or above 65535, or not a number.
+     */
+    case invalidPort
+    /**
+     * A required field is absent or empty.
+     */
+    case missingField
+    /**
+     * A header value contains a control character.
+     */
+    case controlCharacter
+    /**
+     * A key is not hexadecimal.
+     */
+    case invalidHex
+    /**
+     * A key or wrapped key has a length RFC 3394 or AES does not allow.
+     */
+    case invalidKeyLength
+    /**
+     * RFC 3394 unwrap: wrong KEK or tampered wrapped key.
+     */
+    case integrityCheckFailed
+    /**
+     * A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
+     */
+    case invalidTime
+    /**
+     * A body is not well-formed JSON (`detail`: the byte offset).
+     */
+    case invalidJson
+    /**
+     * A body is not well-formed XML (`detail`: the byte offset).
+     */
+    case invalidXml
+    /**
+     * A response's content type is not one the service sends for its status.
+     */
+    case unexpectedContentType
+    /**
+     * A response's HTTP status is not one the service documents (`detail`: the status).
+     */
+    case unexpectedStatus
+    /**
+     * A field of a response has the wrong type or form.
+     */
+    case invalidValue
+    /**
+     * A token contains characters outside its alphabet.
+     */
+    case invalidToken
+    /**
+     * A parameter name the service does not list.
+     */
+    case unknownParameter
+    /**
+     * OpenTV IAS 400: the request was malformed.
+     */
+    case badRequest
+    /**
+     * OpenTV IAS 401: the bearer token was refused.
+     */
+    case unauthorized
+    /**
+     * OpenTV IAS 403: the account may not play this content.
+     */
+    case forbidden
+    /**
+     * OpenTV IAS 404: the content does not exist.
+     */
+    case contentNotFound
+    /**
+     * Adobe Pass 412: not authenticated (sign in first).
+     */
+    case notAuthenticated
+    /**
+     * Adobe Pass 404: no authorization for this resource.
+     */
+    case notAuthorized
+    /**
+     * Adobe Pass 410: the authorization has expired.
+     */
+    case authorizationExpired
+    /**
+     * A body nests deeper than 64 levels, JSON or XML (`detail`: the byte offset).
+     */
+    case nestingTooDeep
+    /**
+     * A required argument is absent (a NULL pointer from C; not raised by the bindings).
+     */
+    case nullArgument
 
 
 
@@ -4970,46 +4294,218 @@ public enum RightsType: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension RightsType: Sendable {}
+extension ErrorKind: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeRightsType: FfiConverterRustBuffer {
-    typealias SwiftType = RightsType
+public struct FfiConverterTypeErrorKind: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorKind
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RightsType {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorKind {
         let variant: Int32 = try readInt(&buf)
         switch variant {
         
-        case 1: return .buyToOwn
+        case 1: return .expressPlay
         
-        case 2: return .rental
+        case 2: return .bufferTooSmall
         
-        case 3: return .other(value: try FfiConverterString.read(from: &buf)
-        )
+        case 3: return .capacityExceeded
+        
+        case 4: return .duplicateParameter
+        
+        case 5: return .invalidPercentEncoding
+        
+        case 6: return .invalidUtf8
+        
+        case 7: return .unknownService
+        
+        case 8: return .invalidUrl
+        
+        case 9: return .invalidHost
+        
+        case 10: return .invalidPort
+        
+        case 11: return .missingField
+        
+        case 12: return .controlCharacter
+        
+        case 13: return .invalidHex
+        
+        case 14: return .invalidKeyLength
+        
+        case 15: return .integrityCheckFailed
+        
+        case 16: return .invalidTime
+        
+        case 17: return .invalidJson
+        
+        case 18: return .invalidXml
+        
+        case 19: return .unexpectedContentType
+        
+        case 20: return .unexpectedStatus
+        
+        case 21: return .invalidValue
+        
+        case 22: return .invalidToken
+        
+        case 23: return .unknownParameter
+        
+        case 24: return .badRequest
+        
+        case 25: return .unauthorized
+        
+        case 26: return .forbidden
+        
+        case 27: return .contentNotFound
+        
+        case 28: return .notAuthenticated
+        
+        case 29: return .notAuthorized
+        
+        case 30: return .authorizationExpired
+        
+        case 31: return .nestingTooDeep
+        
+        case 32: return .nullArgument
         
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
 
-    public static func write(_ value: RightsType, into buf: inout [UInt8]) {
+    public static func write(_ value: ErrorKind, into buf: inout [UInt8]) {
         switch value {
         
         
-        case .buyToOwn:
+        case .expressPlay:
             writeInt(&buf, Int32(1))
         
         
-        case .rental:
+        case .bufferTooSmall:
             writeInt(&buf, Int32(2))
         
         
-        case let .other(value):
+        case .capacityExceeded:
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(value, into: &buf)
-            
+        
+        
+        case .duplicateParameter:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .invalidPercentEncoding:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .invalidUtf8:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .unknownService:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .invalidUrl:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .invalidHost:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .invalidPort:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .missingField:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .controlCharacter:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .invalidHex:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .invalidKeyLength:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .integrityCheckFailed:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .invalidTime:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .invalidJson:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .invalidXml:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .unexpectedContentType:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .unexpectedStatus:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .invalidValue:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .invalidToken:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .unknownParameter:
+            writeInt(&buf, Int32(23))
+        
+        
+        case .badRequest:
+            writeInt(&buf, Int32(24))
+        
+        
+        case .unauthorized:
+            writeInt(&buf, Int32(25))
+        
+        
+        case .forbidden:
+            writeInt(&buf, Int32(26))
+        
+        
+        case .contentNotFound:
+            writeInt(&buf, Int32(27))
+        
+        
+        case .notAuthenticated:
+            writeInt(&buf, Int32(28))
+        
+        
+        case .notAuthorized:
+            writeInt(&buf, Int32(29))
+        
+        
+        case .authorizationExpired:
+            writeInt(&buf, Int32(30))
+        
+        
+        case .nestingTooDeep:
+            writeInt(&buf, Int32(31))
+        
+        
+        case .nullArgument:
+            writeInt(&buf, Int32(32))
+        
         }
     }
 }
@@ -5018,15 +4514,15 @@ public struct FfiConverterTypeRightsType: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeRightsType_lift(_ buf: RustBuffer) throws -> RightsType {
-    return try FfiConverterTypeRightsType.lift(buf)
+public func FfiConverterTypeErrorKind_lift(_ buf: RustBuffer) throws -> ErrorKind {
+    return try FfiConverterTypeErrorKind.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeRightsType_lower(_ value: RightsType) -> RustBuffer {
-    return FfiConverterTypeRightsType.lower(value)
+public func FfiConverterTypeErrorKind_lower(_ value: ErrorKind) -> RustBuffer {
+    return FfiConverterTypeErrorKind.lower(value)
 }
 
 
@@ -5117,7 +4613,7 @@ public func FfiConverterTypeService_lower(_ value: Service) -> RustBuffer {
 
 
 /**
- * A request of any of the three services, as `parse_url` finds it.
+ * A request of any of the three services, as `expressplay_url_parse` finds it.
  */
 
 public enum TokenRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
@@ -5150,30 +4646,12 @@ public enum TokenRequest: Equatable, Hashable, CustomDebugStringConvertible, Cus
 
 
     /**
-     * The POST endpoint; see the service's `endpoint`.
-     *
-     * # Errors
-     * As the service's `endpoint`.
+     * The request's `headers`.
      */
-public func endpoint()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+public func headers() -> [Header]  {
+    return try!  FfiConverterSequenceTypeHeader.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_method_tokenrequest_endpoint(
-            FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-
-    /**
-     * The POST body; see the service's `form_body`.
-     *
-     * # Errors
-     * As the service's `form_body`.
-     */
-public func formBody()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_tokenrequest_form_body(
+    uniffi_drmtoken_fn_method_tokenrequest_headers(
             FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
     )
 })
@@ -5192,25 +4670,10 @@ public func service() -> Service  {
 }
 
     /**
-     * The GET URL; see the service's `url`.
+     * The request's `validate`.
      *
      * # Errors
-     * As the service's `url`.
-     */
-public func url()throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_method_tokenrequest_url(
-            FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
-    )
-})
-}
-
-    /**
-     * Validates the request; see the service's `validate`.
-     *
-     * # Errors
-     * As the service's `validate`.
+     * As the request's `validate`.
      */
 public func validate(now: Int64?)throws  -> [Warning]  {
     return try  FfiConverterSequenceTypeWarning.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
@@ -5218,6 +4681,51 @@ public func validate(now: Int64?)throws  -> [Warning]  {
     uniffi_drmtoken_fn_method_tokenrequest_validate(
             FfiConverterTypeTokenRequest_lower(self),
         FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
+
+    /**
+     * The request's `write_endpoint`.
+     *
+     * # Errors
+     * As the request's `write_endpoint`.
+     */
+public func writeEndpoint()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_tokenrequest_write_endpoint(
+            FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+
+    /**
+     * The request's `write_form_body`.
+     *
+     * # Errors
+     * As the request's `write_form_body`.
+     */
+public func writeFormBody()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_tokenrequest_write_form_body(
+            FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
+    )
+})
+}
+
+    /**
+     * The request's `write_url`.
+     *
+     * # Errors
+     * As the request's `write_url`.
+     */
+public func writeUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_method_tokenrequest_write_url(
+            FfiConverterTypeTokenRequest_lower(self),uniffiCallStatus
     )
 })
 }
@@ -5556,30 +5064,6 @@ fileprivate struct FfiConverterOptionTypeOpenTvUserToken: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeRightsType: FfiConverterRustBuffer {
-    typealias SwiftType = RightsType?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeRightsType.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeRightsType.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeSecretString: FfiConverterRustBuffer {
     typealias SwiftType = SecretString?
 
@@ -5629,23 +5113,23 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer {
-    typealias SwiftType = [HttpHeader]
+fileprivate struct FfiConverterSequenceTypeHeader: FfiConverterRustBuffer {
+    typealias SwiftType = [Header]
 
-    public static func write(_ value: [HttpHeader], into buf: inout [UInt8]) {
+    public static func write(_ value: [Header], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeHttpHeader.write(item, into: &buf)
+            FfiConverterTypeHeader.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HttpHeader] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Header] {
         let len: Int32 = try readInt(&buf)
-        var seq = [HttpHeader]()
+        var seq = [Header]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeHttpHeader.read(from: &buf))
+            seq.append(try FfiConverterTypeHeader.read(from: &buf))
         }
         return seq
     }
@@ -5721,31 +5205,6 @@ fileprivate struct FfiConverterSequenceTypeParameter: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeParameter.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypePlayReadyExtension: FfiConverterRustBuffer {
-    typealias SwiftType = [PlayReadyExtension]
-
-    public static func write(_ value: [PlayReadyExtension], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePlayReadyExtension.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PlayReadyExtension] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [PlayReadyExtension]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePlayReadyExtension.read(from: &buf))
         }
         return seq
     }
@@ -5867,27 +5326,12 @@ public func FfiConverterTypeSecretString_lower(_ value: SecretString) -> RustBuf
 }
 
 /**
- * Validates the request and returns the `GET` to send.
- *
- * # Errors
- * `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
- * `ControlCharacter` (header injection), naming the field.
- */
-public func adobePassAuthorizationRequest(request: AdobePassAuthorizationRequest)throws  -> AdobePassHttpRequest  {
-    return try  FfiConverterTypeAdobePassHttpRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_adobe_pass_authorization_request(
-        FfiConverterTypeAdobePassAuthorizationRequest_lower(request),uniffiCallStatus
-    )
-})
-}
-/**
  * The base64 of the device JSON, for `device_info`.
  */
-public func encodeDeviceInfo(json: Data) -> String  {
+public func adobePassDeviceInfoEncode(json: Data) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_encode_device_info(
+    uniffi_drmtoken_fn_func_adobe_pass_device_info_encode(
         FfiConverterData.lower(json),uniffiCallStatus
     )
 })
@@ -5896,41 +5340,17 @@ public func encodeDeviceInfo(json: Data) -> String  {
  * Parses an authorization token response (JSON or XML, by content type).
  *
  * # Errors
- * `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
- * `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+ * `Refused` of kind `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired`
+ * (410) or `UnexpectedStatus`, with the body's message and the status as `detail`; `Response`
+ * with the kind of an unreadable body.
  */
-public func parseAdobePassResponse(status: UInt16, contentType: String, body: Data)throws  -> AdobePassAuthorization  {
+public func adobePassResponseParse(status: UInt16, contentType: String, body: Data)throws  -> AdobePassAuthorization  {
     return try  FfiConverterTypeAdobePassAuthorization_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_parse_adobe_pass_response(
+    uniffi_drmtoken_fn_func_adobe_pass_response_parse(
         FfiConverterUInt16.lower(status),
         FfiConverterString.lower(contentType),
         FfiConverterData.lower(body),uniffiCallStatus
-    )
-})
-}
-/**
- * Parses and validates a token request URL as the service would (the CLI's `check`).
- *
- * # Errors
- * Those of `parse_url`, then those of the service's `validate`.
- */
-public func checkUrl(url: String, now: Int64?)throws  -> UrlCheck  {
-    return try  FfiConverterTypeUrlCheck_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_check_url(
-        FfiConverterString.lower(url),
-        FfiConverterOptionInt64.lower(now),uniffiCallStatus
-    )
-})
-}
-/**
- * The content type of the POST form body: `application/x-www-form-urlencoded`.
- */
-public func formContentType() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_form_content_type(uniffiCallStatus
     )
 })
 }
@@ -5939,12 +5359,12 @@ public func formContentType() -> String  {
  * ignored). Does not validate.
  *
  * # Errors
- * `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+ * `Invalid`: `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
  */
-public func parseQuery(service: Service, environment: Environment, query: String)throws  -> ParsedTokenRequest  {
+public func expressplayQueryParse(service: Service, environment: Environment, query: String)throws  -> ParsedTokenRequest  {
     return try  FfiConverterTypeParsedTokenRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_parse_query(
+    uniffi_drmtoken_fn_func_expressplay_query_parse(
         FfiConverterTypeService_lower(service),
         FfiConverterTypeEnvironment_lower(environment),
         FfiConverterString.lower(query),uniffiCallStatus
@@ -5952,33 +5372,18 @@ public func parseQuery(service: Service, environment: Environment, query: String
 })
 }
 /**
- * Parses a full ExpressPlay token request URL, finding the service from the path and the
- * environment from the host. Does not validate (see `check_url`).
+ * Builds a request for `service` from parameters by wire name, in order (a repeatable
+ * parameter appends: the i-th `extensionType` pairs with the i-th `extensionPayload`), e.g.
+ * from configuration. Does not validate.
  *
  * # Errors
- * `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`, `DuplicateParameter`,
- * `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+ * `Invalid`: `UnknownParameter` (naming no parameter: the name is the caller's),
+ * `DuplicateParameter`, `CapacityExceeded`.
  */
-public func parseUrl(url: String)throws  -> ParsedTokenRequest  {
-    return try  FfiConverterTypeParsedTokenRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_parse_url(
-        FfiConverterString.lower(url),uniffiCallStatus
-    )
-})
-}
-/**
- * Builds a request for `service` from parameters by wire name, in order (extensions append),
- * e.g. from configuration. Does not validate.
- *
- * # Errors
- * `UnknownParameter` (naming no parameter: the name is the caller's), `DuplicateParameter`,
- * `CapacityExceeded`.
- */
-public func requestFromParameters(service: Service, environment: Environment, parameters: [Parameter])throws  -> TokenRequest  {
+public func expressplayRequestBuild(service: Service, environment: Environment, parameters: [Parameter])throws  -> TokenRequest  {
     return try  FfiConverterTypeTokenRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_request_from_parameters(
+    uniffi_drmtoken_fn_func_expressplay_request_build(
         FfiConverterTypeService_lower(service),
         FfiConverterTypeEnvironment_lower(environment),
         FfiConverterSequenceTypeParameter.lower(parameters),uniffiCallStatus
@@ -5986,20 +5391,99 @@ public func requestFromParameters(service: Service, environment: Environment, pa
 })
 }
 /**
+ * Parses and validates a token request URL as the service would (the CLI's `check`).
+ *
+ * # Errors
+ * Those of `expressplay_url_parse`, then those of the request's `validate`.
+ */
+public func expressplayUrlCheck(url: String, now: Int64?)throws  -> UrlCheck  {
+    return try  FfiConverterTypeUrlCheck_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_expressplay_url_check(
+        FfiConverterString.lower(url),
+        FfiConverterOptionInt64.lower(now),uniffiCallStatus
+    )
+})
+}
+/**
+ * Parses a full ExpressPlay token request URL, finding the service from the path and the
+ * environment from the host. Does not validate (see `expressplay_url_check`).
+ *
+ * # Errors
+ * `Invalid`: `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`,
+ * `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+ */
+public func expressplayUrlParse(url: String)throws  -> ParsedTokenRequest  {
+    return try  FfiConverterTypeParsedTokenRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_expressplay_url_parse(
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+})
+}
+/**
  * Parses a token response from its HTTP status, content type and body.
  *
  * # Errors
- * `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
- * an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+ * `Refused` when the service refused (`detail` the status, `code`, `reason` the body's
+ * message); `Response` with the kind of an unreadable response (`InvalidJson`, `InvalidToken`,
+ * `UnexpectedContentType`, ...).
  */
-public func parseExpressplayResponse(service: Service, status: UInt16, contentType: String, body: Data)throws  -> ExpressPlayToken  {
+public func expressplayResponseParse(service: Service, status: UInt16, contentType: String, body: Data)throws  -> ExpressPlayToken  {
     return try  FfiConverterTypeExpressPlayToken_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_parse_expressplay_response(
+    uniffi_drmtoken_fn_func_expressplay_response_parse(
         FfiConverterTypeService_lower(service),
         FfiConverterUInt16.lower(status),
         FfiConverterString.lower(contentType),
         FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * The FairPlay key URI for the HLS `#EXT-X-KEY` tag: the rights `url` a FairPlay token
+ * response gave, with `https://` replaced by `skd://` (as the C ABI's; the response parse
+ * gives it as `skd_uri` too).
+ *
+ * # Errors
+ * None in practice (the buffer is sized exactly); the signature keeps the C ABI's shape.
+ */
+public func fairplaySkdUriWrite(url: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_fairplay_skd_uri_write(
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+})
+}
+/**
+ * The PlayReady licence server URL: `license_acquisition_url?ExpressPlayToken=<token>` (`&`
+ * when the URL already has a query).
+ *
+ * # Errors
+ * `Invalid`: `InvalidToken` (the token has characters outside base64url and `=` padding).
+ */
+public func playreadyLicenseUrlWrite(licenseAcquisitionUrl: String, token: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_playready_license_url_write(
+        FfiConverterString.lower(licenseAcquisitionUrl),
+        FfiConverterString.lower(token),uniffiCallStatus
+    )
+})
+}
+/**
+ * Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+ *
+ * # Errors
+ * `IntegrityCheckFailed`, `InvalidKeyLength`.
+ */
+public func keywrapKeyUnwrap(kek: Data, wrapped: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_keywrap_key_unwrap(
+        FfiConverterData.lower(kek),
+        FfiConverterData.lower(wrapped),uniffiCallStatus
     )
 })
 }
@@ -6011,27 +5495,27 @@ public func parseExpressplayResponse(service: Service, status: UInt16, contentTy
  * `IntegrityCheckFailed` (wrong KEK or tampered key), `InvalidHex` (parameter `kek` or `ek`),
  * `InvalidKeyLength`.
  */
-public func unwrapKey(kek: String, wrapped: String)throws  -> String  {
+public func keywrapKeyUnwrapHex(kek: String, wrapped: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_unwrap_key(
+    uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex(
         FfiConverterString.lower(kek),
         FfiConverterString.lower(wrapped),uniffiCallStatus
     )
 })
 }
 /**
- * Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+ * Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
  *
  * # Errors
- * `IntegrityCheckFailed`, `InvalidKeyLength`.
+ * `InvalidKeyLength`.
  */
-public func unwrapKeyBytes(kek: Data, wrapped: Data)throws  -> Data  {
+public func keywrapKeyWrap(kek: Data, key: Data)throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_unwrap_key_bytes(
+    uniffi_drmtoken_fn_func_keywrap_key_wrap(
         FfiConverterData.lower(kek),
-        FfiConverterData.lower(wrapped),uniffiCallStatus
+        FfiConverterData.lower(key),uniffiCallStatus
     )
 })
 }
@@ -6043,27 +5527,12 @@ public func unwrapKeyBytes(kek: Data, wrapped: Data)throws  -> Data  {
  * `InvalidHex` (parameter `kek` or `key`), `InvalidKeyLength` (KEK not 16/24/32 bytes, key
  * shorter than 16 bytes or not a multiple of 8).
  */
-public func wrapKey(kek: String, key: String)throws  -> String  {
+public func keywrapKeyWrapHex(kek: String, key: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_wrap_key(
+    uniffi_drmtoken_fn_func_keywrap_key_wrap_hex(
         FfiConverterString.lower(kek),
         FfiConverterString.lower(key),uniffiCallStatus
-    )
-})
-}
-/**
- * Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
- *
- * # Errors
- * `InvalidKeyLength`.
- */
-public func wrapKeyBytes(kek: Data, key: Data)throws  -> Data  {
-    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_wrap_key_bytes(
-        FfiConverterData.lower(kek),
-        FfiConverterData.lower(key),uniffiCallStatus
     )
 })
 }
@@ -6073,40 +5542,11 @@ public func wrapKeyBytes(kek: Data, key: Data)throws  -> Data  {
  * # Errors
  * `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
  */
-public func decodeJwtPayload(jwt: String)throws  -> String  {
+public func opentvJwtPayloadWrite(jwt: String)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_decode_jwt_payload(
+    uniffi_drmtoken_fn_func_opentv_jwt_payload_write(
         FfiConverterString.lower(jwt),uniffiCallStatus
-    )
-})
-}
-/**
- * Validates the request (header values with control characters are refused) and returns the
- * `POST` to send, with its two headers and an empty body.
- *
- * # Errors
- * `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
- */
-public func opentvContentTokenRequest(request: OpenTvContentTokenRequest)throws  -> HttpRequest  {
-    return try  FfiConverterTypeHttpRequest_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_opentv_content_token_request(
-        FfiConverterTypeOpenTvContentTokenRequest_lower(request),uniffiCallStatus
-    )
-})
-}
-/**
- * When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
- * at `percent` of its lifetime (90 is a good default).
- */
-public func opentvRefreshAt(receivedAt: Int64, expiresIn: UInt64, percent: UInt8) -> Int64  {
-    return try!  FfiConverterInt64.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_drmtoken_fn_func_opentv_refresh_at(
-        FfiConverterInt64.lower(receivedAt),
-        FfiConverterUInt64.lower(expiresIn),
-        FfiConverterUInt8.lower(percent),uniffiCallStatus
     )
 })
 }
@@ -6114,17 +5554,32 @@ public func opentvRefreshAt(receivedAt: Int64, expiresIn: UInt64, percent: UInt8
  * Parses an IAS content token response.
  *
  * # Errors
- * `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
- * `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
- * document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+ * `Refused` of kind `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403),
+ * `ContentNotFound` (404) or `UnexpectedStatus`, with the body's message when it has one and
+ * the status as `detail`; `Response` with the kind of an unreadable document (`InvalidJson`
+ * with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
  */
-public func parseOpentvResponse(status: UInt16, contentType: String, body: Data)throws  -> OpenTvResponse  {
+public func opentvResponseParse(status: UInt16, contentType: String, body: Data)throws  -> OpenTvResponse  {
     return try  FfiConverterTypeOpenTvResponse_lift(try rustCallWithError(FfiConverterTypeDrmTokenError_lift) {
         uniffiCallStatus in
-    uniffi_drmtoken_fn_func_parse_opentv_response(
+    uniffi_drmtoken_fn_func_opentv_response_parse(
         FfiConverterUInt16.lower(status),
         FfiConverterString.lower(contentType),
         FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * When to refresh a token received at `received_at` (seconds) that expires `expires_in` seconds
+ * later, at `percent` of its lifetime (90 is a good default).
+ */
+public func opentvTokenRefreshAt(receivedAt: Int64, expiresIn: UInt64, percent: UInt8) -> Int64  {
+    return try!  FfiConverterInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_drmtoken_fn_func_opentv_token_refresh_at(
+        FfiConverterInt64.lower(receivedAt),
+        FfiConverterUInt64.lower(expiresIn),
+        FfiConverterUInt8.lower(percent),uniffiCallStatus
     )
 })
 }
@@ -6144,55 +5599,52 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() != 31877) {
+    if (uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode() != 38544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_encode_device_info() != 50468) {
+    if (uniffi_drmtoken_checksum_func_adobe_pass_response_parse() != 57829) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_parse_adobe_pass_response() != 16593) {
+    if (uniffi_drmtoken_checksum_func_expressplay_query_parse() != 54645) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_check_url() != 32191) {
+    if (uniffi_drmtoken_checksum_func_expressplay_request_build() != 32760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_form_content_type() != 8604) {
+    if (uniffi_drmtoken_checksum_func_expressplay_url_check() != 35727) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_parse_query() != 46079) {
+    if (uniffi_drmtoken_checksum_func_expressplay_url_parse() != 45604) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_parse_url() != 3355) {
+    if (uniffi_drmtoken_checksum_func_expressplay_response_parse() != 332) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_request_from_parameters() != 26419) {
+    if (uniffi_drmtoken_checksum_func_fairplay_skd_uri_write() != 43453) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_parse_expressplay_response() != 52078) {
+    if (uniffi_drmtoken_checksum_func_playready_license_url_write() != 15811) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_unwrap_key() != 38663) {
+    if (uniffi_drmtoken_checksum_func_keywrap_key_unwrap() != 2608) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_unwrap_key_bytes() != 50864) {
+    if (uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex() != 171) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_wrap_key() != 46978) {
+    if (uniffi_drmtoken_checksum_func_keywrap_key_wrap() != 62318) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_wrap_key_bytes() != 49014) {
+    if (uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex() != 28324) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_decode_jwt_payload() != 44468) {
+    if (uniffi_drmtoken_checksum_func_opentv_jwt_payload_write() != 781) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_opentv_content_token_request() != 33233) {
+    if (uniffi_drmtoken_checksum_func_opentv_response_parse() != 37605) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_drmtoken_checksum_func_opentv_refresh_at() != 25564) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_drmtoken_checksum_func_parse_opentv_response() != 41548) {
+    if (uniffi_drmtoken_checksum_func_opentv_token_refresh_at() != 49950) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -22,11 +22,36 @@ private let kid = "b366360da82e9c6e0b0984002a362cf2"
 private let kek = "000102030405060708090a0b0c0d0e0f"
 private let ek = "1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5"
 
-/// (kind, code, message, parameter) of any DrmTokenError, through its methods.
+/// (kind, code, reason, parameter) of any DrmTokenError, through its methods; the kind as the
+/// core names it (`ErrorKind.invalidJson` is `InvalidJson`, as in the vector files).
 private func parts(_ e: Error) -> (String, Int32, String, String?)? {
     guard let e = e as? DrmTokenError else { return nil }
-    let kind = String(String(describing: e).prefix { $0 != "(" })
-    return (kind, e.code(), e.errorMessage(), e.parameter())
+    let kind = String(describing: e.kind())
+    return (kind.prefix(1).uppercased() + kind.dropFirst(), e.code(), e.reason(), e.parameter())
+}
+
+/// Which variant: `Invalid`, `Refused` or `Response`.
+private func variant(_ e: Error) -> String? {
+    guard let e = e as? DrmTokenError else { return nil }
+    switch e {
+    case .Invalid: return "Invalid"
+    case .Refused: return "Refused"
+    case .Response: return "Response"
+    }
+}
+
+private let hosts = ["test": "test.expressplay.com", "production": "service.expressplay.com"]
+private let prefixes = ["fairplay": "fp", "playready": "pr", "widevine": "wv"]
+
+/// A case's parameters sent as they are (also when the request is invalid).
+private func urlOfParams(_ c: [String: Any]) -> String {
+    let p = prefixes[c["service"] as! String]!
+    let host = hosts[c["environment"] as! String]!
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    let enc = { (s: String) in s.addingPercentEncoding(withAllowedCharacters: allowed)! }
+    let query = (c["params"] as! [[String]]).map { enc($0[0]) + "=" + enc($0[1]) }.joined(separator: "&")
+    return "https://\(p)-gen.\(host)/hms/\(p)/token?\(query)"
 }
 
 private func hex(_ s: String) -> Data {
@@ -42,7 +67,7 @@ private func hex(_ s: String) -> Data {
 
 private func playReady(contentKey: String? = kid) -> PlayReadyTokenRequest {
     PlayReadyTokenRequest(
-        environment: .test, customerAuthenticator: auth, kid: kid, contentKey: contentKey, rightsType: .buyToOwn,
+        environment: .test, customerAuthenticator: auth, kid: kid, contentKey: contentKey, rightsType: "BuyToOwn",
         analogVideoOpl: "0", compressedDigitalAudioOpl: "0", compressedDigitalVideoOpl: "0",
         uncompressedDigitalAudioOpl: "0", uncompressedDigitalVideoOpl: "0")
 }
@@ -54,7 +79,7 @@ final class VectorTests: XCTestCase {
         for c in cases {
             let name = c["name"] as! String
             let params = (c["params"] as! [[String]]).map { Parameter(name: $0[0], value: $0[1]) }
-            let request = try requestFromParameters(
+            let request = try expressplayRequestBuild(
                 service: services[c["service"] as! String]!,
                 environment: environments[c["environment"] as! String]!, parameters: params)
             let now = (c["now"] as? NSNumber)?.int64Value
@@ -65,27 +90,30 @@ final class VectorTests: XCTestCase {
                     XCTFail(name)
                     continue
                 }
+                XCTAssertEqual(variant(e), "Invalid", name)
                 XCTAssertEqual(kind, "ExpressPlay", name)
                 XCTAssertEqual(Int(code), (error["code"] as! NSNumber).intValue, name)
                 XCTAssertEqual(parameter, error["parameter"] as? String, name)
                 XCTAssertFalse(message.isEmpty)
-                // The same request over the wire is refused the same way.
-                let url = try request.url()
+                // The same parameters over the wire are refused the same way.
                 do {
-                    _ = try checkUrl(url: url, now: now)
-                    XCTFail("\(name): checkUrl accepted it")
+                    _ = try expressplayUrlCheck(url: urlOfParams(c), now: now)
+                    XCTFail("\(name): expressplayUrlCheck accepted it")
                 } catch let again {
                     XCTAssertEqual(again as? DrmTokenError, e as? DrmTokenError, name)
+                    XCTAssertEqual((again as? DrmTokenError)?.description, (e as? DrmTokenError)?.description, name)
                 }
             } else {
                 let warnings = try request.validate(now: now)
                 XCTAssertEqual(warnings.map(\.parameter), c["warnings"] as! [String], name)
-                XCTAssertEqual(try request.url(), c["url"] as? String, name)
-                XCTAssertEqual(try request.formBody(), c["form_body"] as? String, name)
-                XCTAssertEqual(try request.endpoint() + "?" + request.formBody(), try request.url())
-                let parsed = try parseUrl(url: c["url"] as! String)
+                XCTAssertEqual(try request.writeUrl(), c["url"] as? String, name)
+                XCTAssertEqual(try request.writeFormBody(), c["form_body"] as? String, name)
+                XCTAssertEqual(try request.writeEndpoint() + "?" + request.writeFormBody(), try request.writeUrl())
+                let parsed = try expressplayUrlParse(url: c["url"] as! String)
                 XCTAssertEqual(parsed.request, request, name)
                 XCTAssertTrue(parsed.unknownParameters.isEmpty, name)
+                // Grouped or interleaved on the wire, the same request.
+                XCTAssertEqual(try expressplayUrlParse(url: urlOfParams(c)).request, request, name)
             }
         }
     }
@@ -100,16 +128,16 @@ final class VectorTests: XCTestCase {
             let wrapped = c["wrapped"] as? String
             if let error = c["error"] as? String {
                 XCTAssertThrowsError(
-                    try (wrapped != nil ? unwrapKey(kek: kek, wrapped: wrapped!) : wrapKey(kek: kek, key: key!)), name
+                    try (wrapped != nil ? keywrapKeyUnwrapHex(kek: kek, wrapped: wrapped!) : keywrapKeyWrapHex(kek: kek, key: key!)), name
                 ) { e in
                     XCTAssertEqual(parts(e)?.0, error, name)
                     XCTAssertEqual(parts(e)?.1, 0, name)
                 }
             } else {
-                XCTAssertEqual(try wrapKey(kek: kek, key: key!), wrapped, name)
-                XCTAssertEqual(try unwrapKey(kek: kek.uppercased(), wrapped: wrapped!.uppercased()), key, name)
-                XCTAssertEqual(try wrapKeyBytes(kek: hex(kek), key: hex(key!)), hex(wrapped!), name)
-                XCTAssertEqual(try unwrapKeyBytes(kek: hex(kek), wrapped: hex(wrapped!)), hex(key!), name)
+                XCTAssertEqual(try keywrapKeyWrapHex(kek: kek, key: key!), wrapped, name)
+                XCTAssertEqual(try keywrapKeyUnwrapHex(kek: kek.uppercased(), wrapped: wrapped!.uppercased()), key, name)
+                XCTAssertEqual(try keywrapKeyWrap(kek: hex(kek), key: hex(key!)), hex(wrapped!), name)
+                XCTAssertEqual(try keywrapKeyUnwrap(kek: hex(kek), wrapped: hex(wrapped!)), hex(key!), name)
             }
         }
     }
@@ -127,12 +155,12 @@ final class KeyWrapLongKeyTests: XCTestCase {
             let kek = pattern(kekLen, 7)
             for keyLen in [16, 24, 32, 64, 72, 1024, 4096] {
                 let key = pattern(keyLen, keyLen)
-                let wrapped = try wrapKey(kek: hexString(kek), key: hexString(key).uppercased())
+                let wrapped = try keywrapKeyWrapHex(kek: hexString(kek), key: hexString(key).uppercased())
                 XCTAssertEqual(wrapped.count, 2 * (keyLen + 8))
-                XCTAssertEqual(try unwrapKey(kek: hexString(kek).uppercased(), wrapped: wrapped), hexString(key))
-                let wrappedBytes = try wrapKeyBytes(kek: kek, key: key)
+                XCTAssertEqual(try keywrapKeyUnwrapHex(kek: hexString(kek).uppercased(), wrapped: wrapped), hexString(key))
+                let wrappedBytes = try keywrapKeyWrap(kek: kek, key: key)
                 XCTAssertEqual(hexString(wrappedBytes), wrapped)
-                XCTAssertEqual(try unwrapKeyBytes(kek: kek, wrapped: wrappedBytes), key)
+                XCTAssertEqual(try keywrapKeyUnwrap(kek: kek, wrapped: wrappedBytes), key)
             }
         }
     }
@@ -140,16 +168,20 @@ final class KeyWrapLongKeyTests: XCTestCase {
     func testLengthsTheRfcDoesNotPermit() {
         let kek = "000102030405060708090a0b0c0d0e0f"
         for n in [8, 15, 17] {
-            XCTAssertThrowsError(try wrapKey(kek: kek, key: String(repeating: "ab", count: n))) {
+            XCTAssertThrowsError(try keywrapKeyWrapHex(kek: kek, key: String(repeating: "ab", count: n))) {
                 XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
             }
-            XCTAssertThrowsError(try wrapKeyBytes(kek: Data(count: 16), key: Data(count: n)))
+            XCTAssertThrowsError(try keywrapKeyWrap(kek: Data(count: 16), key: Data(count: n))) {
+                XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
+            }
         }
         for n in [16, 25] {
-            XCTAssertThrowsError(try unwrapKey(kek: kek, wrapped: String(repeating: "ab", count: n))) {
+            XCTAssertThrowsError(try keywrapKeyUnwrapHex(kek: kek, wrapped: String(repeating: "ab", count: n))) {
                 XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
             }
-            XCTAssertThrowsError(try unwrapKeyBytes(kek: Data(count: 16), wrapped: Data(count: n)))
+            XCTAssertThrowsError(try keywrapKeyUnwrap(kek: Data(count: 16), wrapped: Data(count: n))) {
+                XCTAssertEqual(parts($0)?.0, "InvalidKeyLength")
+            }
         }
     }
 }
@@ -159,9 +191,27 @@ final class BindingTests: XCTestCase {
         let sample = try load("expressplay_requests.json").first { $0["name"] as? String == "playready seed sample" }!
         let r = playReady()
         XCTAssertEqual(try r.validate(now: (sample["now"] as! NSNumber).int64Value), [])
-        XCTAssertEqual(try r.url(), sample["url"] as? String)
-        XCTAssertEqual(try r.endpoint(), "https://pr-gen.test.expressplay.com/hms/pr/token")
-        XCTAssertEqual(formContentType(), "application/x-www-form-urlencoded")
+        XCTAssertEqual(try r.writeUrl(), sample["url"] as? String)
+        XCTAssertEqual(try r.writeEndpoint(), "https://pr-gen.test.expressplay.com/hms/pr/token")
+        XCTAssertEqual(r.headers(), [Header(name: "Content-Type", value: "application/x-www-form-urlencoded", secret: false)])
+    }
+
+    func testGroupedExtensionsGiveTheInterleavedUrl() throws {
+        var r = playReady()
+        r.extensionTypes = ["abcd", "efgh"]
+        r.extensionPayloads = ["AAAA", "BBBB"]
+        XCTAssertEqual(try r.validate(now: nil), [])
+        let interleaved = "extensionType=abcd&extensionPayload=AAAA&extensionType=efgh&extensionPayload=BBBB"
+        let url = try r.writeUrl()
+        XCTAssertTrue(url.contains(interleaved), url)
+        let grouped = url.replacingOccurrences(
+            of: interleaved, with: "extensionType=abcd&extensionType=efgh&extensionPayload=AAAA&extensionPayload=BBBB")
+        XCTAssertEqual(try expressplayUrlParse(url: grouped).request, .playReady(request: r))
+        r.extensionPayloads = ["AAAA"]
+        XCTAssertThrowsError(try r.validate(now: nil)) { e in
+            XCTAssertEqual(parts(e)?.1, -2035)
+            XCTAssertEqual(parts(e)?.3, "extensionPayload")
+        }
     }
 
     func testTypedWidevineRoundTripsThroughTheUrl() throws {
@@ -169,9 +219,10 @@ final class BindingTests: XCTestCase {
             environment: .domain(domain: "drm.example.com"), customerAuthenticator: auth, kid: kid, contentKey: kid,
             securityLevel: "1", hdcpOutputControl: "0", wvExtensions: ["wudo,AAAAAA=="])
         XCTAssertTrue(try wv.validate(now: nil).isEmpty)
-        XCTAssertTrue(try wv.url().hasPrefix("https://wv-gen.drm.example.com/hms/wv/token?customerAuthenticator="))
-        XCTAssertEqual(try parseUrl(url: try wv.url()).request, .widevine(request: wv))
-        let body = try parseQuery(service: .widevine, environment: .domain(domain: "drm.example.com"), query: try wv.formBody())
+        XCTAssertTrue(try wv.writeUrl().hasPrefix("https://wv-gen.drm.example.com/hms/wv/token?customerAuthenticator="))
+        XCTAssertEqual(try expressplayUrlParse(url: try wv.writeUrl()).request, .widevine(request: wv))
+        let body = try expressplayQueryParse(
+            service: .widevine, environment: .domain(domain: "drm.example.com"), query: try wv.writeFormBody())
         XCTAssertEqual(body.request, .widevine(request: wv))
     }
 
@@ -180,17 +231,19 @@ final class BindingTests: XCTestCase {
         r.generalFlags = "00000001"
         r.rentalPeriodEndTime = "+3600"
         XCTAssertEqual(try r.validate(now: nil).map(\.parameter), ["rental.periodEndTime"])
-        let check = try checkUrl(url: try playReady().url() + "&contentkey=x", now: nil)
+        let check = try expressplayUrlCheck(url: try playReady().writeUrl() + "&contentkey=x", now: nil)
         XCTAssertEqual(check.service, .playReady)
         XCTAssertEqual(check.unknownParameters, [UnknownParameter(name: "contentkey", suggestion: "contentKey")])
     }
 
     func testThirtyOneDigitContentKeyIs2027() {
         XCTAssertThrowsError(try playReady(contentKey: String(kid.dropLast())).validate(now: nil)) { e in
-            guard case let DrmTokenError.ExpressPlay(code, message, parameter) = e else { return XCTFail("\(e)") }
+            guard case let DrmTokenError.Invalid(kind, code, reason, parameter, detail) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(kind, .expressPlay)
             XCTAssertEqual(code, -2027)
             XCTAssertEqual(parameter, "contentKey")
-            XCTAssertEqual(message, "Content encryption key must be 32-hexadecimal digits long")
+            XCTAssertEqual(reason, "Content encryption key must be 32-hexadecimal digits long")
+            XCTAssertEqual(detail, 0)
             XCTAssertEqual((e as! DrmTokenError).description,
                            "-2027: Content encryption key must be 32-hexadecimal digits long [parameter contentKey]")
         }
@@ -207,27 +260,31 @@ final class BindingTests: XCTestCase {
     }
 
     func testLibraryFaults() {
-        XCTAssertThrowsError(try WidevineTokenRequest(environment: .test, wvExtensions: Array(repeating: "a:b", count: 9)).url()) { e in
-            guard case let DrmTokenError.CapacityExceeded(_, _, parameter, capacity) = e else { return XCTFail("\(e)") }
-            XCTAssertEqual(capacity, 8)
+        XCTAssertThrowsError(try WidevineTokenRequest(environment: .test, wvExtensions: Array(repeating: "a:b", count: 9)).writeUrl()) { e in
+            guard case let DrmTokenError.Invalid(kind, _, _, parameter, detail) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(kind, .capacityExceeded)
+            XCTAssertEqual(detail, 8)
             XCTAssertEqual(parameter, "wvExtension")
+            XCTAssertEqual((e as! DrmTokenError).description,
+                           "too many entries for the fixed-capacity list (capacity 8) [parameter wvExtension]")
         }
         var bad = playReady()
         bad.environment = .domain(domain: "evil.com/x?")
-        XCTAssertThrowsError(try bad.url()) { XCTAssertEqual(parts($0)?.0, "InvalidHost"); XCTAssertEqual(parts($0)?.3, "domain") }
-        XCTAssertThrowsError(try parseUrl(url: "ftp://pr-gen.test.expressplay.com/hms/pr/token")) { XCTAssertEqual(parts($0)?.0, "InvalidUrl") }
-        XCTAssertThrowsError(try parseUrl(url: "https://example.com/other")) { XCTAssertEqual(parts($0)?.0, "UnknownService") }
-        XCTAssertThrowsError(try parseUrl(url: "https://pr-gen.test.expressplay.com/hms/pr/token?kid=a&kid=b")) {
+        XCTAssertThrowsError(try bad.writeUrl()) { XCTAssertEqual(parts($0)?.0, "InvalidHost"); XCTAssertEqual(parts($0)?.3, "domain") }
+        XCTAssertThrowsError(try expressplayUrlParse(url: "ftp://pr-gen.test.expressplay.com/hms/pr/token")) { XCTAssertEqual(parts($0)?.0, "InvalidUrl") }
+        XCTAssertThrowsError(try expressplayUrlParse(url: "https://example.com/other")) { XCTAssertEqual(parts($0)?.0, "UnknownService") }
+        XCTAssertThrowsError(try expressplayUrlParse(url: "https://pr-gen.test.expressplay.com/hms/pr/token?kid=a&kid=b")) {
             XCTAssertEqual(parts($0)?.0, "DuplicateParameter")
             XCTAssertEqual(parts($0)?.3, "kid")
         }
-        XCTAssertThrowsError(try requestFromParameters(service: .widevine, environment: .test,
-                                                       parameters: [Parameter(name: "contentkey", value: "x")])) {
+        XCTAssertThrowsError(try expressplayRequestBuild(service: .widevine, environment: .test,
+                                                         parameters: [Parameter(name: "contentkey", value: "x")])) {
             XCTAssertEqual(parts($0)?.0, "UnknownParameter")
         }
-        XCTAssertThrowsError(try unwrapKey(kek: kek, wrapped: "zz" + ek.dropFirst(2))) { XCTAssertEqual(parts($0)?.3, "ek") }
-        XCTAssertThrowsError(try unwrapKeyBytes(kek: Data(count: 16), wrapped: Data(count: 24))) {
+        XCTAssertThrowsError(try keywrapKeyUnwrapHex(kek: kek, wrapped: "zz" + ek.dropFirst(2))) { XCTAssertEqual(parts($0)?.3, "ek") }
+        XCTAssertThrowsError(try keywrapKeyUnwrap(kek: Data(count: 16), wrapped: Data(count: 24))) {
             XCTAssertEqual(parts($0)?.0, "IntegrityCheckFailed")
+            XCTAssertEqual(variant($0), "Invalid")
         }
     }
 
@@ -257,7 +314,7 @@ final class ResponseTests: XCTestCase {
         for c in cases {
             let name = c["name"] as! String
             let call = {
-                try parseExpressplayResponse(
+                try expressplayResponseParse(
                     service: services[c["service"] as! String]!, status: UInt16(truncating: c["status"] as! NSNumber),
                     contentType: c["content_type"] as! String, body: self.body(c))
             }
@@ -270,17 +327,26 @@ final class ResponseTests: XCTestCase {
                 XCTAssertFalse(String(describing: t).contains(t.token), name)
             } else if let x = c["service_error"] as? [String: Any] {
                 XCTAssertThrowsError(try call(), name) { e in
-                    guard case let DrmTokenError.ServiceRefused(code, _, _, status) = e else { return XCTFail(name) }
+                    guard case let DrmTokenError.Refused(_, code, reason, _, status) = e else { return XCTFail(name) }
                     XCTAssertEqual(Int(status), (x["status"] as! NSNumber).intValue, name)
                     XCTAssertEqual(Int(code), (x["code"] as? NSNumber)?.intValue ?? 0, name)
+                    if let message = x["message"] as? String { XCTAssertEqual(reason, message, name) }
                 }
             } else {
                 let error = c["error"] as! [String: Any]
                 XCTAssertThrowsError(try call(), name) { e in
+                    XCTAssertEqual(variant(e), "Response", name)
                     XCTAssertEqual(parts(e)?.0, error["kind"] as? String, name)
                     XCTAssertEqual(parts(e)?.3, error["parameter"] as? String, name)
                 }
             }
+        }
+        XCTAssertEqual(try fairplaySkdUriWrite(url: "https://fp.service.expressplay.com/hms/fp/rights/?ExpressPlayToken=AbC"),
+                       "skd://fp.service.expressplay.com/hms/fp/rights/?ExpressPlayToken=AbC")
+        XCTAssertEqual(try playreadyLicenseUrlWrite(licenseAcquisitionUrl: "https://pr.example.com/L.ashx", token: "AbC-_="),
+                       "https://pr.example.com/L.ashx?ExpressPlayToken=AbC-_=")
+        XCTAssertThrowsError(try playreadyLicenseUrlWrite(licenseAcquisitionUrl: "https://pr.example.com/L.ashx", token: "a b")) {
+            XCTAssertEqual(parts($0)?.0, "InvalidToken")
         }
     }
 
@@ -293,20 +359,26 @@ final class ResponseTests: XCTestCase {
                 contentId: r["content_id"] as! String, bearerToken: r["bearer_token"] as! String,
                 tenantId: r["tenant_id"] as! String)
             if let error = c["error"] as? [String: Any] {
-                XCTAssertThrowsError(try opentvContentTokenRequest(request: request), name) { e in
+                // Only validate applies the rules (producing calls apply none, for every service).
+                XCTAssertThrowsError(try request.validate(), name) { e in
+                    XCTAssertEqual(variant(e), "Invalid", name)
                     XCTAssertEqual(parts(e)?.0, error["kind"] as? String, name)
                     XCTAssertEqual(parts(e)?.3, error["parameter"] as? String, name)
                 }
             } else {
-                let http = try opentvContentTokenRequest(request: request)
-                XCTAssertEqual(http.url, c["url"] as? String, name)
-                XCTAssertEqual(http.headers.map { [$0.name, $0.value] }, c["headers"] as? [[String]], name)
+                try request.validate()
+                XCTAssertEqual(request.method(), "POST", name)
+                XCTAssertEqual(try request.writeUrl(), c["url"] as? String, name)
+                let headers = request.headers()
+                XCTAssertEqual(headers.map { [$0.name, $0.value] }, c["headers"] as? [[String]], name)
+                XCTAssertEqual(headers.map(\.secret), headers.map { $0.name == "authorization" }, name)
+                XCTAssertFalse(headers.description.contains(request.bearerToken), name)
             }
         }
         for c in try load("opentv_responses.json") {
             let name = c["name"] as! String
             let call = {
-                try parseOpentvResponse(
+                try opentvResponseParse(
                     status: UInt16(truncating: c["status"] as! NSNumber), contentType: c["content_type"] as! String,
                     body: self.body(c))
             }
@@ -317,13 +389,41 @@ final class ResponseTests: XCTestCase {
                 XCTAssertEqual(r.expiresIn.map { Int($0) }, (x["expires_in"] as? NSNumber)?.intValue, name)
             } else {
                 let kind = ((c["ias_error"] ?? c["error"]) as! [String: Any])["kind"] as? String
-                XCTAssertThrowsError(try call(), name) { e in XCTAssertEqual(parts(e)?.0, kind, name) }
+                XCTAssertThrowsError(try call(), name) { e in
+                    XCTAssertEqual(parts(e)?.0, kind, name)
+                    XCTAssertEqual(variant(e), c["ias_error"] != nil ? "Refused" : "Response", name)
+                }
+            }
+        }
+        XCTAssertEqual(opentvTokenRefreshAt(receivedAt: 1000, expiresIn: 100, percent: 90), 1090)
+        for c in try load("adobe_pass_requests.json") {
+            let name = c["name"] as! String
+            let r = c["request"] as! [String: Any]
+            let request = AdobePassAuthorizationRequest(
+                spFqdn: r["sp_fqdn"] as! String, requestor: r["requestor"] as! String, deviceId: r["device_id"] as! String,
+                resource: r["resource"] as! String, deviceInfo: r["device_info"] as! String,
+                deviceInfoInQuery: r["device_info_in_query"] as! Bool, deviceType: r["device_type"] as? String,
+                deviceUser: r["device_user"] as? String, appId: r["app_id"] as? String,
+                accessToken: r["access_token"] as? String, format: r["format"] as? String == "xml" ? .xml : .json)
+            if let error = c["error"] as? [String: Any] {
+                XCTAssertThrowsError(try request.validate(), name) { e in
+                    XCTAssertEqual(variant(e), "Invalid", name)
+                    XCTAssertEqual(parts(e)?.0, error["kind"] as? String, name)
+                    XCTAssertEqual(parts(e)?.3, error["parameter"] as? String, name)
+                }
+            } else {
+                XCTAssertEqual(try request.validate().count, (c["warnings"] as! [Any]).count, name)
+                XCTAssertEqual(request.method(), "GET", name)
+                XCTAssertEqual(try request.writeUrl(), c["url"] as? String, name)
+                let headers = request.headers()
+                XCTAssertEqual(headers.map { [$0.name, $0.value] }, c["headers"] as? [[String]], name)
+                XCTAssertEqual(headers.map(\.secret), headers.map { $0.name == "Authorization" }, name)
             }
         }
         for c in try load("adobe_pass_responses.json") {
             let name = c["name"] as! String
             let call = {
-                try parseAdobePassResponse(
+                try adobePassResponseParse(
                     status: UInt16(truncating: c["status"] as! NSNumber), contentType: c["content_type"] as! String,
                     body: self.body(c))
             }
@@ -335,9 +435,12 @@ final class ResponseTests: XCTestCase {
                 XCTAssertEqual(a.proxyMvpd, x["proxy_mvpd"] as? String, name)
             } else {
                 let kind = ((c["adobe_error"] ?? c["error"]) as! [String: Any])["kind"] as? String
-                XCTAssertThrowsError(try call(), name) { e in XCTAssertEqual(parts(e)?.0, kind, name) }
+                XCTAssertThrowsError(try call(), name) { e in
+                    XCTAssertEqual(parts(e)?.0, kind, name)
+                    XCTAssertEqual(variant(e), c["adobe_error"] != nil ? "Refused" : "Response", name)
+                }
             }
         }
-        XCTAssertEqual(encodeDeviceInfo(json: Data("{}".utf8)), "e30=")
+        XCTAssertEqual(adobePassDeviceInfoEncode(json: Data("{}".utf8)), "e30=")
     }
 }

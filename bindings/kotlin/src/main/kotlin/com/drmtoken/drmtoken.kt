@@ -674,39 +674,37 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
-    external fun uniffi_drmtoken_checksum_func_adobe_pass_authorization_request(
+    external fun uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_encode_device_info(
+    external fun uniffi_drmtoken_checksum_func_adobe_pass_response_parse(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_parse_adobe_pass_response(
+    external fun uniffi_drmtoken_checksum_func_expressplay_query_parse(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_check_url(
+    external fun uniffi_drmtoken_checksum_func_expressplay_request_build(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_form_content_type(
+    external fun uniffi_drmtoken_checksum_func_expressplay_url_check(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_parse_query(
+    external fun uniffi_drmtoken_checksum_func_expressplay_url_parse(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_parse_url(
+    external fun uniffi_drmtoken_checksum_func_expressplay_response_parse(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_request_from_parameters(
+    external fun uniffi_drmtoken_checksum_func_fairplay_skd_uri_write(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_parse_expressplay_response(
+    external fun uniffi_drmtoken_checksum_func_playready_license_url_write(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_unwrap_key(
+    external fun uniffi_drmtoken_checksum_func_keywrap_key_unwrap(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_unwrap_key_bytes(
+    external fun uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_wrap_key(
+    external fun uniffi_drmtoken_checksum_func_keywrap_key_wrap(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_wrap_key_bytes(
+    external fun uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_decode_jwt_payload(
+    external fun uniffi_drmtoken_checksum_func_opentv_jwt_payload_write(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_opentv_content_token_request(
+    external fun uniffi_drmtoken_checksum_func_opentv_response_parse(
     ): Int
-    external fun uniffi_drmtoken_checksum_func_opentv_refresh_at(
-    ): Int
-    external fun uniffi_drmtoken_checksum_func_parse_opentv_response(
+    external fun uniffi_drmtoken_checksum_func_opentv_token_refresh_at(
     ): Int
     external fun ffi_drmtoken_uniffi_contract_version(
     ): Int
@@ -725,65 +723,85 @@ internal object UniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_drmtoken_fn_method_drmtokenerror_code(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Int
-    external fun uniffi_drmtoken_fn_method_drmtokenerror_error_message(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_drmtokenerror_detail(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_drmtoken_fn_method_drmtokenerror_kind(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_drmtokenerror_parameter(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_drmtokenerror_reason(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_drmtokenerror_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_tokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_tokenrequest_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_tokenrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_service(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_tokenrequest_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_validate(`ptr`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_tokenrequest_write_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_tokenrequest_write_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_tokenrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_tokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_adobepassauthorizationrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_validate(`ptr`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_parameter_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_parameter_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_validate(`ptr`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_fairplaytokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_playreadytokenrequest_validate(`ptr`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_playreadytokenrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_playreadytokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_playreadytokenrequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_widevinetokenrequest_validate(`ptr`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_widevinetokenrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_widevinetokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -793,13 +811,21 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_expressplaytoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_httpheader_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_header_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_method_header_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_opentvcontenttoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_opentvcontenttokenrequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -809,40 +835,38 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_drmtoken_fn_method_opentvusertoken_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_adobe_pass_authorization_request(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_adobe_pass_device_info_encode(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_encode_device_info(`json`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_adobe_pass_response_parse(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_parse_adobe_pass_response(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_expressplay_query_parse(`service`: RustBuffer.ByValue,`environment`: RustBuffer.ByValue,`query`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_check_url(`url`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_expressplay_request_build(`service`: RustBuffer.ByValue,`environment`: RustBuffer.ByValue,`parameters`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_form_content_type(uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_expressplay_url_check(`url`: RustBuffer.ByValue,`now`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_parse_query(`service`: RustBuffer.ByValue,`environment`: RustBuffer.ByValue,`query`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_expressplay_url_parse(`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_parse_url(`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_expressplay_response_parse(`service`: RustBuffer.ByValue,`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_request_from_parameters(`service`: RustBuffer.ByValue,`environment`: RustBuffer.ByValue,`parameters`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_fairplay_skd_uri_write(`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_parse_expressplay_response(`service`: RustBuffer.ByValue,`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_playready_license_url_write(`licenseAcquisitionUrl`: RustBuffer.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_unwrap_key(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_keywrap_key_unwrap(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_unwrap_key_bytes(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex(`kek`: RustBuffer.ByValue,`wrapped`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_wrap_key(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_keywrap_key_wrap(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_wrap_key_bytes(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_keywrap_key_wrap_hex(`kek`: RustBuffer.ByValue,`key`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_decode_jwt_payload(`jwt`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_opentv_jwt_payload_write(`jwt`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_opentv_content_token_request(`request`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_opentv_response_parse(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_drmtoken_fn_func_opentv_refresh_at(`receivedAt`: Long,`expiresIn`: Long,`percent`: Byte,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_drmtoken_fn_func_opentv_token_refresh_at(`receivedAt`: Long,`expiresIn`: Long,`percent`: Byte,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_drmtoken_fn_func_parse_opentv_response(`status`: Short,`contentType`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun ffi_drmtoken_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_drmtoken_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -962,55 +986,52 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_drmtoken_checksum_func_adobe_pass_authorization_request() and 0xFFFF) != 31877) {
+    if ((lib.uniffi_drmtoken_checksum_func_adobe_pass_device_info_encode() and 0xFFFF) != 38544) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_encode_device_info() and 0xFFFF) != 50468) {
+    if ((lib.uniffi_drmtoken_checksum_func_adobe_pass_response_parse() and 0xFFFF) != 57829) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_parse_adobe_pass_response() and 0xFFFF) != 16593) {
+    if ((lib.uniffi_drmtoken_checksum_func_expressplay_query_parse() and 0xFFFF) != 54645) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_check_url() and 0xFFFF) != 32191) {
+    if ((lib.uniffi_drmtoken_checksum_func_expressplay_request_build() and 0xFFFF) != 32760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_form_content_type() and 0xFFFF) != 8604) {
+    if ((lib.uniffi_drmtoken_checksum_func_expressplay_url_check() and 0xFFFF) != 35727) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_parse_query() and 0xFFFF) != 46079) {
+    if ((lib.uniffi_drmtoken_checksum_func_expressplay_url_parse() and 0xFFFF) != 45604) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_parse_url() and 0xFFFF) != 3355) {
+    if ((lib.uniffi_drmtoken_checksum_func_expressplay_response_parse() and 0xFFFF) != 332) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_request_from_parameters() and 0xFFFF) != 26419) {
+    if ((lib.uniffi_drmtoken_checksum_func_fairplay_skd_uri_write() and 0xFFFF) != 43453) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_parse_expressplay_response() and 0xFFFF) != 52078) {
+    if ((lib.uniffi_drmtoken_checksum_func_playready_license_url_write() and 0xFFFF) != 15811) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_unwrap_key() and 0xFFFF) != 38663) {
+    if ((lib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap() and 0xFFFF) != 2608) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_unwrap_key_bytes() and 0xFFFF) != 50864) {
+    if ((lib.uniffi_drmtoken_checksum_func_keywrap_key_unwrap_hex() and 0xFFFF) != 171) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_wrap_key() and 0xFFFF) != 46978) {
+    if ((lib.uniffi_drmtoken_checksum_func_keywrap_key_wrap() and 0xFFFF) != 62318) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_wrap_key_bytes() and 0xFFFF) != 49014) {
+    if ((lib.uniffi_drmtoken_checksum_func_keywrap_key_wrap_hex() and 0xFFFF) != 28324) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_decode_jwt_payload() and 0xFFFF) != 44468) {
+    if ((lib.uniffi_drmtoken_checksum_func_opentv_jwt_payload_write() and 0xFFFF) != 781) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_opentv_content_token_request() and 0xFFFF) != 33233) {
+    if ((lib.uniffi_drmtoken_checksum_func_opentv_response_parse() and 0xFFFF) != 37605) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_drmtoken_checksum_func_opentv_refresh_at() and 0xFFFF) != 25564) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_drmtoken_checksum_func_parse_opentv_response() and 0xFFFF) != 41548) {
+    if ((lib.uniffi_drmtoken_checksum_func_opentv_token_refresh_at() and 0xFFFF) != 49950) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1449,7 +1470,7 @@ data class AdobePassAuthorizationRequest (
     var `resource`: kotlin.String
     , 
     /**
-     * The base64 device information (see `encode_device_info`).
+     * The base64 device information (see `adobe_pass_device_info_encode`).
      */
     var `deviceInfo`: kotlin.String
     , 
@@ -1484,6 +1505,70 @@ data class AdobePassAuthorizationRequest (
     var `format`: AdobePassFormat
     
 ){
+    
+    /**
+     * The headers: `Accept`, `X-Device-Info` (unless in the query), `Authorization` (secret)
+     * when there is an access token. Applies no rule (call `validate` first).
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_headers(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The method, `GET`.
+     */ fun `method`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_method(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * Checks every field; returns what is worth telling the integrator (`deviceUser` and
+     * `appId` are deprecated; a URL longer than 2048 bytes).
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not
+     * base64), `ControlCharacter` (header injection), naming the field.
+     */
+    @Throws(DrmTokenException::class) fun `validate`(): List<Warning> {
+            return FfiConverterSequenceTypeWarning.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_validate(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The URL to GET. Applies no rule (call `validate` first); checks only the `sp_fqdn` it
+     * writes.
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidUrl`, `InvalidHost`, `InvalidPort` naming `sp_fqdn`.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_adobepassauthorizationrequest_write_url(FfiConverterTypeAdobePassAuthorizationRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
     
 
     
@@ -1547,53 +1632,6 @@ public object FfiConverterTypeAdobePassAuthorizationRequest: FfiConverterRustBuf
             FfiConverterOptionalString.write(value.`appId`, buf)
             FfiConverterOptionalTypeSecretString.write(value.`accessToken`, buf)
             FfiConverterTypeAdobePassFormat.write(value.`format`, buf)
-    }
-}
-
-
-
-/**
- * The request to send, and what is worth telling the integrator about it.
- */
-data class AdobePassHttpRequest (
-    /**
-     * Method, URL and headers.
-     */
-    var `request`: HttpRequest
-    , 
-    /**
-     * `deprecated deviceUser`, `deprecated appId`, `url longer than 2048 bytes (N)`.
-     */
-    var `warnings`: List<kotlin.String>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeAdobePassHttpRequest: FfiConverterRustBuffer<AdobePassHttpRequest> {
-    override fun read(buf: ByteBuffer): AdobePassHttpRequest {
-        return AdobePassHttpRequest(
-            FfiConverterTypeHttpRequest.read(buf),
-            FfiConverterSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: AdobePassHttpRequest) = (
-            FfiConverterTypeHttpRequest.allocationSize(value.`request`) +
-            FfiConverterSequenceString.allocationSize(value.`warnings`)
-    )
-
-    override fun write(value: AdobePassHttpRequest, buf: ByteBuffer) {
-            FfiConverterTypeHttpRequest.write(value.`request`, buf)
-            FfiConverterSequenceString.write(value.`warnings`, buf)
     }
 }
 
@@ -1688,7 +1726,10 @@ public object FfiConverterTypeExpressPlayToken: FfiConverterRustBuffer<ExpressPl
 
 
 /**
- * A FairPlay token request (seed "FairPlay Streaming license token request / response").
+ * A FairPlay token request (`https://fp-gen.<domain>/hms/fp/token`, seed "FairPlay license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 data class FairPlayTokenRequest (
     /**
@@ -1697,112 +1738,74 @@ data class FairPlayTokenRequest (
     var `environment`: Environment
     , 
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     var `customerAuthenticator`: SecretString? = null 
     , 
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     var `errorFormat`: kotlin.String? = null 
     , 
     /**
-     * `generalFlags`: 8 hex digits, `00000000` only.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     var `generalFlags`: kotlin.String? = null 
     , 
     /**
-     * `kek`: key encryption key, hex (secret).
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     var `kek`: SecretString? = null 
     , 
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters.
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     var `kid`: kotlin.String? = null 
     , 
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     var `ek`: SecretString? = null 
     , 
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     var `contentKey`: SecretString? = null 
     , 
     /**
-     * `iv`: 32 hex digits (required).
+     * `iv`: The content IV: 32 hexadecimal digits (required).
      */
     var `iv`: kotlin.String? = null 
     , 
     /**
-     * `rentalDuration`: seconds.
+     * `rentalDuration`: The rental duration in seconds (default 0).
      */
     var `rentalDuration`: kotlin.String? = null 
     , 
     /**
-     * `fpExtension` values, in order (at most 8).
+     * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     var `fpExtensions`: List<kotlin.String> = listOf() 
     , 
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     var `expirationTime`: kotlin.String? = null 
     , 
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     var `cookie`: kotlin.String? = null 
     
 ){
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
-     */
-    @Throws(DrmTokenException::class) fun `endpoint`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_endpoint(FfiConverterTypeFairPlayTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `formBody`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_form_body(FfiConverterTypeFairPlayTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `url`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_url(FfiConverterTypeFairPlayTokenRequest.lower(this),
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_headers(FfiConverterTypeFairPlayTokenRequest.lower(this),
         _status)
 }
     )
@@ -1816,9 +1819,9 @@ data class FairPlayTokenRequest (
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
     @Throws(DrmTokenException::class) fun `validate`(`now`: kotlin.Long?): List<Warning> {
             return FfiConverterSequenceTypeWarning.lift(
@@ -1826,6 +1829,59 @@ data class FairPlayTokenRequest (
     UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_validate(FfiConverterTypeFairPlayTokenRequest.lower(this),
         
         FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+    @Throws(DrmTokenException::class) fun `writeEndpoint`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_endpoint(FfiConverterTypeFairPlayTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_form_body(FfiConverterTypeFairPlayTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_fairplaytokenrequest_write_url(FfiConverterTypeFairPlayTokenRequest.lower(this),
+        _status)
 }
     )
     }
@@ -1906,19 +1962,24 @@ public object FfiConverterTypeFairPlayTokenRequest: FfiConverterRustBuffer<FairP
 
 
 /**
- * An HTTP header to send.
+ * An HTTP header to send, as the core makes it for every service.
  */
-data class HttpHeader (
+data class Header (
     /**
-     * The header name.
+     * The name, spelled as the service's seed spells it (`nv-tenant-id`, `X-Device-Info`).
      */
     var `name`: kotlin.String
     , 
     /**
-     * The whole value (`Bearer <token>` for `authorization`: redacted from `toString`, and
-     * wiped on drop like every header value).
+     * The whole value (`Bearer <token>` for `authorization`); wiped on drop, and redacted
+     * from `toString`/`description`/`repr` when `secret`.
      */
     var `value`: SecretString
+    , 
+    /**
+     * Whether the value is a credential, as the core decides it.
+     */
+    var `secret`: kotlin.Boolean
     
 ){
     
@@ -1929,7 +1990,7 @@ data class HttpHeader (
     override fun toString(): String {
         return FfiConverterString.lift(
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_httpheader_uniffi_trait_display(FfiConverterTypeHttpHeader.lower(this),
+    UniffiLib.uniffi_drmtoken_fn_method_header_uniffi_trait_display(FfiConverterTypeHeader.lower(this),
         _status)
 }
     )
@@ -1941,77 +2002,25 @@ data class HttpHeader (
 /**
  * @suppress
  */
-public object FfiConverterTypeHttpHeader: FfiConverterRustBuffer<HttpHeader> {
-    override fun read(buf: ByteBuffer): HttpHeader {
-        return HttpHeader(
+public object FfiConverterTypeHeader: FfiConverterRustBuffer<Header> {
+    override fun read(buf: ByteBuffer): Header {
+        return Header(
             FfiConverterString.read(buf),
             FfiConverterTypeSecretString.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
-    override fun allocationSize(value: HttpHeader) = (
+    override fun allocationSize(value: Header) = (
             FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterTypeSecretString.allocationSize(value.`value`)
+            FfiConverterTypeSecretString.allocationSize(value.`value`) +
+            FfiConverterBoolean.allocationSize(value.`secret`)
     )
 
-    override fun write(value: HttpHeader, buf: ByteBuffer) {
+    override fun write(value: Header, buf: ByteBuffer) {
             FfiConverterString.write(value.`name`, buf)
             FfiConverterTypeSecretString.write(value.`value`, buf)
-    }
-}
-
-
-
-/**
- * A request to send: method, URL, headers (the body is empty unless stated).
- */
-data class HttpRequest (
-    /**
-     * `GET` or `POST`.
-     */
-    var `method`: kotlin.String
-    , 
-    /**
-     * The whole URL.
-     */
-    var `url`: kotlin.String
-    , 
-    /**
-     * The headers, in order.
-     */
-    var `headers`: List<HttpHeader>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpRequest: FfiConverterRustBuffer<HttpRequest> {
-    override fun read(buf: ByteBuffer): HttpRequest {
-        return HttpRequest(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterSequenceTypeHttpHeader.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: HttpRequest) = (
-            FfiConverterString.allocationSize(value.`method`) +
-            FfiConverterString.allocationSize(value.`url`) +
-            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`)
-    )
-
-    override fun write(value: HttpRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`method`, buf)
-            FfiConverterString.write(value.`url`, buf)
-            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
+            FfiConverterBoolean.write(value.`secret`, buf)
     }
 }
 
@@ -2196,7 +2205,7 @@ public object FfiConverterTypeOpenTvContentRight: FfiConverterRustBuffer<OpenTvC
  */
 data class OpenTvContentToken (
     /**
-     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
      */
     var `isJwt`: kotlin.Boolean
     , 
@@ -2286,6 +2295,69 @@ data class OpenTvContentTokenRequest (
     var `tenantId`: kotlin.String
     
 ){
+    
+    /**
+     * The headers, `authorization` (secret) and `nv-tenant-id`. Applies no rule (call
+     * `validate` first).
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_headers(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The method, `POST` (the body is empty).
+     */ fun `method`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_method(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * Checks every field, in the order host, port, `content_id`, `authorization`,
+     * `nv-tenant-id`.
+     *
+     * # Errors
+     * `Invalid`: `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the
+     * field.
+     */
+    @Throws(DrmTokenException::class) fun `validate`()
+        = 
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_validate(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
+        _status)
+}
+    
+    
+
+    
+    /**
+     * The URL to POST to. Applies no rule (call `validate` first); checks only the host and
+     * port it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, naming the field.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_opentvcontenttokenrequest_write_url(FfiConverterTypeOpenTvContentTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
     
 
     
@@ -2430,7 +2502,7 @@ data class OpenTvResponse (
     var `tokenType`: kotlin.String?
     , 
     /**
-     * `expires_in` seconds (see `opentv_refresh_at`).
+     * `expires_in` seconds (see `opentv_token_refresh_at`).
      */
     var `expiresIn`: kotlin.ULong?
     , 
@@ -2712,7 +2784,7 @@ public object FfiConverterTypeOpenTvUserClaims: FfiConverterRustBuffer<OpenTvUse
  */
 data class OpenTvUserToken (
     /**
-     * Whether it came as a compact JWT string (decode with `decode_jwt_payload`).
+     * Whether it came as a compact JWT string (decode with `opentv_jwt_payload_write`).
      */
     var `isJwt`: kotlin.Boolean
     , 
@@ -2773,7 +2845,7 @@ public object FfiConverterTypeOpenTvUserToken: FfiConverterRustBuffer<OpenTvUser
 
 
 /**
- * A `name=value` pair by wire name (`contentKey`), for `request_from_parameters`.
+ * A `name=value` pair by wire name (`contentKey`), for `expressplay_request_build`.
  */
 data class Parameter (
     /**
@@ -2884,54 +2956,10 @@ public object FfiConverterTypeParsedTokenRequest: FfiConverterRustBuffer<ParsedT
 
 
 /**
- * One PlayReady extension: `extensionType` (4 characters) and `extensionPayload` (base64).
- */
-data class PlayReadyExtension (
-    /**
-     * `extensionType`.
-     */
-    var `extensionType`: kotlin.String? = null 
-    , 
-    /**
-     * `extensionPayload`.
-     */
-    var `extensionPayload`: kotlin.String? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePlayReadyExtension: FfiConverterRustBuffer<PlayReadyExtension> {
-    override fun read(buf: ByteBuffer): PlayReadyExtension {
-        return PlayReadyExtension(
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PlayReadyExtension) = (
-            FfiConverterOptionalString.allocationSize(value.`extensionType`) +
-            FfiConverterOptionalString.allocationSize(value.`extensionPayload`)
-    )
-
-    override fun write(value: PlayReadyExtension, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`extensionType`, buf)
-            FfiConverterOptionalString.write(value.`extensionPayload`, buf)
-    }
-}
-
-
-
-/**
- * A PlayReady token request (seed "PlayReady license token request / response").
+ * A PlayReady token request (`https://pr-gen.<domain>/hms/pr/token`, seed "PlayReady license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 data class PlayReadyTokenRequest (
     /**
@@ -2940,77 +2968,77 @@ data class PlayReadyTokenRequest (
     var `environment`: Environment
     , 
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     var `customerAuthenticator`: SecretString? = null 
     , 
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     var `errorFormat`: kotlin.String? = null 
     , 
     /**
-     * `generalFlags`: 8 hex digits; `00000001` = persistent, required for a `Rental`.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     var `generalFlags`: kotlin.String? = null 
     , 
     /**
-     * `kek`: key encryption key, hex (secret). Not together with `contentKey`.
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     var `kek`: SecretString? = null 
     , 
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     var `kid`: kotlin.String? = null 
     , 
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     var `ek`: SecretString? = null 
     , 
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     var `contentKey`: SecretString? = null 
     , 
     /**
-     * `rightsType` (required).
+     * `rightsType`: `BuyToOwn` or `Rental` (required).
      */
-    var `rightsType`: RightsType? = null 
+    var `rightsType`: kotlin.String? = null 
     , 
     /**
-     * `rental.periodEndTime`: RFC 3339 `Z` or `+seconds`; required for a `Rental`.
+     * `rental.periodEndTime`: When the rental ends: RFC 3339 in the `Z` zone, or `+seconds`. Required for a `Rental`.
      */
     var `rentalPeriodEndTime`: kotlin.String? = null 
     , 
     /**
-     * `rental.playDuration`: seconds (`Rental` only).
+     * `rental.playDuration`: Seconds the content plays once started (`Rental` only).
      */
     var `rentalPlayDuration`: kotlin.String? = null 
     , 
     /**
-     * `analogVideoOPL`: 0-999 (required).
+     * `analogVideoOPL`: Output protection level for analog video: 0 to 999 (required).
      */
     var `analogVideoOpl`: kotlin.String? = null 
     , 
     /**
-     * `compressedDigitalAudioOPL`: 0-999 (required).
+     * `compressedDigitalAudioOPL`: Output protection level for compressed digital audio: 0 to 999 (required).
      */
     var `compressedDigitalAudioOpl`: kotlin.String? = null 
     , 
     /**
-     * `compressedDigitalVideoOPL`: 0-999 (required).
+     * `compressedDigitalVideoOPL`: Output protection level for compressed digital video: 0 to 999 (required).
      */
     var `compressedDigitalVideoOpl`: kotlin.String? = null 
     , 
     /**
-     * `uncompressedDigitalAudioOPL`: 0-999 (required).
+     * `uncompressedDigitalAudioOPL`: Output protection level for uncompressed digital audio: 0 to 999 (required).
      */
     var `uncompressedDigitalAudioOpl`: kotlin.String? = null 
     , 
     /**
-     * `uncompressedDigitalVideoOPL`: 0-999 (required).
+     * `uncompressedDigitalVideoOPL`: Output protection level for uncompressed digital video: 0 to 999 (required).
      */
     var `uncompressedDigitalVideoOpl`: kotlin.String? = null 
     , 
@@ -3020,72 +3048,39 @@ data class PlayReadyTokenRequest (
     var `unknownOutputBehavior`: kotlin.String? = null 
     , 
     /**
-     * `outputControlFlags`: 4 bytes as 8 hex digits.
+     * `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
      */
     var `outputControlFlags`: kotlin.String? = null 
     , 
     /**
-     * `extensionType`/`extensionPayload` pairs, in order (at most 8).
+     * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
      */
-    var `extensions`: List<PlayReadyExtension> = listOf() 
+    var `extensionTypes`: List<kotlin.String> = listOf() 
     , 
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
+     */
+    var `extensionPayloads`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     var `expirationTime`: kotlin.String? = null 
     , 
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     var `cookie`: kotlin.String? = null 
     
 ){
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
-     */
-    @Throws(DrmTokenException::class) fun `endpoint`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_endpoint(FfiConverterTypePlayReadyTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `formBody`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_form_body(FfiConverterTypePlayReadyTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `url`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_url(FfiConverterTypePlayReadyTokenRequest.lower(this),
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_headers(FfiConverterTypePlayReadyTokenRequest.lower(this),
         _status)
 }
     )
@@ -3099,9 +3094,9 @@ data class PlayReadyTokenRequest (
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
     @Throws(DrmTokenException::class) fun `validate`(`now`: kotlin.Long?): List<Warning> {
             return FfiConverterSequenceTypeWarning.lift(
@@ -3109,6 +3104,59 @@ data class PlayReadyTokenRequest (
     UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_validate(FfiConverterTypePlayReadyTokenRequest.lower(this),
         
         FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+    @Throws(DrmTokenException::class) fun `writeEndpoint`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_endpoint(FfiConverterTypePlayReadyTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_form_body(FfiConverterTypePlayReadyTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_playreadytokenrequest_write_url(FfiConverterTypePlayReadyTokenRequest.lower(this),
+        _status)
 }
     )
     }
@@ -3145,7 +3193,6 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeSecretString.read(buf),
             FfiConverterOptionalTypeSecretString.read(buf),
-            FfiConverterOptionalTypeRightsType.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -3155,7 +3202,9 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceTypePlayReadyExtension.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -3170,7 +3219,7 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.allocationSize(value.`kid`) +
             FfiConverterOptionalTypeSecretString.allocationSize(value.`ek`) +
             FfiConverterOptionalTypeSecretString.allocationSize(value.`contentKey`) +
-            FfiConverterOptionalTypeRightsType.allocationSize(value.`rightsType`) +
+            FfiConverterOptionalString.allocationSize(value.`rightsType`) +
             FfiConverterOptionalString.allocationSize(value.`rentalPeriodEndTime`) +
             FfiConverterOptionalString.allocationSize(value.`rentalPlayDuration`) +
             FfiConverterOptionalString.allocationSize(value.`analogVideoOpl`) +
@@ -3180,7 +3229,8 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.allocationSize(value.`uncompressedDigitalVideoOpl`) +
             FfiConverterOptionalString.allocationSize(value.`unknownOutputBehavior`) +
             FfiConverterOptionalString.allocationSize(value.`outputControlFlags`) +
-            FfiConverterSequenceTypePlayReadyExtension.allocationSize(value.`extensions`) +
+            FfiConverterSequenceString.allocationSize(value.`extensionTypes`) +
+            FfiConverterSequenceString.allocationSize(value.`extensionPayloads`) +
             FfiConverterOptionalString.allocationSize(value.`expirationTime`) +
             FfiConverterOptionalString.allocationSize(value.`cookie`)
     )
@@ -3194,7 +3244,7 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.write(value.`kid`, buf)
             FfiConverterOptionalTypeSecretString.write(value.`ek`, buf)
             FfiConverterOptionalTypeSecretString.write(value.`contentKey`, buf)
-            FfiConverterOptionalTypeRightsType.write(value.`rightsType`, buf)
+            FfiConverterOptionalString.write(value.`rightsType`, buf)
             FfiConverterOptionalString.write(value.`rentalPeriodEndTime`, buf)
             FfiConverterOptionalString.write(value.`rentalPlayDuration`, buf)
             FfiConverterOptionalString.write(value.`analogVideoOpl`, buf)
@@ -3204,7 +3254,8 @@ public object FfiConverterTypePlayReadyTokenRequest: FfiConverterRustBuffer<Play
             FfiConverterOptionalString.write(value.`uncompressedDigitalVideoOpl`, buf)
             FfiConverterOptionalString.write(value.`unknownOutputBehavior`, buf)
             FfiConverterOptionalString.write(value.`outputControlFlags`, buf)
-            FfiConverterSequenceTypePlayReadyExtension.write(value.`extensions`, buf)
+            FfiConverterSequenceString.write(value.`extensionTypes`, buf)
+            FfiConverterSequenceString.write(value.`extensionPayloads`, buf)
             FfiConverterOptionalString.write(value.`expirationTime`, buf)
             FfiConverterOptionalString.write(value.`cookie`, buf)
     }
@@ -3260,7 +3311,7 @@ public object FfiConverterTypeUnknownParameter: FfiConverterRustBuffer<UnknownPa
 
 
 /**
- * What `check_url` found in a valid request URL; free of secrets.
+ * What `expressplay_url_check` found in a valid request URL; free of secrets.
  */
 data class UrlCheck (
     /**
@@ -3323,16 +3374,16 @@ public object FfiConverterTypeUrlCheck: FfiConverterRustBuffer<UrlCheck> {
 
 
 /**
- * A non-fatal finding beside a valid request (the service ignores the parameter).
+ * A non-fatal finding beside a valid request, in the same shape for every service.
  */
 data class Warning (
     /**
-     * The wire name of the parameter concerned.
+     * The wire name of the parameter concerned (`rental.periodEndTime`, `deviceUser`), if any.
      */
-    var `parameter`: kotlin.String
+    var `parameter`: kotlin.String?
     , 
     /**
-     * Why it is ignored.
+     * What the finding is.
      */
     var `message`: kotlin.String
     
@@ -3351,18 +3402,18 @@ data class Warning (
 public object FfiConverterTypeWarning: FfiConverterRustBuffer<Warning> {
     override fun read(buf: ByteBuffer): Warning {
         return Warning(
-            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
         )
     }
 
     override fun allocationSize(value: Warning) = (
-            FfiConverterString.allocationSize(value.`parameter`) +
+            FfiConverterOptionalString.allocationSize(value.`parameter`) +
             FfiConverterString.allocationSize(value.`message`)
     )
 
     override fun write(value: Warning, buf: ByteBuffer) {
-            FfiConverterString.write(value.`parameter`, buf)
+            FfiConverterOptionalString.write(value.`parameter`, buf)
             FfiConverterString.write(value.`message`, buf)
     }
 }
@@ -3370,7 +3421,10 @@ public object FfiConverterTypeWarning: FfiConverterRustBuffer<Warning> {
 
 
 /**
- * A Widevine token request (seed "Widevine Modular license token request / response").
+ * A Widevine token request (`https://wv-gen.<domain>/hms/wv/token`, seed "Widevine license token request / response").
+ * Every field is the parameter of the same wire name, as text; `None` (`null`, `nil`) or
+ * an empty list is not sent. Secrets are redacted from `Debug`/`Display` (and so from the
+ * generated `toString`, `description` and `repr`) and wiped when the record is dropped.
  */
 data class WidevineTokenRequest (
     /**
@@ -3379,122 +3433,84 @@ data class WidevineTokenRequest (
     var `environment`: Environment
     , 
     /**
-     * `customerAuthenticator`: the customer API key (required; secret).
+     * `customerAuthenticator` (secret): The customer API key (required).
      */
     var `customerAuthenticator`: SecretString? = null 
     , 
     /**
-     * `errorFormat`: `html` (default) or `json`.
+     * `errorFormat`: `html` (the default) or `json`.
      */
     var `errorFormat`: kotlin.String? = null 
     , 
     /**
-     * `generalFlags`: 8 hex digits, `00000000` only.
+     * `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
      */
     var `generalFlags`: kotlin.String? = null 
     , 
     /**
-     * `kek`: key encryption key, hex (secret).
+     * `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
      */
     var `kek`: SecretString? = null 
     , 
     /**
-     * `kid`: 32 hex digits or `^` and up to 64 characters (required).
+     * `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
      */
     var `kid`: kotlin.String? = null 
     , 
     /**
-     * `ek`: the content key wrapped under `kek` (RFC 3394), hex.
+     * `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
      */
     var `ek`: SecretString? = null 
     , 
     /**
-     * `contentKey`: 32 hex digits (secret).
+     * `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
      */
     var `contentKey`: SecretString? = null 
     , 
     /**
-     * `contentId`: the content identifier.
+     * `contentId`: The content id (free text).
      */
     var `contentId`: kotlin.String? = null 
     , 
     /**
-     * `securityLevel`: 1 to 5 (required).
+     * `securityLevel`: 1 (`SW_SECURE_CRYPTO`) to 5 (`HW_SECURE_ALL`) (required).
      */
     var `securityLevel`: kotlin.String? = null 
     , 
     /**
-     * `hdcpOutputControl`: 0 to 2 (required).
+     * `hdcpOutputControl`: 0 (`HDCP_NONE`), 1 (`HDCP_V1`) or 2 (`HDCP_V2`) (required).
      */
     var `hdcpOutputControl`: kotlin.String? = null 
     , 
     /**
-     * `licenseDuration`: seconds.
+     * `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
      */
     var `licenseDuration`: kotlin.String? = null 
     , 
     /**
-     * `wvExtension` values, in order (at most 8).
+     * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     var `wvExtensions`: List<kotlin.String> = listOf() 
     , 
     /**
-     * `expirationTime`: RFC 3339 in the `Z` zone or `+seconds`; at most 30 days.
+     * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
      */
     var `expirationTime`: kotlin.String? = null 
     , 
     /**
-     * `cookie`: up to 32 characters.
+     * `cookie`: Up to 32 characters, logged by the redemption server.
      */
     var `cookie`: kotlin.String? = null 
     
 ){
     
     /**
-     * The endpoint to POST the form body to (the URL without a query).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`.
-     */
-    @Throws(DrmTokenException::class) fun `endpoint`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_endpoint(FfiConverterTypeWidevineTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
-     *
-     * # Errors
-     * `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `formBody`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_form_body(FfiConverterTypeWidevineTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The GET URL: endpoint and percent-encoded query (does not validate: call
-     * `validate` first).
-     *
-     * # Errors
-     * `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
-     */
-    @Throws(DrmTokenException::class) fun `url`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_url(FfiConverterTypeWidevineTokenRequest.lower(this),
+     * The headers of the POST: `Content-Type: application/x-www-form-urlencoded` (a GET
+     * needs none).
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_headers(FfiConverterTypeWidevineTokenRequest.lower(this),
         _status)
 }
     )
@@ -3508,9 +3524,9 @@ data class WidevineTokenRequest (
      * Returns the warnings of a valid request.
      *
      * # Errors
-     * `DrmTokenError.ExpressPlay` with the service's code for the first fault in the
+     * `Invalid`: kind `ExpressPlay` with the service's code for the first fault in the
      * seed's table order; `InvalidHost`/`InvalidPort` for a custom environment;
-     * `CapacityExceeded` for more than 8 extensions.
+     * `CapacityExceeded` for more than 8 values of a repeatable parameter.
      */
     @Throws(DrmTokenException::class) fun `validate`(`now`: kotlin.Long?): List<Warning> {
             return FfiConverterSequenceTypeWarning.lift(
@@ -3518,6 +3534,59 @@ data class WidevineTokenRequest (
     UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_validate(FfiConverterTypeWidevineTokenRequest.lower(this),
         
         FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The endpoint to POST the form body to (the URL without a query).
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`.
+     */
+    @Throws(DrmTokenException::class) fun `writeEndpoint`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_endpoint(FfiConverterTypeWidevineTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The `application/x-www-form-urlencoded` POST body (the same parameters as the URL).
+     * Applies no rule (call `validate` first).
+     *
+     * # Errors
+     * `Invalid`: `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_form_body(FfiConverterTypeWidevineTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The GET URL: endpoint and percent-encoded query. Applies no rule (call `validate`
+     * first); checks only the custom host it writes.
+     *
+     * # Errors
+     * `Invalid`: `InvalidHost`, `InvalidPort`, `CapacityExceeded`.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_widevinetokenrequest_write_url(FfiConverterTypeWidevineTokenRequest.lower(this),
+        _status)
 }
     )
     }
@@ -3649,48 +3718,29 @@ public object FfiConverterTypeAdobePassFormat: FfiConverterRustBuffer<AdobePassF
 
 
 /**
- * A refused request, key or response: the service's `code` (e.g. `-2027`; `0` for faults
- * only the library numbers), the same static `message` as the C API and CLI, and the wire
- * name of the offending `parameter` (`contentKey`). Never holds a secret value.
+ * A refused request, key or response. Every variant carries the same fields (see the module
+ * documentation); the text is never a secret value.
  */
 sealed class DrmTokenException: kotlin.Exception() {
     
     /**
-     * A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
+     * A request, URL, key or argument refused locally: validation (`ExpressPlay` with the
+     * code the service would answer), parsing, key wrapping.
      */
-    class ExpressPlay(
+    class Invalid(
         
         /**
-         * The service's documented code, or `0`.
+         * Which kind of fault.
+         */
+        val `kind`: ErrorKind, 
+        
+        /**
+         * The service's documented code (`-2027`), or `0`.
          */
         val `code`: kotlin.Int, 
         
         /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * An output buffer was too short (never raised by the bindings, which size their buffers).
-     */
-    class BufferTooSmall(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
+         * The message.
          */
         val `reason`: kotlin.String, 
         
@@ -3700,794 +3750,89 @@ sealed class DrmTokenException: kotlin.Exception() {
         val `parameter`: kotlin.String?, 
         
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         * Bytes required, list capacity, byte offset or HTTP status; else `0`.
          */
-        val `required`: kotlin.ULong
+        val `detail`: kotlin.ULong
         ) : DrmTokenException() {
         override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, required=${ `required` }"
+            get() = "kind=${ `kind` }, code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, detail=${ `detail` }"
     }
     
     /**
-     * A fixed-capacity list (extensions, rights, groups) is full.
+     * The service said no in its response: `detail` is the HTTP status, `code` the service's
+     * code when the body had one, `reason` the body's message (or the code's documented one).
      */
-    class CapacityExceeded(
+    class Refused(
         
         /**
-         * The service's documented code, or `0`.
+         * `ExpressPlay` (a documented code), a service's status kind (`Unauthorized`,
+         * `NotAuthenticated`...), or `UnexpectedStatus`.
+         */
+        val `kind`: ErrorKind, 
+        
+        /**
+         * The service's code, or `0`.
          */
         val `code`: kotlin.Int, 
         
         /**
-         * The static message (Kotlin: `reason`).
+         * The message.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * The wire name of the offending parameter or field, if any.
+         * Not used by refusals (`None`), kept so every variant reads alike.
          */
         val `parameter`: kotlin.String?, 
         
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         * The HTTP status.
          */
-        val `capacity`: kotlin.ULong
+        val `detail`: kotlin.ULong
         ) : DrmTokenException() {
         override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, capacity=${ `capacity` }"
+            get() = "kind=${ `kind` }, code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, detail=${ `detail` }"
     }
     
     /**
-     * A parameter that may appear once appears more than once.
+     * The response could not be read: an undocumented success status, a wrong content type,
+     * a malformed body (`InvalidJson` with the byte offset), a bad token.
      */
-    class DuplicateParameter(
+    class Response(
         
         /**
-         * The service's documented code, or `0`.
+         * Which kind of fault.
+         */
+        val `kind`: ErrorKind, 
+        
+        /**
+         * `0`.
          */
         val `code`: kotlin.Int, 
         
         /**
-         * The static message (Kotlin: `reason`).
+         * The message.
          */
         val `reason`: kotlin.String, 
         
         /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A `%` not followed by two hexadecimal digits.
-     */
-    class InvalidPercentEncoding(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A decoded value is not valid UTF-8.
-     */
-    class InvalidUtf8(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * The URL is not a token request of a known service.
-     */
-    class UnknownService(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * The URL cannot be split into scheme, host, path and query.
-     */
-    class InvalidUrl(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A host or domain is not a DNS name or an IP literal.
-     */
-    class InvalidHost(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A port is 0 or above 65535, or not a number.
-     */
-    class InvalidPort(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A required field is absent or empty.
-     */
-    class MissingField(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A header value contains a control character.
-     */
-    class ControlCharacter(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A key is not hexadecimal.
-     */
-    class InvalidHex(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A key or wrapped key has a length RFC 3394 or AES does not allow.
-     */
-    class InvalidKeyLength(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * RFC 3394 unwrap: wrong KEK or tampered wrapped key.
-     */
-    class IntegrityCheckFailed(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
-     */
-    class InvalidTime(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A response body is not well-formed JSON at byte `offset`.
-     */
-    class InvalidJson(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
+         * The field concerned, if any.
          */
         val `parameter`: kotlin.String?, 
         
         /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
+         * Byte offset, HTTP status, list capacity; else `0`.
          */
-        val `offset`: kotlin.ULong
+        val `detail`: kotlin.ULong
         ) : DrmTokenException() {
         override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, offset=${ `offset` }"
-    }
-    
-    /**
-     * A response body is not well-formed XML at byte `offset`.
-     */
-    class InvalidXml(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?, 
-        
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */
-        val `offset`: kotlin.ULong
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, offset=${ `offset` }"
-    }
-    
-    /**
-     * A response body nests deeper than 64 levels (JSON or XML); `offset` is where.
-     */
-    class NestingTooDeep(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?, 
-        
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */
-        val `offset`: kotlin.ULong
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, offset=${ `offset` }"
-    }
-    
-    /**
-     * A response's content type is not one the service sends for its status.
-     */
-    class UnexpectedContentType(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A response's HTTP status is not one the service documents.
-     */
-    class UnexpectedStatus(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?, 
-        
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */
-        val `status`: kotlin.UShort
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, status=${ `status` }"
-    }
-    
-    /**
-     * A field of a response has the wrong type or form.
-     */
-    class InvalidValue(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A token contains characters outside its alphabet.
-     */
-    class InvalidToken(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * A parameter name the service does not list.
-     */
-    class UnknownParameter(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * OpenTV IAS 400: the request was malformed (`message`: the body's, when it has one).
-     */
-    class BadRequest(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * OpenTV IAS 401: the bearer token was refused.
-     */
-    class Unauthorized(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * OpenTV IAS 403: the account may not play this content.
-     */
-    class Forbidden(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * OpenTV IAS 404: the content does not exist.
-     */
-    class ContentNotFound(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * Adobe Pass 412: not authenticated (sign in first).
-     */
-    class NotAuthenticated(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * Adobe Pass 404: no authorization for this resource.
-     */
-    class NotAuthorized(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * Adobe Pass 410: the authorization has expired.
-     */
-    class AuthorizationExpired(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
-    }
-    
-    /**
-     * An ExpressPlay token service refused the request: `status` is the HTTP status, `code`
-     * the service's code when the body had one (`-2027` is the code validation gives for the
-     * same fault), `message` the body's message or the code's documented one.
-     */
-    class ServiceRefused(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?, 
-        
-        /**
-         * The kind's detail: bytes required, list capacity, byte offset or HTTP status.
-         */
-        val `status`: kotlin.UShort
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, status=${ `status` }"
-    }
-    
-    /**
-     * A kind this version of the bindings does not name yet (see `code` and `message`).
-     */
-    class Other(
-        
-        /**
-         * The service's documented code, or `0`.
-         */
-        val `code`: kotlin.Int, 
-        
-        /**
-         * The static message (Kotlin: `reason`).
-         */
-        val `reason`: kotlin.String, 
-        
-        /**
-         * The wire name of the offending parameter or field, if any.
-         */
-        val `parameter`: kotlin.String?
-        ) : DrmTokenException() {
-        override val message
-            get() = "code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }"
+            get() = "kind=${ `kind` }, code=${ `code` }, reason=${ `reason` }, parameter=${ `parameter` }, detail=${ `detail` }"
     }
     
 
     
         /**
-         * The service's documented code (e.g. `-2027`), or `0` for library faults.
+         * The service's documented code (e.g. `-2027`), or `0`, whatever the variant.
          */ fun `code`(): kotlin.Int {
             return FfiConverterInt.lift(
     uniffiRustCall() { _status ->
@@ -4500,11 +3845,11 @@ sealed class DrmTokenException: kotlin.Exception() {
 
     
         /**
-         * The static message, identical to the C API's and the CLI's.
-         */ fun `errorMessage`(): kotlin.String {
-            return FfiConverterString.lift(
+         * Bytes required, capacity, byte offset or HTTP status, whatever the variant.
+         */ fun `detail`(): kotlin.ULong {
+            return FfiConverterULong.lift(
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_error_message(FfiConverterTypeDrmTokenError.lower(this),
+    UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_detail(FfiConverterTypeDrmTokenError.lower(this),
         _status)
 }
     )
@@ -4513,11 +3858,37 @@ sealed class DrmTokenException: kotlin.Exception() {
 
     
         /**
-         * The wire name of the offending parameter or field (`contentKey`), if any.
+         * Which kind of fault, whatever the variant.
+         */ fun `kind`(): ErrorKind {
+            return FfiConverterTypeErrorKind.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_kind(FfiConverterTypeDrmTokenError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The offending parameter's wire name, whatever the variant.
          */ fun `parameter`(): kotlin.String? {
             return FfiConverterOptionalString.lift(
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_parameter(FfiConverterTypeDrmTokenError.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+        /**
+         * The message, whatever the variant.
+         */ fun `reason`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_drmtokenerror_reason(FfiConverterTypeDrmTokenError.lower(this),
         _status)
 }
     )
@@ -4551,177 +3922,26 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
         
 
         return when(buf.getInt()) {
-            1 -> DrmTokenException.ExpressPlay(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            2 -> DrmTokenException.BufferTooSmall(
+            1 -> DrmTokenException.Invalid(
+                FfiConverterTypeErrorKind.read(buf),
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 FfiConverterULong.read(buf),
                 )
-            3 -> DrmTokenException.CapacityExceeded(
+            2 -> DrmTokenException.Refused(
+                FfiConverterTypeErrorKind.read(buf),
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 FfiConverterULong.read(buf),
                 )
-            4 -> DrmTokenException.DuplicateParameter(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            5 -> DrmTokenException.InvalidPercentEncoding(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            6 -> DrmTokenException.InvalidUtf8(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            7 -> DrmTokenException.UnknownService(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            8 -> DrmTokenException.InvalidUrl(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            9 -> DrmTokenException.InvalidHost(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            10 -> DrmTokenException.InvalidPort(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            11 -> DrmTokenException.MissingField(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            12 -> DrmTokenException.ControlCharacter(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            13 -> DrmTokenException.InvalidHex(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            14 -> DrmTokenException.InvalidKeyLength(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            15 -> DrmTokenException.IntegrityCheckFailed(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            16 -> DrmTokenException.InvalidTime(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            17 -> DrmTokenException.InvalidJson(
+            3 -> DrmTokenException.Response(
+                FfiConverterTypeErrorKind.read(buf),
                 FfiConverterInt.read(buf),
                 FfiConverterString.read(buf),
                 FfiConverterOptionalString.read(buf),
                 FfiConverterULong.read(buf),
-                )
-            18 -> DrmTokenException.InvalidXml(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterULong.read(buf),
-                )
-            19 -> DrmTokenException.NestingTooDeep(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterULong.read(buf),
-                )
-            20 -> DrmTokenException.UnexpectedContentType(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            21 -> DrmTokenException.UnexpectedStatus(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterUShort.read(buf),
-                )
-            22 -> DrmTokenException.InvalidValue(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            23 -> DrmTokenException.InvalidToken(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            24 -> DrmTokenException.UnknownParameter(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            25 -> DrmTokenException.BadRequest(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            26 -> DrmTokenException.Unauthorized(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            27 -> DrmTokenException.Forbidden(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            28 -> DrmTokenException.ContentNotFound(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            29 -> DrmTokenException.NotAuthenticated(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            30 -> DrmTokenException.NotAuthorized(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            31 -> DrmTokenException.AuthorizationExpired(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                )
-            32 -> DrmTokenException.ServiceRefused(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterUShort.read(buf),
-                )
-            33 -> DrmTokenException.Other(
-                FfiConverterInt.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterOptionalString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
@@ -4729,485 +3949,63 @@ public object FfiConverterTypeDrmTokenError : FfiConverterRustBuffer<DrmTokenExc
 
     override fun allocationSize(value: DrmTokenException): ULong {
         return when(value) {
-            is DrmTokenException.ExpressPlay -> (
+            is DrmTokenException.Invalid -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
+                + FfiConverterTypeErrorKind.allocationSize(value.`kind`)
                 + FfiConverterInt.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterOptionalString.allocationSize(value.`parameter`)
+                + FfiConverterULong.allocationSize(value.`detail`)
             )
-            is DrmTokenException.BufferTooSmall -> (
+            is DrmTokenException.Refused -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
+                + FfiConverterTypeErrorKind.allocationSize(value.`kind`)
                 + FfiConverterInt.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterULong.allocationSize(value.`required`)
+                + FfiConverterULong.allocationSize(value.`detail`)
             )
-            is DrmTokenException.CapacityExceeded -> (
+            is DrmTokenException.Response -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
+                + FfiConverterTypeErrorKind.allocationSize(value.`kind`)
                 + FfiConverterInt.allocationSize(value.`code`)
                 + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterULong.allocationSize(value.`capacity`)
-            )
-            is DrmTokenException.DuplicateParameter -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidPercentEncoding -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidUtf8 -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.UnknownService -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidUrl -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidHost -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidPort -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.MissingField -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.ControlCharacter -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidHex -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidKeyLength -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.IntegrityCheckFailed -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidTime -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidJson -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterULong.allocationSize(value.`offset`)
-            )
-            is DrmTokenException.InvalidXml -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterULong.allocationSize(value.`offset`)
-            )
-            is DrmTokenException.NestingTooDeep -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterULong.allocationSize(value.`offset`)
-            )
-            is DrmTokenException.UnexpectedContentType -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.UnexpectedStatus -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterUShort.allocationSize(value.`status`)
-            )
-            is DrmTokenException.InvalidValue -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.InvalidToken -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.UnknownParameter -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.BadRequest -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.Unauthorized -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.Forbidden -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.ContentNotFound -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.NotAuthenticated -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.NotAuthorized -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.AuthorizationExpired -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-            )
-            is DrmTokenException.ServiceRefused -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
-                + FfiConverterUShort.allocationSize(value.`status`)
-            )
-            is DrmTokenException.Other -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterInt.allocationSize(value.`code`)
-                + FfiConverterString.allocationSize(value.`reason`)
-                + FfiConverterOptionalString.allocationSize(value.`parameter`)
+                + FfiConverterULong.allocationSize(value.`detail`)
             )
         }
     }
 
     override fun write(value: DrmTokenException, buf: ByteBuffer) {
         when(value) {
-            is DrmTokenException.ExpressPlay -> {
+            is DrmTokenException.Invalid -> {
                 buf.putInt(1)
+                FfiConverterTypeErrorKind.write(value.`kind`, buf)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
+                FfiConverterULong.write(value.`detail`, buf)
                 Unit
             }
-            is DrmTokenException.BufferTooSmall -> {
+            is DrmTokenException.Refused -> {
                 buf.putInt(2)
+                FfiConverterTypeErrorKind.write(value.`kind`, buf)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterULong.write(value.`required`, buf)
+                FfiConverterULong.write(value.`detail`, buf)
                 Unit
             }
-            is DrmTokenException.CapacityExceeded -> {
+            is DrmTokenException.Response -> {
                 buf.putInt(3)
+                FfiConverterTypeErrorKind.write(value.`kind`, buf)
                 FfiConverterInt.write(value.`code`, buf)
                 FfiConverterString.write(value.`reason`, buf)
                 FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterULong.write(value.`capacity`, buf)
-                Unit
-            }
-            is DrmTokenException.DuplicateParameter -> {
-                buf.putInt(4)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidPercentEncoding -> {
-                buf.putInt(5)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidUtf8 -> {
-                buf.putInt(6)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.UnknownService -> {
-                buf.putInt(7)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidUrl -> {
-                buf.putInt(8)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidHost -> {
-                buf.putInt(9)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidPort -> {
-                buf.putInt(10)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.MissingField -> {
-                buf.putInt(11)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.ControlCharacter -> {
-                buf.putInt(12)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidHex -> {
-                buf.putInt(13)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidKeyLength -> {
-                buf.putInt(14)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.IntegrityCheckFailed -> {
-                buf.putInt(15)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidTime -> {
-                buf.putInt(16)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidJson -> {
-                buf.putInt(17)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterULong.write(value.`offset`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidXml -> {
-                buf.putInt(18)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterULong.write(value.`offset`, buf)
-                Unit
-            }
-            is DrmTokenException.NestingTooDeep -> {
-                buf.putInt(19)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterULong.write(value.`offset`, buf)
-                Unit
-            }
-            is DrmTokenException.UnexpectedContentType -> {
-                buf.putInt(20)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.UnexpectedStatus -> {
-                buf.putInt(21)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterUShort.write(value.`status`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidValue -> {
-                buf.putInt(22)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.InvalidToken -> {
-                buf.putInt(23)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.UnknownParameter -> {
-                buf.putInt(24)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.BadRequest -> {
-                buf.putInt(25)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.Unauthorized -> {
-                buf.putInt(26)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.Forbidden -> {
-                buf.putInt(27)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.ContentNotFound -> {
-                buf.putInt(28)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.NotAuthenticated -> {
-                buf.putInt(29)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.NotAuthorized -> {
-                buf.putInt(30)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.AuthorizationExpired -> {
-                buf.putInt(31)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                Unit
-            }
-            is DrmTokenException.ServiceRefused -> {
-                buf.putInt(32)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
-                FfiConverterUShort.write(value.`status`, buf)
-                Unit
-            }
-            is DrmTokenException.Other -> {
-                buf.putInt(33)
-                FfiConverterInt.write(value.`code`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                FfiConverterOptionalString.write(value.`parameter`, buf)
+                FfiConverterULong.write(value.`detail`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -5350,100 +4148,164 @@ public object FfiConverterTypeEnvironment : FfiConverterRustBuffer<Environment>{
 
 
 /**
- * PlayReady `rightsType`.
+ * Which kind of fault, without its payload: one variant per kind of the core
+ * (`ErrorKindId`), with the same name (Kotlin `ErrorKind.INVALID_JSON`, Swift
+ * `.invalidJson`, Python `ErrorKind.INVALID_JSON`).
  */
-sealed class RightsType {
+
+enum class ErrorKind {
     
     /**
-     * `BuyToOwn`: a permanent licence.
+     * A fault the ExpressPlay service documents; `code` is its code (e.g. `-2027`).
      */
-    object BuyToOwn : RightsType()
-    
-    
+    EXPRESS_PLAY,
     /**
-     * `Rental`: needs `rental.periodEndTime` and `generalFlags=00000001`.
+     * An output buffer was too short (`detail`: bytes required; the bindings size their
+     * buffers, so they never raise it).
      */
-    object Rental : RightsType()
-    
-    
+    BUFFER_TOO_SMALL,
     /**
-     * Any other text, as found on the wire; validation refuses it with -2021.
+     * A fixed-capacity list (extensions, rights, groups) is full (`detail`: its capacity).
      */
-    data class Other(
-        /**
-         * The text sent.
-         */
-        val `value`: kotlin.String) : RightsType()
-        
-    {
-        
+    CAPACITY_EXCEEDED,
+    /**
+     * A parameter that may appear once appears more than once.
+     */
+    DUPLICATE_PARAMETER,
+    /**
+     * A `%` not followed by two hexadecimal digits.
+     */
+    INVALID_PERCENT_ENCODING,
+    /**
+     * A decoded value is not valid UTF-8.
+     */
+    INVALID_UTF8,
+    /**
+     * The URL is not a token request of a known service.
+     */
+    UNKNOWN_SERVICE,
+    /**
+     * The URL cannot be split into scheme, host, path and query.
+     */
+    INVALID_URL,
+    /**
+     * A host or domain is not a DNS name or an IP literal.
+     */
+    INVALID_HOST,
+    /**
+     * A port is 0 or above 65535, or not a number.
+     */
+    INVALID_PORT,
+    /**
+     * A required field is absent or empty.
+     */
+    MISSING_FIELD,
+    /**
+     * A header value contains a control character.
+     */
+    CONTROL_CHARACTER,
+    /**
+     * A key is not hexadecimal.
+     */
+    INVALID_HEX,
+    /**
+     * A key or wrapped key has a length RFC 3394 or AES does not allow.
+     */
+    INVALID_KEY_LENGTH,
+    /**
+     * RFC 3394 unwrap: wrong KEK or tampered wrapped key.
+     */
+    INTEGRITY_CHECK_FAILED,
+    /**
+     * A date-time is not RFC 3339 in the `Z` zone (or `+seconds`).
+     */
+    INVALID_TIME,
+    /**
+     * A body is not well-formed JSON (`detail`: the byte offset).
+     */
+    INVALID_JSON,
+    /**
+     * A body is not well-formed XML (`detail`: the byte offset).
+     */
+    INVALID_XML,
+    /**
+     * A response's content type is not one the service sends for its status.
+     */
+    UNEXPECTED_CONTENT_TYPE,
+    /**
+     * A response's HTTP status is not one the service documents (`detail`: the status).
+     */
+    UNEXPECTED_STATUS,
+    /**
+     * A field of a response has the wrong type or form.
+     */
+    INVALID_VALUE,
+    /**
+     * A token contains characters outside its alphabet.
+     */
+    INVALID_TOKEN,
+    /**
+     * A parameter name the service does not list.
+     */
+    UNKNOWN_PARAMETER,
+    /**
+     * OpenTV IAS 400: the request was malformed.
+     */
+    BAD_REQUEST,
+    /**
+     * OpenTV IAS 401: the bearer token was refused.
+     */
+    UNAUTHORIZED,
+    /**
+     * OpenTV IAS 403: the account may not play this content.
+     */
+    FORBIDDEN,
+    /**
+     * OpenTV IAS 404: the content does not exist.
+     */
+    CONTENT_NOT_FOUND,
+    /**
+     * Adobe Pass 412: not authenticated (sign in first).
+     */
+    NOT_AUTHENTICATED,
+    /**
+     * Adobe Pass 404: no authorization for this resource.
+     */
+    NOT_AUTHORIZED,
+    /**
+     * Adobe Pass 410: the authorization has expired.
+     */
+    AUTHORIZATION_EXPIRED,
+    /**
+     * A body nests deeper than 64 levels, JSON or XML (`detail`: the byte offset).
+     */
+    NESTING_TOO_DEEP,
+    /**
+     * A required argument is absent (a NULL pointer from C; not raised by the bindings).
+     */
+    NULL_ARGUMENT;
 
-        companion object
-    }
-    
-
-    
-
-    
     
 
 
     companion object
 }
 
+
 /**
  * @suppress
  */
-public object FfiConverterTypeRightsType : FfiConverterRustBuffer<RightsType>{
-    override fun read(buf: ByteBuffer): RightsType {
-        return when(buf.getInt()) {
-            1 -> RightsType.BuyToOwn
-            2 -> RightsType.Rental
-            3 -> RightsType.Other(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
-        }
+public object FfiConverterTypeErrorKind: FfiConverterRustBuffer<ErrorKind> {
+    override fun read(buf: ByteBuffer) = try {
+        ErrorKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
     }
 
-    override fun allocationSize(value: RightsType): ULong = when(value) {
-        is RightsType.BuyToOwn -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is RightsType.Rental -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-            )
-        }
-        is RightsType.Other -> {
-            // Add the size for the Int that specifies the variant plus the size needed for all fields
-            (
-                4UL
-                + FfiConverterString.allocationSize(value.`value`)
-            )
-        }
-    }
+    override fun allocationSize(value: ErrorKind) = 4UL
 
-    override fun write(value: RightsType, buf: ByteBuffer) {
-        when(value) {
-            is RightsType.BuyToOwn -> {
-                buf.putInt(1)
-                Unit
-            }
-            is RightsType.Rental -> {
-                buf.putInt(2)
-                Unit
-            }
-            is RightsType.Other -> {
-                buf.putInt(3)
-                FfiConverterString.write(value.`value`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    override fun write(value: ErrorKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
     }
 }
 
@@ -5499,7 +4361,7 @@ public object FfiConverterTypeService: FfiConverterRustBuffer<Service> {
 
 
 /**
- * A request of any of the three services, as `parse_url` finds it.
+ * A request of any of the three services, as `expressplay_url_parse` finds it.
  */
 sealed class TokenRequest {
     
@@ -5581,32 +4443,11 @@ sealed class TokenRequest {
     
     
     /**
-     * The POST endpoint; see the service's `endpoint`.
-     *
-     * # Errors
-     * As the service's `endpoint`.
-     */
-    @Throws(DrmTokenException::class) fun `endpoint`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_endpoint(FfiConverterTypeTokenRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-
-    
-    /**
-     * The POST body; see the service's `form_body`.
-     *
-     * # Errors
-     * As the service's `form_body`.
-     */
-    @Throws(DrmTokenException::class) fun `formBody`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_form_body(FfiConverterTypeTokenRequest.lower(this),
+     * The request's `headers`.
+     */ fun `headers`(): List<Header> {
+            return FfiConverterSequenceTypeHeader.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_headers(FfiConverterTypeTokenRequest.lower(this),
         _status)
 }
     )
@@ -5628,15 +4469,33 @@ sealed class TokenRequest {
 
     
     /**
-     * The GET URL; see the service's `url`.
+     * The request's `validate`.
      *
      * # Errors
-     * As the service's `url`.
+     * As the request's `validate`.
      */
-    @Throws(DrmTokenException::class) fun `url`(): kotlin.String {
+    @Throws(DrmTokenException::class) fun `validate`(`now`: kotlin.Long?): List<Warning> {
+            return FfiConverterSequenceTypeWarning.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_validate(FfiConverterTypeTokenRequest.lower(this),
+        
+        FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The request's `write_endpoint`.
+     *
+     * # Errors
+     * As the request's `write_endpoint`.
+     */
+    @Throws(DrmTokenException::class) fun `writeEndpoint`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_url(FfiConverterTypeTokenRequest.lower(this),
+    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_endpoint(FfiConverterTypeTokenRequest.lower(this),
         _status)
 }
     )
@@ -5645,17 +4504,33 @@ sealed class TokenRequest {
 
     
     /**
-     * Validates the request; see the service's `validate`.
+     * The request's `write_form_body`.
      *
      * # Errors
-     * As the service's `validate`.
+     * As the request's `write_form_body`.
      */
-    @Throws(DrmTokenException::class) fun `validate`(`now`: kotlin.Long?): List<Warning> {
-            return FfiConverterSequenceTypeWarning.lift(
+    @Throws(DrmTokenException::class) fun `writeFormBody`(): kotlin.String {
+            return FfiConverterString.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_validate(FfiConverterTypeTokenRequest.lower(this),
-        
-        FfiConverterOptionalLong.lower(`now`),_status)
+    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_form_body(FfiConverterTypeTokenRequest.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+    /**
+     * The request's `write_url`.
+     *
+     * # Errors
+     * As the request's `write_url`.
+     */
+    @Throws(DrmTokenException::class) fun `writeUrl`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_method_tokenrequest_write_url(FfiConverterTypeTokenRequest.lower(this),
+        _status)
 }
     )
     }
@@ -6068,38 +4943,6 @@ public object FfiConverterOptionalTypeOpenTvUserToken: FfiConverterRustBuffer<Op
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeRightsType: FfiConverterRustBuffer<RightsType?> {
-    override fun read(buf: ByteBuffer): RightsType? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeRightsType.read(buf)
-    }
-
-    override fun allocationSize(value: RightsType?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeRightsType.allocationSize(value)
-        }
-    }
-
-    override fun write(value: RightsType?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeRightsType.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeSecretString: FfiConverterRustBuffer<SecretString?> {
     override fun read(buf: ByteBuffer): SecretString? {
         if (buf.get().toInt() == 0) {
@@ -6160,24 +5003,24 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer<List<HttpHeader>> {
-    override fun read(buf: ByteBuffer): List<HttpHeader> {
+public object FfiConverterSequenceTypeHeader: FfiConverterRustBuffer<List<Header>> {
+    override fun read(buf: ByteBuffer): List<Header> {
         val len = buf.getInt()
-        return List<HttpHeader>(len) {
-            FfiConverterTypeHttpHeader.read(buf)
+        return List<Header>(len) {
+            FfiConverterTypeHeader.read(buf)
         }
     }
 
-    override fun allocationSize(value: List<HttpHeader>): ULong {
+    override fun allocationSize(value: List<Header>): ULong {
         val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeHttpHeader.allocationSize(it) }.sum()
+        val sizeForItems = value.map { FfiConverterTypeHeader.allocationSize(it) }.sum()
         return sizeForLength + sizeForItems
     }
 
-    override fun write(value: List<HttpHeader>, buf: ByteBuffer) {
+    override fun write(value: List<Header>, buf: ByteBuffer) {
         buf.putInt(value.size)
         value.iterator().forEach {
-            FfiConverterTypeHttpHeader.write(it, buf)
+            FfiConverterTypeHeader.write(it, buf)
         }
     }
 }
@@ -6262,34 +5105,6 @@ public object FfiConverterSequenceTypeParameter: FfiConverterRustBuffer<List<Par
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeParameter.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypePlayReadyExtension: FfiConverterRustBuffer<List<PlayReadyExtension>> {
-    override fun read(buf: ByteBuffer): List<PlayReadyExtension> {
-        val len = buf.getInt()
-        return List<PlayReadyExtension>(len) {
-            FfiConverterTypePlayReadyExtension.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<PlayReadyExtension>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypePlayReadyExtension.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<PlayReadyExtension>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypePlayReadyExtension.write(it, buf)
         }
     }
 }
@@ -6394,30 +5209,11 @@ public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.Str
 public typealias SecretString = kotlin.String
 public typealias FfiConverterTypeSecretString = FfiConverterString
         /**
-         * Validates the request and returns the `GET` to send.
-         *
-         * # Errors
-         * `MissingField`, `InvalidHost`, `InvalidUrl`, `InvalidValue` (device info not base64),
-         * `ControlCharacter` (header injection), naming the field.
-         */
-    @Throws(DrmTokenException::class) fun `adobePassAuthorizationRequest`(`request`: AdobePassAuthorizationRequest): AdobePassHttpRequest {
-            return FfiConverterTypeAdobePassHttpRequest.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_authorization_request(
-    
-        
-        FfiConverterTypeAdobePassAuthorizationRequest.lower(`request`),_status)
-}
-    )
-    }
-    
-
-        /**
          * The base64 of the device JSON, for `device_info`.
-         */ fun `encodeDeviceInfo`(`json`: kotlin.ByteArray): kotlin.String {
+         */ fun `adobePassDeviceInfoEncode`(`json`: kotlin.ByteArray): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_encode_device_info(
+    UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_device_info_encode(
     
         
         FfiConverterByteArray.lower(`json`),_status)
@@ -6430,13 +5226,14 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
          * Parses an authorization token response (JSON or XML, by content type).
          *
          * # Errors
-         * `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired` (410) or
-         * `UnexpectedStatus`, with the body's message; the kinds of an unreadable body.
+         * `Refused` of kind `NotAuthenticated` (412), `NotAuthorized` (404), `AuthorizationExpired`
+         * (410) or `UnexpectedStatus`, with the body's message and the status as `detail`; `Response`
+         * with the kind of an unreadable body.
          */
-    @Throws(DrmTokenException::class) fun `parseAdobePassResponse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): AdobePassAuthorization {
+    @Throws(DrmTokenException::class) fun `adobePassResponseParse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): AdobePassAuthorization {
             return FfiConverterTypeAdobePassAuthorization.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_parse_adobe_pass_response(
+    UniffiLib.uniffi_drmtoken_fn_func_adobe_pass_response_parse(
     
         
         FfiConverterUShort.lower(`status`),
@@ -6448,48 +5245,16 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
     
 
         /**
-         * Parses and validates a token request URL as the service would (the CLI's `check`).
-         *
-         * # Errors
-         * Those of `parse_url`, then those of the service's `validate`.
-         */
-    @Throws(DrmTokenException::class) fun `checkUrl`(`url`: kotlin.String, `now`: kotlin.Long?): UrlCheck {
-            return FfiConverterTypeUrlCheck.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_check_url(
-    
-        
-        FfiConverterString.lower(`url`),
-        FfiConverterOptionalLong.lower(`now`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * The content type of the POST form body: `application/x-www-form-urlencoded`.
-         */ fun `formContentType`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_form_content_type(
-    
-        _status)
-}
-    )
-    }
-    
-
-        /**
          * Parses a query string or POST form body for `service` and `environment` (a leading `?` is
          * ignored). Does not validate.
          *
          * # Errors
-         * `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+         * `Invalid`: `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
          */
-    @Throws(DrmTokenException::class) fun `parseQuery`(`service`: Service, `environment`: Environment, `query`: kotlin.String): ParsedTokenRequest {
+    @Throws(DrmTokenException::class) fun `expressplayQueryParse`(`service`: Service, `environment`: Environment, `query`: kotlin.String): ParsedTokenRequest {
             return FfiConverterTypeParsedTokenRequest.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_parse_query(
+    UniffiLib.uniffi_drmtoken_fn_func_expressplay_query_parse(
     
         
         FfiConverterTypeService.lower(`service`),
@@ -6501,37 +5266,18 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
     
 
         /**
-         * Parses a full ExpressPlay token request URL, finding the service from the path and the
-         * environment from the host. Does not validate (see `check_url`).
+         * Builds a request for `service` from parameters by wire name, in order (a repeatable
+         * parameter appends: the i-th `extensionType` pairs with the i-th `extensionPayload`), e.g.
+         * from configuration. Does not validate.
          *
          * # Errors
-         * `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`, `DuplicateParameter`,
-         * `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+         * `Invalid`: `UnknownParameter` (naming no parameter: the name is the caller's),
+         * `DuplicateParameter`, `CapacityExceeded`.
          */
-    @Throws(DrmTokenException::class) fun `parseUrl`(`url`: kotlin.String): ParsedTokenRequest {
-            return FfiConverterTypeParsedTokenRequest.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_parse_url(
-    
-        
-        FfiConverterString.lower(`url`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * Builds a request for `service` from parameters by wire name, in order (extensions append),
-         * e.g. from configuration. Does not validate.
-         *
-         * # Errors
-         * `UnknownParameter` (naming no parameter: the name is the caller's), `DuplicateParameter`,
-         * `CapacityExceeded`.
-         */
-    @Throws(DrmTokenException::class) fun `requestFromParameters`(`service`: Service, `environment`: Environment, `parameters`: List<Parameter>): TokenRequest {
+    @Throws(DrmTokenException::class) fun `expressplayRequestBuild`(`service`: Service, `environment`: Environment, `parameters`: List<Parameter>): TokenRequest {
             return FfiConverterTypeTokenRequest.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_request_from_parameters(
+    UniffiLib.uniffi_drmtoken_fn_func_expressplay_request_build(
     
         
         FfiConverterTypeService.lower(`service`),
@@ -6543,22 +5289,121 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
     
 
         /**
+         * Parses and validates a token request URL as the service would (the CLI's `check`).
+         *
+         * # Errors
+         * Those of `expressplay_url_parse`, then those of the request's `validate`.
+         */
+    @Throws(DrmTokenException::class) fun `expressplayUrlCheck`(`url`: kotlin.String, `now`: kotlin.Long?): UrlCheck {
+            return FfiConverterTypeUrlCheck.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_check(
+    
+        
+        FfiConverterString.lower(`url`),
+        FfiConverterOptionalLong.lower(`now`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Parses a full ExpressPlay token request URL, finding the service from the path and the
+         * environment from the host. Does not validate (see `expressplay_url_check`).
+         *
+         * # Errors
+         * `Invalid`: `InvalidUrl`, `UnknownService`, `InvalidHost`, `InvalidPort`,
+         * `DuplicateParameter`, `CapacityExceeded`, `InvalidPercentEncoding`, `InvalidUtf8`.
+         */
+    @Throws(DrmTokenException::class) fun `expressplayUrlParse`(`url`: kotlin.String): ParsedTokenRequest {
+            return FfiConverterTypeParsedTokenRequest.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_expressplay_url_parse(
+    
+        
+        FfiConverterString.lower(`url`),_status)
+}
+    )
+    }
+    
+
+        /**
          * Parses a token response from its HTTP status, content type and body.
          *
          * # Errors
-         * `ServiceRefused` when the service refused (status, code, message); otherwise the kinds of
-         * an unreadable response (`InvalidJson`, `InvalidToken`, `UnexpectedContentType`, ...).
+         * `Refused` when the service refused (`detail` the status, `code`, `reason` the body's
+         * message); `Response` with the kind of an unreadable response (`InvalidJson`, `InvalidToken`,
+         * `UnexpectedContentType`, ...).
          */
-    @Throws(DrmTokenException::class) fun `parseExpressplayResponse`(`service`: Service, `status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): ExpressPlayToken {
+    @Throws(DrmTokenException::class) fun `expressplayResponseParse`(`service`: Service, `status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): ExpressPlayToken {
             return FfiConverterTypeExpressPlayToken.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_parse_expressplay_response(
+    UniffiLib.uniffi_drmtoken_fn_func_expressplay_response_parse(
     
         
         FfiConverterTypeService.lower(`service`),
         FfiConverterUShort.lower(`status`),
         FfiConverterString.lower(`contentType`),
         FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The FairPlay key URI for the HLS `#EXT-X-KEY` tag: the rights `url` a FairPlay token
+         * response gave, with `https://` replaced by `skd://` (as the C ABI's; the response parse
+         * gives it as `skd_uri` too).
+         *
+         * # Errors
+         * None in practice (the buffer is sized exactly); the signature keeps the C ABI's shape.
+         */
+    @Throws(DrmTokenException::class) fun `fairplaySkdUriWrite`(`url`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_fairplay_skd_uri_write(
+    
+        
+        FfiConverterString.lower(`url`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The PlayReady licence server URL: `license_acquisition_url?ExpressPlayToken=<token>` (`&`
+         * when the URL already has a query).
+         *
+         * # Errors
+         * `Invalid`: `InvalidToken` (the token has characters outside base64url and `=` padding).
+         */
+    @Throws(DrmTokenException::class) fun `playreadyLicenseUrlWrite`(`licenseAcquisitionUrl`: kotlin.String, `token`: kotlin.String): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_playready_license_url_write(
+    
+        
+        FfiConverterString.lower(`licenseAcquisitionUrl`),
+        FfiConverterString.lower(`token`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+         *
+         * # Errors
+         * `IntegrityCheckFailed`, `InvalidKeyLength`.
+         */
+    @Throws(DrmTokenException::class) fun `keywrapKeyUnwrap`(`kek`: kotlin.ByteArray, `wrapped`: kotlin.ByteArray): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(DrmTokenException) { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap(
+    
+        
+        FfiConverterByteArray.lower(`kek`),
+        FfiConverterByteArray.lower(`wrapped`),_status)
 }
     )
     }
@@ -6572,10 +5417,10 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
          * `IntegrityCheckFailed` (wrong KEK or tampered key), `InvalidHex` (parameter `kek` or `ek`),
          * `InvalidKeyLength`.
          */
-    @Throws(DrmTokenException::class) fun `unwrapKey`(`kek`: kotlin.String, `wrapped`: kotlin.String): kotlin.String {
+    @Throws(DrmTokenException::class) fun `keywrapKeyUnwrapHex`(`kek`: kotlin.String, `wrapped`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_unwrap_key(
+    UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_unwrap_hex(
     
         
         FfiConverterString.lower(`kek`),
@@ -6586,19 +5431,19 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
     
 
         /**
-         * Unwraps `wrapped` under `kek` (bytes): `wrapped.len() - 8` bytes out.
+         * Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
          *
          * # Errors
-         * `IntegrityCheckFailed`, `InvalidKeyLength`.
+         * `InvalidKeyLength`.
          */
-    @Throws(DrmTokenException::class) fun `unwrapKeyBytes`(`kek`: kotlin.ByteArray, `wrapped`: kotlin.ByteArray): kotlin.ByteArray {
+    @Throws(DrmTokenException::class) fun `keywrapKeyWrap`(`kek`: kotlin.ByteArray, `key`: kotlin.ByteArray): kotlin.ByteArray {
             return FfiConverterByteArray.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_unwrap_key_bytes(
+    UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap(
     
         
         FfiConverterByteArray.lower(`kek`),
-        FfiConverterByteArray.lower(`wrapped`),_status)
+        FfiConverterByteArray.lower(`key`),_status)
 }
     )
     }
@@ -6612,33 +5457,14 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
          * `InvalidHex` (parameter `kek` or `key`), `InvalidKeyLength` (KEK not 16/24/32 bytes, key
          * shorter than 16 bytes or not a multiple of 8).
          */
-    @Throws(DrmTokenException::class) fun `wrapKey`(`kek`: kotlin.String, `key`: kotlin.String): kotlin.String {
+    @Throws(DrmTokenException::class) fun `keywrapKeyWrapHex`(`kek`: kotlin.String, `key`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_wrap_key(
+    UniffiLib.uniffi_drmtoken_fn_func_keywrap_key_wrap_hex(
     
         
         FfiConverterString.lower(`kek`),
         FfiConverterString.lower(`key`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * Wraps `key` under `kek` (bytes): `key.len() + 8` bytes out.
-         *
-         * # Errors
-         * `InvalidKeyLength`.
-         */
-    @Throws(DrmTokenException::class) fun `wrapKeyBytes`(`kek`: kotlin.ByteArray, `key`: kotlin.ByteArray): kotlin.ByteArray {
-            return FfiConverterByteArray.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_wrap_key_bytes(
-    
-        
-        FfiConverterByteArray.lower(`kek`),
-        FfiConverterByteArray.lower(`key`),_status)
 }
     )
     }
@@ -6650,10 +5476,10 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
          * # Errors
          * `InvalidToken` (not a compact JWT or bad base64url), `InvalidUtf8`.
          */
-    @Throws(DrmTokenException::class) fun `decodeJwtPayload`(`jwt`: kotlin.String): kotlin.String {
+    @Throws(DrmTokenException::class) fun `opentvJwtPayloadWrite`(`jwt`: kotlin.String): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_decode_jwt_payload(
+    UniffiLib.uniffi_drmtoken_fn_func_opentv_jwt_payload_write(
     
         
         FfiConverterString.lower(`jwt`),_status)
@@ -6663,58 +5489,40 @@ public typealias FfiConverterTypeSecretString = FfiConverterString
     
 
         /**
-         * Validates the request (header values with control characters are refused) and returns the
-         * `POST` to send, with its two headers and an empty body.
-         *
-         * # Errors
-         * `MissingField`, `InvalidHost`, `InvalidPort`, `ControlCharacter`, naming the field.
-         */
-    @Throws(DrmTokenException::class) fun `opentvContentTokenRequest`(`request`: OpenTvContentTokenRequest): HttpRequest {
-            return FfiConverterTypeHttpRequest.lift(
-    uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_opentv_content_token_request(
-    
-        
-        FfiConverterTypeOpenTvContentTokenRequest.lower(`request`),_status)
-}
-    )
-    }
-    
-
-        /**
-         * When to refresh a token received at `received_at` (seconds) that `expires_in` seconds later,
-         * at `percent` of its lifetime (90 is a good default).
-         */ fun `opentvRefreshAt`(`receivedAt`: kotlin.Long, `expiresIn`: kotlin.ULong, `percent`: kotlin.UByte): kotlin.Long {
-            return FfiConverterLong.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_opentv_refresh_at(
-    
-        
-        FfiConverterLong.lower(`receivedAt`),
-        FfiConverterULong.lower(`expiresIn`),
-        FfiConverterUByte.lower(`percent`),_status)
-}
-    )
-    }
-    
-
-        /**
          * Parses an IAS content token response.
          *
          * # Errors
-         * `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403), `ContentNotFound` (404) or
-         * `UnexpectedStatus`, with the body's message when it has one; the kinds of an unreadable
-         * document (`InvalidJson` with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
+         * `Refused` of kind `BadRequest` (400), `Unauthorized` (401), `Forbidden` (403),
+         * `ContentNotFound` (404) or `UnexpectedStatus`, with the body's message when it has one and
+         * the status as `detail`; `Response` with the kind of an unreadable document (`InvalidJson`
+         * with the offset, `InvalidValue`, `CapacityExceeded`, ... naming the field).
          */
-    @Throws(DrmTokenException::class) fun `parseOpentvResponse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): OpenTvResponse {
+    @Throws(DrmTokenException::class) fun `opentvResponseParse`(`status`: kotlin.UShort, `contentType`: kotlin.String, `body`: kotlin.ByteArray): OpenTvResponse {
             return FfiConverterTypeOpenTvResponse.lift(
     uniffiRustCallWithError(DrmTokenException) { _status ->
-    UniffiLib.uniffi_drmtoken_fn_func_parse_opentv_response(
+    UniffiLib.uniffi_drmtoken_fn_func_opentv_response_parse(
     
         
         FfiConverterUShort.lower(`status`),
         FfiConverterString.lower(`contentType`),
         FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * When to refresh a token received at `received_at` (seconds) that expires `expires_in` seconds
+         * later, at `percent` of its lifetime (90 is a good default).
+         */ fun `opentvTokenRefreshAt`(`receivedAt`: kotlin.Long, `expiresIn`: kotlin.ULong, `percent`: kotlin.UByte): kotlin.Long {
+            return FfiConverterLong.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_drmtoken_fn_func_opentv_token_refresh_at(
+    
+        
+        FfiConverterLong.lower(`receivedAt`),
+        FfiConverterULong.lower(`expiresIn`),
+        FfiConverterUByte.lower(`percent`),_status)
 }
     )
     }
