@@ -107,11 +107,13 @@ pub unsafe extern "C" fn drmtoken_adobe_pass_request_validate(
     })
 }
 
-/// Validates the request and writes its GET URL. Conventions as
-/// `drmtoken_expressplay_request_write_url`.
+/// Writes the request's GET URL. No rules applied, as every producing call: call
+/// `drmtoken_adobe_pass_request_validate` first; only an `sp_fqdn` that would make the URL
+/// malformed is refused. Conventions as `drmtoken_expressplay_request_write_url`.
 ///
 /// # Errors
-/// As `drmtoken_adobe_pass_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`sp_fqdn`); `DRMTOKEN_NULL_ARGUMENT`,
+/// `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 ///
 /// # Safety
 /// As `drmtoken_expressplay_request_write_url`.
@@ -137,13 +139,15 @@ pub unsafe extern "C" fn drmtoken_adobe_pass_request_write_url(
     })
 }
 
-/// Validates the request and gives its headers (`Accept`, `X-Device-Info` unless in the query,
-/// `Authorization: Bearer` when an access token is set, secret) in
-/// `out_headers[0..*out_len]`; 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`,
-/// `*out_len` is the number needed and nothing is written.
+/// Gives the request's headers (`Accept`, `X-Device-Info` unless in the query,
+/// `Authorization: Bearer` when an access token is set, secret) in `out_headers[0..*out_len]`;
+/// 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed
+/// and nothing is written. No rules applied, as every producing call: call
+/// `drmtoken_adobe_pass_request_validate` first.
 ///
 /// # Errors
-/// As `drmtoken_adobe_pass_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+/// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
@@ -164,7 +168,6 @@ pub unsafe extern "C" fn drmtoken_adobe_pass_request_headers(
         let r = unsafe { reference(request, "request") }?;
         // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
         let request = unsafe { build(r) }?;
-        request.validate()?;
         // SAFETY: `out_headers` is NULL or `out_cap` writable headers, per the contract.
         unsafe { write_headers(&request.headers(), out_headers, out_cap, out_len) }
     })

@@ -3,7 +3,7 @@
 //! validated and encoded by the core.
 
 use drmtoken_core::expressplay::parameters::{Services, FAIRPLAY, PLAYREADY, WIDEVINE};
-use drmtoken_core::expressplay::{form_headers, parse_url, Environment, Service, TokenRequest};
+use drmtoken_core::expressplay::{parse_url, Environment, Service, TokenRequest};
 use drmtoken_core::{Error, ErrorKind};
 
 use super::drmtoken_status;
@@ -238,14 +238,18 @@ unsafe fn write(
     produced(result.map(str::len), out_len)
 }
 
-/// Validates the request (as `drmtoken_expressplay_request_validate` without "now") and writes
-/// its GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+/// Writes the request's GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+/// Like every producing call of every service, it applies none of the service's rules (call
+/// `drmtoken_expressplay_request_validate` first); it refuses only what would make the URL
+/// malformed (a custom domain or host that is not one).
 ///
 /// `*out_len` receives the length; on `DRMTOKEN_BUFFER_TOO_SMALL` it is the size needed and
 /// nothing is written; `(NULL, 0)` asks for the size. The output is not NUL-terminated.
 ///
 /// # Errors
-/// As `drmtoken_expressplay_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`DRMTOKEN_ERROR_INVALID_HOST`, or a parameter
+/// the service does not take, by name); `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+/// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out` must be NULL with `out_cap` 0 or point to
@@ -264,8 +268,8 @@ pub unsafe extern "C" fn drmtoken_expressplay_request_write_url(
     })
 }
 
-/// Validates the request and writes the `application/x-www-form-urlencoded` POST body into
-/// `out` (conventions as `drmtoken_expressplay_request_write_url`).
+/// Writes the `application/x-www-form-urlencoded` POST body into `out` (no rules applied;
+/// conventions as `drmtoken_expressplay_request_write_url`).
 ///
 /// # Errors
 /// As `drmtoken_expressplay_request_write_url`.
@@ -308,13 +312,15 @@ pub unsafe extern "C" fn drmtoken_expressplay_request_write_endpoint(
     })
 }
 
-/// Validates the request (without "now") and gives the headers of its POST
-/// (`Content-Type: application/x-www-form-urlencoded`; a GET needs none) in
-/// `out_headers[0..*out_len]`; 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`,
-/// `*out_len` is the number needed and nothing is written.
+/// Gives the headers of the request's POST (`Content-Type: application/x-www-form-urlencoded`;
+/// a GET needs none) in `out_headers[0..*out_len]`; 3 entries always suffice. On
+/// `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is written. No
+/// rules applied, as every producing call (call `drmtoken_expressplay_request_validate` first).
 ///
 /// # Errors
-/// As `drmtoken_expressplay_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` for a parameter the service does not take;
+/// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+/// argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
@@ -335,9 +341,8 @@ pub unsafe extern "C" fn drmtoken_expressplay_request_headers(
         let r = unsafe { reference(request, "request") }?;
         // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
         let req = unsafe { build(r) }?;
-        req.validate(None)?;
         // SAFETY: `out_headers` is NULL or `out_cap` writable headers, per the contract.
-        unsafe { write_headers(&form_headers(), out_headers, out_cap, out_len) }
+        unsafe { write_headers(&req.headers(), out_headers, out_cap, out_len) }
     })
 }
 

@@ -67,12 +67,14 @@ pub unsafe extern "C" fn drmtoken_opentv_request_validate(
     })
 }
 
-/// Validates the request (as `drmtoken_opentv_request_validate`) and writes its URL.
-/// Conventions as `drmtoken_expressplay_request_write_url`; the method is POST with an empty
-/// body.
+/// Writes the request's URL (the method is POST with an empty body). No rules applied, as every
+/// producing call: call `drmtoken_opentv_request_validate` first; only a host or port that
+/// would make the URL malformed is refused. Conventions as
+/// `drmtoken_expressplay_request_write_url`.
 ///
 /// # Errors
-/// As `drmtoken_opentv_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`host`, `port`); `DRMTOKEN_NULL_ARGUMENT`,
+/// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out` NULL with `out_cap` 0 or `out_cap` writable
@@ -99,13 +101,15 @@ pub unsafe extern "C" fn drmtoken_opentv_request_write_url(
     })
 }
 
-/// Validates the request and gives its two headers (`authorization: Bearer <token>`, secret;
-/// `nv-tenant-id`) in `out_headers[0..*out_len]`, pointing into the request and static data;
-/// 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed
-/// and nothing is written.
+/// Gives the request's two headers (`authorization: Bearer <token>`, secret; `nv-tenant-id`) in
+/// `out_headers[0..*out_len]`, pointing into the request and static data; 3 entries always
+/// suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is
+/// written. No rules applied: `drmtoken_opentv_request_validate` is what keeps a control
+/// character (header injection) out, so call it first.
 ///
 /// # Errors
-/// As `drmtoken_opentv_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8` naming the
+/// argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
@@ -126,7 +130,6 @@ pub unsafe extern "C" fn drmtoken_opentv_request_headers(
         let r = unsafe { reference(request, "request") }?;
         // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
         let request = unsafe { build(r) }?;
-        request.validate()?;
         // SAFETY: `out_headers` is NULL or `out_cap` writable headers, per the contract.
         unsafe { write_headers(&request.headers(), out_headers, out_cap, out_len) }
     })

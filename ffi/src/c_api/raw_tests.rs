@@ -708,7 +708,7 @@ fn error_text_is_the_cores_display() {
 }
 
 #[test]
-fn headers_come_back_in_one_shape_and_validate() {
+fn headers_come_back_in_one_shape() {
     let r = playready();
     let mut headers: [drmtoken_header; 3] = zeroed();
     let mut n = 0usize;
@@ -717,46 +717,67 @@ fn headers_come_back_in_one_shape_and_validate() {
     unsafe {
         let st = drmtoken_expressplay_request_headers(&r, headers.as_mut_ptr(), 3, &mut n, &mut err);
         assert_eq!((st, n), (drmtoken_status::DRMTOKEN_OK, 1));
-        assert_eq!(
-            view(headers[0].name),
-            drmtoken_core::expressplay::form_headers()[0].name.as_bytes()
-        );
+        assert_eq!(view(headers[0].name), drmtoken_core::expressplay::form_headers()[0].name.as_bytes());
         assert!(!headers[0].secret);
+        let st = drmtoken_expressplay_request_headers(&r, headers.as_mut_ptr(), 0, &mut n, &mut err);
+        assert_eq!((st, n, err.detail), (drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL, 1, 1));
         let mut bad = r;
-        bad.content_key = s("zz");
+        bad.service = 0;
         let st = drmtoken_expressplay_request_headers(&bad, headers.as_mut_ptr(), 3, &mut n, &mut err);
-        assert_eq!((st, err.code, n), (drmtoken_status::DRMTOKEN_INVALID, -2027, 0));
-        let mut ap: drmtoken_adobe_pass_request = zeroed();
-        ap.format = DRMTOKEN_FORMAT_JSON;
-        let st = drmtoken_adobe_pass_request_headers(&ap, headers.as_mut_ptr(), 3, &mut n, &mut err);
-        assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID, "Adobe Pass headers validate too");
+        assert_eq!((st, n), (drmtoken_status::DRMTOKEN_INVALID_ARGUMENT, 0));
+        assert_eq!(view(err.parameter), b"service");
     }
 }
 
+/// Producing calls apply none of the service's rules, for every service (`validate` does): a
+/// request `validate` refuses still encodes.
 #[test]
-fn write_url_validates_for_every_service() {
+fn producing_calls_apply_no_rule_for_every_service() {
     let mut err: drmtoken_error = zeroed();
     let mut len = 0usize;
+    let mut n = 0usize;
+    let mut headers: [drmtoken_header; 3] = zeroed();
     let mut ep = playready();
     ep.content_key = s("zz");
     let mut ot: drmtoken_opentv_request = zeroed();
+    ot.host = s("ias.example.com");
     ot.port = 443;
     let mut ap: drmtoken_adobe_pass_request = zeroed();
+    ap.sp_fqdn = s("api.auth.adobe.com");
     ap.format = DRMTOKEN_FORMAT_JSON;
     // SAFETY (all calls): the requests and what they point to are alive; outputs are live locals.
     unsafe {
-        let st = drmtoken_expressplay_request_write_url(&ep, ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!((st, err.code, len), (drmtoken_status::DRMTOKEN_INVALID, -2027, 0));
-        let st = drmtoken_expressplay_request_write_form_body(&ep, ptr::null_mut(), 0, &mut len, &mut err);
+        let st = drmtoken_expressplay_request_validate(&ep, ptr::null(), ptr::null_mut(), &mut err);
         assert_eq!((st, err.code), (drmtoken_status::DRMTOKEN_INVALID, -2027));
-        let st = drmtoken_opentv_request_write_url(&ot, ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID);
+        let st = drmtoken_expressplay_request_write_url(&ep, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL);
+        let st = drmtoken_expressplay_request_write_form_body(&ep, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL);
+        let st = drmtoken_expressplay_request_headers(&ep, headers.as_mut_ptr(), 3, &mut n, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_OK);
+
         assert_eq!(
             drmtoken_opentv_request_validate(&ot, ptr::null_mut()),
             drmtoken_status::DRMTOKEN_INVALID
         );
+        let st = drmtoken_opentv_request_write_url(&ot, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL);
+        let st = drmtoken_opentv_request_headers(&ot, headers.as_mut_ptr(), 3, &mut n, &mut err);
+        assert_eq!((st, n), (drmtoken_status::DRMTOKEN_OK, 2));
+        assert!(headers[0].secret && !headers[1].secret);
+
+        assert_eq!(
+            drmtoken_adobe_pass_request_validate(&ap, ptr::null_mut(), ptr::null_mut()),
+            drmtoken_status::DRMTOKEN_INVALID
+        );
         let st = drmtoken_adobe_pass_request_write_url(&ap, ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!(st, drmtoken_status::DRMTOKEN_INVALID);
-        assert_ne!(err.kind, drmtoken_error_kind::DRMTOKEN_ERROR_NONE as u32);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL);
+        let st = drmtoken_adobe_pass_request_headers(&ap, headers.as_mut_ptr(), 3, &mut n, &mut err);
+        assert_eq!(st, drmtoken_status::DRMTOKEN_OK);
+
+        // What the URL needs to be well-formed is still checked.
+        ot.host = s("bad host/");
+        let st = drmtoken_opentv_request_write_url(&ot, ptr::null_mut(), 0, &mut len, &mut err);
+        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID, &b"host"[..]));
     }
 }
