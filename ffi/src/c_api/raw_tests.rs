@@ -717,7 +717,10 @@ fn headers_come_back_in_one_shape() {
     unsafe {
         let st = drmtoken_expressplay_request_headers(&r, headers.as_mut_ptr(), 3, &mut n, &mut err);
         assert_eq!((st, n), (drmtoken_status::DRMTOKEN_OK, 1));
-        assert_eq!(view(headers[0].name), drmtoken_core::expressplay::form_headers()[0].name.as_bytes());
+        assert_eq!(
+            view(headers[0].name),
+            drmtoken_core::expressplay::form_headers()[0].name.as_bytes()
+        );
         assert!(!headers[0].secret);
         let st = drmtoken_expressplay_request_headers(&r, headers.as_mut_ptr(), 0, &mut n, &mut err);
         assert_eq!((st, n, err.detail), (drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL, 1, 1));
@@ -778,6 +781,9 @@ fn producing_calls_apply_no_rule_for_every_service() {
         // What the URL needs to be well-formed is still checked.
         ot.host = s("bad host/");
         let st = drmtoken_opentv_request_write_url(&ot, ptr::null_mut(), 0, &mut len, &mut err);
-        assert_eq!((st, view(err.parameter)), (drmtoken_status::DRMTOKEN_INVALID, &b"host"[..]));
+        assert_eq!(
+            (st, view(err.parameter)),
+            (drmtoken_status::DRMTOKEN_INVALID, &b"host"[..])
+        );
     }
 }
