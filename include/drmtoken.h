@@ -550,11 +550,13 @@ drmtoken_status drmtoken_adobe_pass_request_validate(const drmtoken_adobe_pass_r
                                                      drmtoken_warnings *out_warnings,
                                                      drmtoken_error *error);
 
-// Validates the request and writes its GET URL. Conventions as
-// `drmtoken_expressplay_request_write_url`.
+// Writes the request's GET URL. No rules applied, as every producing call: call
+// `drmtoken_adobe_pass_request_validate` first; only an `sp_fqdn` that would make the URL
+// malformed is refused. Conventions as `drmtoken_expressplay_request_write_url`.
 //
 // # Errors
-// As `drmtoken_adobe_pass_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`sp_fqdn`); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
 // As `drmtoken_expressplay_request_write_url`.
@@ -564,13 +566,15 @@ drmtoken_status drmtoken_adobe_pass_request_write_url(const drmtoken_adobe_pass_
                                                       size_t *out_len,
                                                       drmtoken_error *error);
 
-// Validates the request and gives its headers (`Accept`, `X-Device-Info` unless in the query,
-// `Authorization: Bearer` when an access token is set, secret) in
-// `out_headers[0..*out_len]`; 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`,
-// `*out_len` is the number needed and nothing is written.
+// Gives the request's headers (`Accept`, `X-Device-Info` unless in the query,
+// `Authorization: Bearer` when an access token is set, secret) in `out_headers[0..*out_len]`;
+// 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed
+// and nothing is written. No rules applied, as every producing call: call
+// `drmtoken_adobe_pass_request_validate` first.
 //
 // # Errors
-// As `drmtoken_adobe_pass_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
@@ -656,14 +660,18 @@ drmtoken_status drmtoken_expressplay_request_validate(const drmtoken_expressplay
                                                       drmtoken_warnings *out_warnings,
                                                       drmtoken_error *error);
 
-// Validates the request (as `drmtoken_expressplay_request_validate` without "now") and writes
-// its GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+// Writes the request's GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+// Like every producing call of every service, it applies none of the service's rules (call
+// `drmtoken_expressplay_request_validate` first); it refuses only what would make the URL
+// malformed (a custom domain or host that is not one).
 //
 // `*out_len` receives the length; on `DRMTOKEN_BUFFER_TOO_SMALL` it is the size needed and
 // nothing is written; `(NULL, 0)` asks for the size. The output is not NUL-terminated.
 //
 // # Errors
-// As `drmtoken_expressplay_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`DRMTOKEN_ERROR_INVALID_HOST`, or a parameter
+// the service does not take, by name); `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out` must be NULL with `out_cap` 0 or point to
@@ -674,8 +682,8 @@ drmtoken_status drmtoken_expressplay_request_write_url(const drmtoken_expresspla
                                                        size_t *out_len,
                                                        drmtoken_error *error);
 
-// Validates the request and writes the `application/x-www-form-urlencoded` POST body into
-// `out` (conventions as `drmtoken_expressplay_request_write_url`).
+// Writes the `application/x-www-form-urlencoded` POST body into `out` (no rules applied;
+// conventions as `drmtoken_expressplay_request_write_url`).
 //
 // # Errors
 // As `drmtoken_expressplay_request_write_url`.
@@ -702,13 +710,15 @@ drmtoken_status drmtoken_expressplay_request_write_endpoint(const drmtoken_expre
                                                             size_t *out_len,
                                                             drmtoken_error *error);
 
-// Validates the request (without "now") and gives the headers of its POST
-// (`Content-Type: application/x-www-form-urlencoded`; a GET needs none) in
-// `out_headers[0..*out_len]`; 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`,
-// `*out_len` is the number needed and nothing is written.
+// Gives the headers of the request's POST (`Content-Type: application/x-www-form-urlencoded`;
+// a GET needs none) in `out_headers[0..*out_len]`; 3 entries always suffice. On
+// `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is written. No
+// rules applied, as every producing call (call `drmtoken_expressplay_request_validate` first).
 //
 // # Errors
-// As `drmtoken_expressplay_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` for a parameter the service does not take;
+// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+// argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
@@ -821,12 +831,14 @@ drmtoken_status drmtoken_keywrap_key_wrap_hex(const uint8_t *kek_hex,
 drmtoken_status drmtoken_opentv_request_validate(const drmtoken_opentv_request *request,
                                                  drmtoken_error *error);
 
-// Validates the request (as `drmtoken_opentv_request_validate`) and writes its URL.
-// Conventions as `drmtoken_expressplay_request_write_url`; the method is POST with an empty
-// body.
+// Writes the request's URL (the method is POST with an empty body). No rules applied, as every
+// producing call: call `drmtoken_opentv_request_validate` first; only a host or port that
+// would make the URL malformed is refused. Conventions as
+// `drmtoken_expressplay_request_write_url`.
 //
 // # Errors
-// As `drmtoken_opentv_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`host`, `port`); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out` NULL with `out_cap` 0 or `out_cap` writable
@@ -837,13 +849,15 @@ drmtoken_status drmtoken_opentv_request_write_url(const drmtoken_opentv_request 
                                                   size_t *out_len,
                                                   drmtoken_error *error);
 
-// Validates the request and gives its two headers (`authorization: Bearer <token>`, secret;
-// `nv-tenant-id`) in `out_headers[0..*out_len]`, pointing into the request and static data;
-// 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed
-// and nothing is written.
+// Gives the request's two headers (`authorization: Bearer <token>`, secret; `nv-tenant-id`) in
+// `out_headers[0..*out_len]`, pointing into the request and static data; 3 entries always
+// suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is
+// written. No rules applied: `drmtoken_opentv_request_validate` is what keeps a control
+// character (header injection) out, so call it first.
 //
 // # Errors
-// As `drmtoken_opentv_request_validate`, and `DRMTOKEN_BUFFER_TOO_SMALL`.
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8` naming the
+// argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
