@@ -23,15 +23,6 @@
 // `drmtoken_adobe_pass_request.format`: XML.
 #define DRMTOKEN_FORMAT_XML 1
 
-// Warning bit: `deviceUser` is deprecated.
-#define DRMTOKEN_WARN_DEPRECATED_DEVICE_USER 1
-
-// Warning bit: `appId` is deprecated.
-#define DRMTOKEN_WARN_DEPRECATED_APP_ID 2
-
-// Warning bit: the URL is longer than 2048 bytes.
-#define DRMTOKEN_WARN_URL_TOO_LONG 4
-
 // `drmtoken_expressplay_request.service`: FairPlay.
 #define DRMTOKEN_SERVICE_FAIRPLAY 1
 
@@ -63,17 +54,20 @@ typedef enum {
   DRMTOKEN_INVALID = 1,
   // The output buffer is too small: `*out_len` holds the size needed and nothing was written.
   DRMTOKEN_BUFFER_TOO_SMALL = 2,
-  // A required pointer was NULL (or a NULL pointer came with a non-zero length).
+  // A required pointer was NULL (or a NULL pointer came with a non-zero length): the
+  // `drmtoken_error` (kind `DRMTOKEN_ERROR_NULL_ARGUMENT`) names the argument.
   DRMTOKEN_NULL_ARGUMENT = 3,
-  // A string argument is not valid UTF-8.
+  // A string argument or field is not valid UTF-8: the `drmtoken_error` (kind
+  // `DRMTOKEN_ERROR_INVALID_UTF8`) names it.
   DRMTOKEN_INVALID_UTF8 = 4,
-  // An enum argument holds a value this library does not define.
+  // An enum argument or field holds a value this library does not define: the
+  // `drmtoken_error` (kind `DRMTOKEN_ERROR_INVALID_VALUE`) names it.
   DRMTOKEN_INVALID_ARGUMENT = 5,
   // RFC 3394 unwrap: the integrity check failed (wrong KEK or tampered data); the output was
   // zeroed.
   DRMTOKEN_INTEGRITY_CHECK_FAILED = 6,
   // The response is the service refusing the request: the response out-struct holds the HTTP
-  // status, the service's code and message.
+  // status, the service's code and message, and the `drmtoken_error` the same refusal.
   DRMTOKEN_SERVICE_ERROR = 7,
   // The response could not be read: see the `drmtoken_error` out-parameter.
   DRMTOKEN_INVALID_RESPONSE = 8,
@@ -81,12 +75,28 @@ typedef enum {
   DRMTOKEN_PANIC = 99,
 } drmtoken_status;
 
-// What kind of failure a `drmtoken_error` describes (the core's `ErrorKind`).
+// What a `drmtoken_warning` reports.
 typedef enum {
-  // No error.
+  // An unused slot (beyond `drmtoken_warnings.len`); also what a zero-initialised struct holds.
+  DRMTOKEN_WARNING_NONE = 0,
+  // ExpressPlay: a parameter the seed marks "only valid if rightsType is Rental" was sent with
+  // `BuyToOwn`; the service ignores it.
+  DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL = 1,
+  // Adobe Pass: a deprecated parameter (`deviceUser`, `appId`; "the device_info replaces this
+  // parameter").
+  DRMTOKEN_WARNING_DEPRECATED = 2,
+  // Adobe Pass: the URL is longer than 2048 bytes (`detail`); some HTTP stacks refuse it.
+  DRMTOKEN_WARNING_URL_TOO_LONG = 3,
+} drmtoken_warning_kind;
+
+// What kind of failure a `drmtoken_error` describes: the core's `ErrorKindId`, one constant
+// per kind with the same number (a unit test walks the core's list and checks every value and
+// name). `drmtoken_error.kind` holds one of these values.
+typedef enum {
+  // No error (a successful call leaves this).
   DRMTOKEN_ERROR_NONE = 0,
   // A fault the ExpressPlay service documents: `code` holds its code (e.g. -2027).
-  DRMTOKEN_ERROR_EXPRESSPLAY = 1,
+  DRMTOKEN_ERROR_EXPRESS_PLAY = 1,
   // An output or scratch buffer is too small: `detail` is the size needed.
   DRMTOKEN_ERROR_BUFFER_TOO_SMALL = 2,
   // A fixed-capacity list is full: `detail` is its capacity.
@@ -95,7 +105,7 @@ typedef enum {
   DRMTOKEN_ERROR_DUPLICATE_PARAMETER = 4,
   // `%` not followed by two hex digits.
   DRMTOKEN_ERROR_INVALID_PERCENT_ENCODING = 5,
-  // Not UTF-8.
+  // Not UTF-8 (`parameter` names the argument or field).
   DRMTOKEN_ERROR_INVALID_UTF8 = 6,
   // Not an ExpressPlay token request URL.
   DRMTOKEN_ERROR_UNKNOWN_SERVICE = 7,
@@ -125,11 +135,12 @@ typedef enum {
   DRMTOKEN_ERROR_UNEXPECTED_CONTENT_TYPE = 19,
   // An HTTP status the service does not document: `detail` is the status.
   DRMTOKEN_ERROR_UNEXPECTED_STATUS = 20,
-  // A field of the wrong type or form.
+  // A field of the wrong type or form; also an enum argument or field holding a value this
+  // library does not define (`parameter` names it; status `DRMTOKEN_INVALID_ARGUMENT`).
   DRMTOKEN_ERROR_INVALID_VALUE = 21,
   // A token with characters outside its alphabet.
   DRMTOKEN_ERROR_INVALID_TOKEN = 22,
-  // A parameter this service does not define.
+  // A parameter this service does not define (`parameter` names it).
   DRMTOKEN_ERROR_UNKNOWN_PARAMETER = 23,
   // OpenTV IAS 400.
   DRMTOKEN_ERROR_BAD_REQUEST = 24,
@@ -147,12 +158,14 @@ typedef enum {
   DRMTOKEN_ERROR_AUTHORIZATION_EXPIRED = 30,
   // A response nests deeper than 64 levels (JSON or XML): `detail` is the byte offset.
   DRMTOKEN_ERROR_NESTING_TOO_DEEP = 31,
-  // A kind added after this header was generated.
-  DRMTOKEN_ERROR_OTHER = 255,
+  // A required pointer argument was NULL (or NULL with a non-zero length): `parameter` names
+  // the argument (`request`, `out_len`) or field (`extensionType`).
+  DRMTOKEN_ERROR_NULL_ARGUMENT = 32,
 } drmtoken_error_kind;
 
-// A string argument: `len` bytes of UTF-8 at `ptr` (not NUL-terminated). `{NULL, 0}` (a
-// zero-initialised field) means "absent" for optional fields and "empty" otherwise.
+// A string: `len` bytes of UTF-8 at `ptr` (not NUL-terminated). `{NULL, 0}` (a zero-initialised
+// field) is "absent" for an optional input and "empty" for a required one; a non-NULL pointer
+// with length 0 is a present, empty value.
 typedef struct {
   // The first byte, or NULL when `len` is 0.
   const uint8_t *ptr;
@@ -170,7 +183,7 @@ typedef struct {
   drmtoken_str device_id;
   // `resource` (a resourceId or an MRSS fragment).
   drmtoken_str resource;
-  // The base64 device information (see `drmtoken_adobe_pass_encode_device_info`).
+  // The base64 device information (see `drmtoken_adobe_pass_device_info_encode`).
   drmtoken_str device_info;
   // Send it as the `device_info` query parameter instead of the `X-Device-Info` header.
   bool device_info_in_query;
@@ -186,29 +199,55 @@ typedef struct {
   uint32_t format;
 } drmtoken_adobe_pass_request;
 
-// A failure's details. Strings point to static text inside the library: never free them.
+// One warning.
 typedef struct {
-  // The kind of failure.
-  drmtoken_error_kind kind;
+  // What it reports.
+  drmtoken_warning_kind kind;
+  // The wire name of the parameter concerned (static), or `{NULL, 0}`.
+  drmtoken_str parameter;
+  // `DRMTOKEN_WARNING_URL_TOO_LONG`: the URL's length; else 0.
+  size_t detail;
+} drmtoken_warning;
+
+// The warnings of a valid request: `warnings[0..len]`.
+typedef struct {
+  // How many entries of `warnings` are set.
+  size_t len;
+  // The warnings, in the order found.
+  drmtoken_warning warnings[4];
+} drmtoken_warnings;
+
+// A failure's details. Strings point to static text inside the library: never free them.
+// `drmtoken_error_describe` writes it as text, exactly as every other surface prints it.
+typedef struct {
+  // The kind of failure: a `drmtoken_error_kind` value (`DRMTOKEN_ERROR_NONE` after success).
+  // An integer, so a kind added by a newer library is a number rather than undefined
+  // behaviour.
+  uint32_t kind;
   // The service's documented code (e.g. -2027), or 0 for a library-level failure.
   int32_t code;
   // A static message (the service document's wording for service codes).
   drmtoken_str message;
-  // The offending parameter's wire name, or `{NULL, 0}`.
+  // The offending parameter's wire name (ExpressPlay parameters) or the argument's or field's
+  // C name, or `{NULL, 0}`.
   drmtoken_str parameter;
   // By kind: bytes needed, list capacity, byte offset or HTTP status; else 0.
   size_t detail;
 } drmtoken_error;
 
-// One request header. Send `name: ` then `value_prefix` then `value` (e.g. `authorization: `
-// `Bearer ` `<token>`). `name` and `value_prefix` are static; `value` points into the request.
+// One request header, as the core gives it. Send `name`, `: `, then `value_prefix` then
+// `value` (e.g. `authorization: ` `Bearer ` `<token>`). `name` is spelled as the service's
+// document spells it (HTTP compares names without case); `name` and `value_prefix` are static,
+// `value` points into the request.
 typedef struct {
   // The header name.
   drmtoken_str name;
   // A fixed prefix of the value (`Bearer `), possibly empty.
   drmtoken_str value_prefix;
-  // The caller's part of the value.
+  // The caller's part of the value, possibly empty.
   drmtoken_str value;
+  // Whether the value is a credential (a bearer token): never log it. Decided by the core.
+  bool secret;
 } drmtoken_header;
 
 // A parsed authorization token response.
@@ -231,96 +270,147 @@ typedef struct {
   drmtoken_str message;
 } drmtoken_adobe_pass_response;
 
-// One PlayReady `extensionType`/`extensionPayload` pair.
+// An ExpressPlay token request for any of the three services. Zero-initialise it, set
+// `service`, then the parameters the request needs: `{NULL, 0}` (and a `_len` of 0) is
+// absent. A present parameter the service does not take is refused
+// (`DRMTOKEN_ERROR_UNKNOWN_PARAMETER` naming it). Every string is UTF-8, pointer +
+// length. Repeatable parameters are arrays of up to 8 values, in order;
+// `extension_types[i]` pairs with `extension_payloads[i]`.
 typedef struct {
-  // `extensionType`.
-  drmtoken_str extension_type;
-  // `extensionPayload`.
-  drmtoken_str extension_payload;
-} drmtoken_playready_extension;
-
-// An ExpressPlay token request. Zero-initialise it, set `service`, then the parameters the
-// request needs; a parameter the service does not define is refused
-// (`DRMTOKEN_ERROR_UNKNOWN_PARAMETER` naming it). Every string is UTF-8, pointer + length.
-typedef struct {
-  // `DRMTOKEN_SERVICE_FAIRPLAY`, `_PLAYREADY` or `_WIDEVINE`.
+  // `DRMTOKEN_SERVICE_FAIRPLAY`, `DRMTOKEN_SERVICE_PLAYREADY` or `DRMTOKEN_SERVICE_WIDEVINE`.
   uint32_t service;
-  // `DRMTOKEN_ENV_TEST` (0), `_PRODUCTION`, `_DOMAIN` or `_HOST`.
+  // `DRMTOKEN_ENV_TEST` (0), `DRMTOKEN_ENV_PRODUCTION`, `DRMTOKEN_ENV_DOMAIN` or
+  // `DRMTOKEN_ENV_HOST`.
   uint32_t environment;
-  // The custom domain (`DRMTOKEN_ENV_DOMAIN`) or host (`DRMTOKEN_ENV_HOST`).
+  // The custom domain (`DRMTOKEN_ENV_DOMAIN`) or host (`DRMTOKEN_ENV_HOST`); else absent.
   drmtoken_str domain;
-  // `customerAuthenticator` (secret).
+  // `customerAuthenticator` (secret): The customer API key (required).
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str customer_authenticator;
-  // `errorFormat`.
+  // `errorFormat`: `html` (the default) or `json`.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str error_format;
-  // `generalFlags`.
+  // `generalFlags`: FairPlay and Widevine: `0000`, the only allowed value. PlayReady: 4 bytes as 8 hexadecimal digits; `00000001` (persistent) is required for a `Rental`.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str general_flags;
-  // `kek` (secret).
+  // `kek` (secret): The key encryption key: 32, 48 or 64 hexadecimal digits. FairPlay: with `kek`, give `kid` or `ek`, not both. PlayReady: not together with `contentKey`.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str kek;
-  // `kid`.
+  // `kid`: The key id: 32 hexadecimal digits, or `^` and 1 to 64 characters. Required for PlayReady and Widevine.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str kid;
-  // `ek`.
+  // `ek` (secret): The content key wrapped under `kek` (RFC 3394): 48 hexadecimal digits. Needs `kek`.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str ek;
-  // `contentKey` (secret).
+  // `contentKey` (secret): The content key: 32 hexadecimal digits. Required unless `kek` and `ek`, or `kid`, are given.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str content_key;
-  // `iv` (FairPlay).
+  // `iv`: The content IV: 32 hexadecimal digits (required).
+  //
+  // Taken by: FairPlay.
   drmtoken_str iv;
-  // `rentalDuration` (FairPlay).
+  // `rentalDuration`: The rental duration in seconds (default 0).
+  //
+  // Taken by: FairPlay.
   drmtoken_str rental_duration;
-  // `rightsType` (PlayReady).
+  // `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+  //
+  // Taken by: FairPlay.
+  const drmtoken_str *fp_extensions;
+  // How many values `fp_extensions` points to (0 to 8).
+  size_t fp_extensions_len;
+  // `rightsType`: `BuyToOwn` or `Rental` (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str rights_type;
-  // `rental.periodEndTime` (PlayReady).
+  // `rental.periodEndTime`: When the rental ends: RFC 3339 in the `Z` zone, or `+seconds`. Required for a `Rental`.
+  //
+  // Taken by: PlayReady.
   drmtoken_str rental_period_end_time;
-  // `rental.playDuration` (PlayReady).
+  // `rental.playDuration`: Seconds the content plays once started (`Rental` only).
+  //
+  // Taken by: PlayReady.
   drmtoken_str rental_play_duration;
-  // `analogVideoOPL` (PlayReady).
+  // `analogVideoOPL`: Output protection level for analog video: 0 to 999 (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str analog_video_opl;
-  // `compressedDigitalAudioOPL` (PlayReady).
+  // `compressedDigitalAudioOPL`: Output protection level for compressed digital audio: 0 to 999 (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str compressed_digital_audio_opl;
-  // `compressedDigitalVideoOPL` (PlayReady).
+  // `compressedDigitalVideoOPL`: Output protection level for compressed digital video: 0 to 999 (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str compressed_digital_video_opl;
-  // `uncompressedDigitalAudioOPL` (PlayReady).
+  // `uncompressedDigitalAudioOPL`: Output protection level for uncompressed digital audio: 0 to 999 (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str uncompressed_digital_audio_opl;
-  // `uncompressedDigitalVideoOPL` (PlayReady).
+  // `uncompressedDigitalVideoOPL`: Output protection level for uncompressed digital video: 0 to 999 (required).
+  //
+  // Taken by: PlayReady.
   drmtoken_str uncompressed_digital_video_opl;
-  // `unknownOutputBehavior` (PlayReady).
+  // `unknownOutputBehavior`: `Allow`, `Disallow` or `SDOnly`.
+  //
+  // Taken by: PlayReady.
   drmtoken_str unknown_output_behavior;
-  // `outputControlFlags` (PlayReady).
+  // `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
+  //
+  // Taken by: PlayReady.
   drmtoken_str output_control_flags;
-  // `contentId` (Widevine).
+  // `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+  //
+  // Taken by: PlayReady.
+  const drmtoken_str *extension_types;
+  // How many values `extension_types` points to (0 to 8).
+  size_t extension_types_len;
+  // `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
+  //
+  // Taken by: PlayReady.
+  const drmtoken_str *extension_payloads;
+  // How many values `extension_payloads` points to (0 to 8).
+  size_t extension_payloads_len;
+  // `contentId`: The content id (free text).
+  //
+  // Taken by: Widevine.
   drmtoken_str content_id;
-  // `securityLevel` (Widevine).
+  // `securityLevel`: 1 (`SW_SECURE_CRYPTO`) to 5 (`HW_SECURE_ALL`) (required).
+  //
+  // Taken by: Widevine.
   drmtoken_str security_level;
-  // `hdcpOutputControl` (Widevine).
+  // `hdcpOutputControl`: 0 (`HDCP_NONE`), 1 (`HDCP_V1`) or 2 (`HDCP_V2`) (required).
+  //
+  // Taken by: Widevine.
   drmtoken_str hdcp_output_control;
-  // `licenseDuration` (Widevine).
+  // `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
+  //
+  // Taken by: Widevine.
   drmtoken_str license_duration;
-  // `expirationTime`.
+  // `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+  //
+  // Taken by: Widevine.
+  const drmtoken_str *wv_extensions;
+  // How many values `wv_extensions` points to (0 to 8).
+  size_t wv_extensions_len;
+  // `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str expiration_time;
-  // `cookie`.
+  // `cookie`: Up to 32 characters, logged by the redemption server.
+  //
+  // Taken by: FairPlay, PlayReady, Widevine.
   drmtoken_str cookie;
-  // `fpExtension` (FairPlay) or `wvExtension` (Widevine) values, `extensions_len` of them
-  // (up to 8).
-  const drmtoken_str *extensions;
-  // How many `extensions`.
-  size_t extensions_len;
-  // PlayReady `extensionType`/`extensionPayload` pairs, `playready_extensions_len` of them
-  // (up to 8).
-  const drmtoken_playready_extension *playready_extensions;
-  // How many `playready_extensions`.
-  size_t playready_extensions_len;
 } drmtoken_expressplay_request;
 
-// Warnings beside a valid request: the wire names of rental parameters sent with `BuyToOwn`
-// (the service ignores them).
-typedef struct {
-  // How many entries of `ignored_parameters` are set.
-  size_t len;
-  // Static wire names.
-  drmtoken_str ignored_parameters[4];
-} drmtoken_warnings;
-
-// One parameter the service does not define, found by `drmtoken_expressplay_check_url`.
+// One parameter the service does not define, found by `drmtoken_expressplay_url_check`.
 typedef struct {
   // The name as it appears in the URL (points into the URL).
   drmtoken_str name;
@@ -328,7 +418,7 @@ typedef struct {
   drmtoken_str suggestion;
 } drmtoken_unknown_parameter;
 
-// What `drmtoken_expressplay_check_url` found.
+// What `drmtoken_expressplay_url_check` found.
 typedef struct {
   // The service of the URL (`DRMTOKEN_SERVICE_*`), or 0 when it is not an ExpressPlay URL.
   uint32_t service;
@@ -344,7 +434,7 @@ typedef struct {
   size_t unknown_omitted;
   // Warnings of a valid request.
   drmtoken_warnings warnings;
-} drmtoken_check_result;
+} drmtoken_expressplay_url_check_result;
 
 // An IAS content token request (`POST https://<host>:<port>/ias/v2/content_token`).
 typedef struct {
@@ -445,43 +535,65 @@ typedef struct {
 extern "C" {
 #endif // __cplusplus
 
-// Validates the request; `*out_warnings` (if not NULL) gets `DRMTOKEN_WARN_*` bits.
+// Validates the request. On success `*out_warnings` (if not NULL) receives the warnings
+// (`DRMTOKEN_WARNING_DEPRECATED` naming `deviceUser` or `appId`,
+// `DRMTOKEN_WARNING_URL_TOO_LONG` with the length).
+//
+// # Errors
+// `DRMTOKEN_INVALID` (`*error` names the field); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
-// `request` must be valid; `out_warnings` and `error` may be NULL.
-drmtoken_status drmtoken_adobe_pass_validate(const drmtoken_adobe_pass_request *request,
-                                             uint32_t *out_warnings,
-                                             drmtoken_error *error);
+// `request` must be valid with its strings valid for their lengths; `out_warnings` and `error`
+// may be NULL.
+drmtoken_status drmtoken_adobe_pass_request_validate(const drmtoken_adobe_pass_request *request,
+                                                     drmtoken_warnings *out_warnings,
+                                                     drmtoken_error *error);
 
-// Writes the GET URL (call `drmtoken_adobe_pass_validate` first). Conventions as
-// `drmtoken_expressplay_url`.
+// Writes the request's GET URL. No rules applied, as every producing call: call
+// `drmtoken_adobe_pass_request_validate` first; only an `sp_fqdn` that would make the URL
+// malformed is refused. Conventions as `drmtoken_expressplay_request_write_url`.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`sp_fqdn`); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
-// As `drmtoken_expressplay_url`.
-drmtoken_status drmtoken_adobe_pass_url(const drmtoken_adobe_pass_request *request,
-                                        uint8_t *out,
-                                        size_t out_cap,
-                                        size_t *out_len,
-                                        drmtoken_error *error);
+// As `drmtoken_expressplay_request_write_url`.
+drmtoken_status drmtoken_adobe_pass_request_write_url(const drmtoken_adobe_pass_request *request,
+                                                      uint8_t *out,
+                                                      size_t out_cap,
+                                                      size_t *out_len,
+                                                      drmtoken_error *error);
 
-// The request's headers (`Accept`, `X-Device-Info` unless in the query, `Authorization` when
-// an access token is set) into `out_headers[0..*out_len]`; 3 entries always suffice. On
-// `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is written.
+// Gives the request's headers (`Accept`, `X-Device-Info` unless in the query,
+// `Authorization: Bearer` when an access token is set, secret) in `out_headers[0..*out_len]`;
+// 3 entries always suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed
+// and nothing is written. No rules applied, as every producing call: call
+// `drmtoken_adobe_pass_request_validate` first.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
-// to `out_cap` writable headers.
-drmtoken_status drmtoken_adobe_pass_headers(const drmtoken_adobe_pass_request *request,
-                                            drmtoken_header *out_headers,
-                                            size_t out_cap,
-                                            size_t *out_len);
+// to `out_cap` writable headers; `error` may be NULL.
+drmtoken_status drmtoken_adobe_pass_request_headers(const drmtoken_adobe_pass_request *request,
+                                                    drmtoken_header *out_headers,
+                                                    size_t out_cap,
+                                                    size_t *out_len,
+                                                    drmtoken_error *error);
 
 // Base64-encodes device JSON for `device_info` (`4 * ceil(json_len / 3)` bytes). Conventions
-// as `drmtoken_expressplay_url`.
+// as `drmtoken_expressplay_request_write_url`.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`, `DRMTOKEN_NULL_ARGUMENT`.
 //
 // # Safety
 // `json` must point to `json_len` readable bytes; `out`, `out_len`, `error` as usual.
-drmtoken_status drmtoken_adobe_pass_encode_device_info(const uint8_t *json,
+drmtoken_status drmtoken_adobe_pass_device_info_encode(const uint8_t *json,
                                                        size_t json_len,
                                                        uint8_t *out,
                                                        size_t out_cap,
@@ -505,164 +617,256 @@ drmtoken_status drmtoken_adobe_pass_response_parse(uint16_t http_status,
                                                    drmtoken_adobe_pass_response *out,
                                                    drmtoken_error *error);
 
-// Validates `request` with the service's rules. `now_unix` (seconds) is used when `has_now`
-// is true; without it, absolute times are checked for form only.
+// Writes `source` as text into `out` (`*out_len` bytes, UTF-8, not NUL-terminated), exactly
+// as the Rust core's `Display`, the CLI and the bindings print the same error (e.g.
+// `-2027: Content encryption key must be 32-hexadecimal digits long [parameter contentKey]`).
+// `DRMTOKEN_ERROR_NONE` gives `no error`.
 //
-// Returns `DRMTOKEN_OK` (and the warnings, if `out_warnings` is not NULL) or
-// `DRMTOKEN_INVALID` with the service's code, message and parameter in `*error` (if not NULL).
+// Conventions as `drmtoken_expressplay_request_write_url`: `(NULL, 0)` asks for the size; on
+// `DRMTOKEN_BUFFER_TOO_SMALL` `*out_len` is the size needed and nothing is written. `source`
+// and `error` may be the same struct (`source` is read first).
 //
-// # Safety
-// `request` must point to a valid `drmtoken_expressplay_request` whose pointers are valid for
-// the call; `out_warnings` and `error` may be NULL or point to writable structs.
-drmtoken_status drmtoken_expressplay_validate(const drmtoken_expressplay_request *request,
-                                              int64_t now_unix,
-                                              bool has_now,
-                                              drmtoken_warnings *out_warnings,
-                                              drmtoken_error *error);
-
-// Writes the GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
-//
-// `*out_len` receives the length; on `DRMTOKEN_BUFFER_TOO_SMALL` it is the size needed and
-// nothing is written; `(NULL, 0)` asks for the size. The output is not NUL-terminated.
+// # Errors
+// `DRMTOKEN_NULL_ARGUMENT` (`source`, `out_len`, `out`), `DRMTOKEN_INVALID_ARGUMENT` for a kind
+// this library does not define (`kind`), `DRMTOKEN_INVALID_UTF8` (`message`, `parameter`),
+// `DRMTOKEN_BUFFER_TOO_SMALL`.
 //
 // # Safety
-// `request` and `out_len` must be valid; `out` must be NULL with `out_cap` 0 or point to
-// `out_cap` writable bytes; `error` may be NULL.
-drmtoken_status drmtoken_expressplay_url(const drmtoken_expressplay_request *request,
-                                         uint8_t *out,
-                                         size_t out_cap,
-                                         size_t *out_len,
-                                         drmtoken_error *error);
-
-// Writes the `application/x-www-form-urlencoded` POST body into `out` (conventions as
-// `drmtoken_expressplay_url`).
-//
-// # Safety
-// As `drmtoken_expressplay_url`.
-drmtoken_status drmtoken_expressplay_form_body(const drmtoken_expressplay_request *request,
-                                               uint8_t *out,
-                                               size_t out_cap,
-                                               size_t *out_len,
-                                               drmtoken_error *error);
-
-// Writes the endpoint URL a POST goes to (conventions as `drmtoken_expressplay_url`).
-//
-// # Safety
-// As `drmtoken_expressplay_url`.
-drmtoken_status drmtoken_expressplay_endpoint(const drmtoken_expressplay_request *request,
-                                              uint8_t *out,
-                                              size_t out_cap,
-                                              size_t *out_len,
-                                              drmtoken_error *error);
-
-// Checks a request URL exactly as the service would: parse (service from the host and path,
-// values decoded into `scratch`) then validate.
-//
-// Returns `DRMTOKEN_OK` when the URL parses (then `out->valid` says whether it is valid, with
-// the service's code in `out->error` when not), `DRMTOKEN_INVALID` when it is not an
-// ExpressPlay request URL at all (`out->error` says why), or `DRMTOKEN_BUFFER_TOO_SMALL` when
-// `scratch_cap` is below `*scratch_len` (a scratch of `url_len` bytes is always enough).
-//
-// # Safety
-// `url` must point to `url_len` readable bytes; `scratch` must be NULL with `scratch_cap` 0
-// or point to `scratch_cap` writable bytes; `scratch_len` and `out` must be valid. The
-// strings in `*out` point into `url` and the library's static data.
-drmtoken_status drmtoken_expressplay_check_url(const uint8_t *url,
-                                               size_t url_len,
-                                               int64_t now_unix,
-                                               bool has_now,
-                                               uint8_t *scratch,
-                                               size_t scratch_cap,
-                                               size_t *scratch_len,
-                                               drmtoken_check_result *out);
-
-// Wraps `key` (16 bytes or more, a multiple of 8, any length) under `kek` (16, 24 or 32 bytes)
-// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
-//
-// # Safety
-// `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
-// `out_cap` 0 or point to `out_cap` writable bytes; `out_len` must be valid; `error` may be NULL.
-drmtoken_status drmtoken_keywrap_wrap(const uint8_t *kek,
-                                      size_t kek_len,
-                                      const uint8_t *key,
-                                      size_t key_len,
-                                      uint8_t *out,
-                                      size_t out_cap,
-                                      size_t *out_len,
-                                      drmtoken_error *error);
-
-// Unwraps `wrapped` under `kek` into `out` (`wrapped_len - 8` bytes), checking RFC 3394's
-// integrity value: `DRMTOKEN_INTEGRITY_CHECK_FAILED` (with `out` zeroed) on a wrong KEK or
-// tampered data. Conventions as `drmtoken_expressplay_url`.
-//
-// # Safety
-// As `drmtoken_keywrap_wrap`.
-drmtoken_status drmtoken_keywrap_unwrap(const uint8_t *kek,
-                                        size_t kek_len,
-                                        const uint8_t *wrapped,
-                                        size_t wrapped_len,
+// `source` must point to a readable `drmtoken_error` whose strings are valid for their lengths
+// (as one a drmtoken call filled); `out` must be NULL with `out_cap` 0 or point to `out_cap`
+// writable bytes; `out_len` must be valid; `error` may be NULL.
+drmtoken_status drmtoken_error_describe(const drmtoken_error *source,
                                         uint8_t *out,
                                         size_t out_cap,
                                         size_t *out_len,
                                         drmtoken_error *error);
 
-// Unwraps a hex wrapped key (ExpressPlay's `ek`, or any length RFC 3394 permits) under a hex
-// `kek` (either case) into lower-case hex in `out`. `out` needs `wrapped_hex_len - 8` bytes: the
-// `wrapped_hex_len - 16` hex digits written (`*out_len`) plus 8 bytes of working room, zeroed on
-// return (the library has no heap; see `drmtoken_core::keywrap::unwrap_hex`). A size query
-// gives that capacity. Conventions as `drmtoken_keywrap_unwrap`.
+// Validates `request` with the service's rules. `now_unix` (Unix seconds) is optional: NULL
+// means absent, and then absolute times are checked for form only.
+//
+// On success `*out_warnings` (if not NULL) receives the warnings (kind
+// `DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL`, naming the parameter).
+//
+// # Errors
+// `DRMTOKEN_INVALID` with the service's code, message and parameter in `*error`;
+// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+// argument or field.
 //
 // # Safety
-// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
-drmtoken_status drmtoken_keywrap_unwrap_hex(const uint8_t *kek_hex,
-                                            size_t kek_hex_len,
-                                            const uint8_t *wrapped_hex,
-                                            size_t wrapped_hex_len,
-                                            uint8_t *out,
-                                            size_t out_cap,
-                                            size_t *out_len,
-                                            drmtoken_error *error);
+// `request` must point to a valid `drmtoken_expressplay_request` whose pointers are valid for
+// their lengths; `now_unix`, `out_warnings` and `error` may be NULL or point to valid values.
+drmtoken_status drmtoken_expressplay_request_validate(const drmtoken_expressplay_request *request,
+                                                      const int64_t *now_unix,
+                                                      drmtoken_warnings *out_warnings,
+                                                      drmtoken_error *error);
 
-// Wraps a hex key (either case; 32 hex digits or more, a multiple of 16) under a hex `kek` into
-// lower-case hex in `out`: `key_hex_len + 16` bytes, which is also the capacity needed.
-// Conventions as `drmtoken_keywrap_wrap`.
+// Writes the request's GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+// Like every producing call of every service, it applies none of the service's rules (call
+// `drmtoken_expressplay_request_validate` first); it refuses only what would make the URL
+// malformed (a custom domain or host that is not one).
+//
+// `*out_len` receives the length; on `DRMTOKEN_BUFFER_TOO_SMALL` it is the size needed and
+// nothing is written; `(NULL, 0)` asks for the size. The output is not NUL-terminated.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`DRMTOKEN_ERROR_INVALID_HOST`, or a parameter
+// the service does not take, by name); `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 //
 // # Safety
-// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
-drmtoken_status drmtoken_keywrap_wrap_hex(const uint8_t *kek_hex,
-                                          size_t kek_hex_len,
-                                          const uint8_t *key_hex,
-                                          size_t key_hex_len,
+// `request` and `out_len` must be valid; `out` must be NULL with `out_cap` 0 or point to
+// `out_cap` writable bytes; `error` may be NULL.
+drmtoken_status drmtoken_expressplay_request_write_url(const drmtoken_expressplay_request *request,
+                                                       uint8_t *out,
+                                                       size_t out_cap,
+                                                       size_t *out_len,
+                                                       drmtoken_error *error);
+
+// Writes the `application/x-www-form-urlencoded` POST body into `out` (no rules applied;
+// conventions as `drmtoken_expressplay_request_write_url`).
+//
+// # Errors
+// As `drmtoken_expressplay_request_write_url`.
+//
+// # Safety
+// As `drmtoken_expressplay_request_write_url`.
+drmtoken_status drmtoken_expressplay_request_write_form_body(const drmtoken_expressplay_request *request,
+                                                             uint8_t *out,
+                                                             size_t out_cap,
+                                                             size_t *out_len,
+                                                             drmtoken_error *error);
+
+// Writes the endpoint URL a POST goes to (conventions as
+// `drmtoken_expressplay_request_write_url`).
+//
+// # Errors
+// As `drmtoken_expressplay_request_write_url`.
+//
+// # Safety
+// As `drmtoken_expressplay_request_write_url`.
+drmtoken_status drmtoken_expressplay_request_write_endpoint(const drmtoken_expressplay_request *request,
+                                                            uint8_t *out,
+                                                            size_t out_cap,
+                                                            size_t *out_len,
+                                                            drmtoken_error *error);
+
+// Gives the headers of the request's POST (`Content-Type: application/x-www-form-urlencoded`;
+// a GET needs none) in `out_headers[0..*out_len]`; 3 entries always suffice. On
+// `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is written. No
+// rules applied, as every producing call (call `drmtoken_expressplay_request_validate` first).
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` for a parameter the service does not take;
+// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+// argument or field.
+//
+// # Safety
+// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
+// to `out_cap` writable headers; `error` may be NULL.
+drmtoken_status drmtoken_expressplay_request_headers(const drmtoken_expressplay_request *request,
+                                                     drmtoken_header *out_headers,
+                                                     size_t out_cap,
+                                                     size_t *out_len,
+                                                     drmtoken_error *error);
+
+// Checks a request URL exactly as the service would: parse (service from the host and path,
+// values decoded into `scratch`) then validate, with the optional `now_unix` (NULL: absent).
+//
+// Returns `DRMTOKEN_OK` when the URL parses (then `out->valid` says whether the request is
+// valid, with the service's code in `out->error` when not; `*error` is cleared: the check
+// itself succeeded).
+//
+// # Errors
+// `DRMTOKEN_INVALID` when it is not an ExpressPlay request URL at all (`*error` and
+// `out->error` say why); `DRMTOKEN_BUFFER_TOO_SMALL` when `scratch_cap` is below
+// `*scratch_len` (a scratch of `url_len` bytes is always enough); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8` (`url`).
+//
+// # Safety
+// `url` must point to `url_len` readable bytes; `now_unix` may be NULL or point to a value;
+// `scratch` must be NULL with `scratch_cap` 0 or point to `scratch_cap` writable bytes;
+// `scratch_len` and `out` must be valid; `error` may be NULL. The strings in `*out` point into
+// `url`, `scratch` and the library's static data.
+drmtoken_status drmtoken_expressplay_url_check(const uint8_t *url,
+                                               size_t url_len,
+                                               const int64_t *now_unix,
+                                               uint8_t *scratch,
+                                               size_t scratch_cap,
+                                               size_t *scratch_len,
+                                               drmtoken_expressplay_url_check_result *out,
+                                               drmtoken_error *error);
+
+// Wraps `key` (16 bytes or more, a multiple of 8, any length) under `kek` (16, 24 or 32 bytes)
+// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_request_write_url`.
+//
+// # Safety
+// `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
+// `out_cap` 0 or point to `out_cap` writable bytes; `out_len` must be valid; `error` may be NULL.
+drmtoken_status drmtoken_keywrap_key_wrap(const uint8_t *kek,
+                                          size_t kek_len,
+                                          const uint8_t *key,
+                                          size_t key_len,
                                           uint8_t *out,
                                           size_t out_cap,
                                           size_t *out_len,
                                           drmtoken_error *error);
 
-// Validates the request (host, port, content id, header values: a control character is
-// refused, so no header injection) and writes its URL. Conventions as
-// `drmtoken_expressplay_url`; the method is POST with an empty body.
+// Unwraps `wrapped` under `kek` into `out` (`wrapped_len - 8` bytes), checking RFC 3394's
+// integrity value: `DRMTOKEN_INTEGRITY_CHECK_FAILED` (with `out` zeroed) on a wrong KEK or
+// tampered data. Conventions as `drmtoken_expressplay_request_write_url`.
+//
+// # Safety
+// As `drmtoken_keywrap_key_wrap`.
+drmtoken_status drmtoken_keywrap_key_unwrap(const uint8_t *kek,
+                                            size_t kek_len,
+                                            const uint8_t *wrapped,
+                                            size_t wrapped_len,
+                                            uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len,
+                                            drmtoken_error *error);
+
+// Unwraps a hex wrapped key (ExpressPlay's `ek`, or any length RFC 3394 permits) under a hex
+// `kek` (either case) into lower-case hex in `out`. `out` needs `wrapped_hex_len - 8` bytes: the
+// `wrapped_hex_len - 16` hex digits written (`*out_len`) plus 8 bytes of working room, zeroed on
+// return (the library has no heap; see `drmtoken_core::keywrap::unwrap_hex`). A size query
+// gives that capacity. Conventions as `drmtoken_keywrap_key_unwrap`.
+//
+// # Safety
+// As `drmtoken_keywrap_key_wrap`; the hex strings must be UTF-8.
+drmtoken_status drmtoken_keywrap_key_unwrap_hex(const uint8_t *kek_hex,
+                                                size_t kek_hex_len,
+                                                const uint8_t *wrapped_hex,
+                                                size_t wrapped_hex_len,
+                                                uint8_t *out,
+                                                size_t out_cap,
+                                                size_t *out_len,
+                                                drmtoken_error *error);
+
+// Wraps a hex key (either case; 32 hex digits or more, a multiple of 16) under a hex `kek` into
+// lower-case hex in `out`: `key_hex_len + 16` bytes, which is also the capacity needed.
+// Conventions as `drmtoken_keywrap_key_wrap`.
+//
+// # Safety
+// As `drmtoken_keywrap_key_wrap`; the hex strings must be UTF-8.
+drmtoken_status drmtoken_keywrap_key_wrap_hex(const uint8_t *kek_hex,
+                                              size_t kek_hex_len,
+                                              const uint8_t *key_hex,
+                                              size_t key_hex_len,
+                                              uint8_t *out,
+                                              size_t out_cap,
+                                              size_t *out_len,
+                                              drmtoken_error *error);
+
+// Validates the request: host, port, content id, and the header values (a control character
+// is refused, so no header injection).
+//
+// # Errors
+// `DRMTOKEN_INVALID` (`*error` names the field); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
+//
+// # Safety
+// `request` must point to a valid `drmtoken_opentv_request` whose strings are valid for their
+// lengths; `error` may be NULL.
+drmtoken_status drmtoken_opentv_request_validate(const drmtoken_opentv_request *request,
+                                                 drmtoken_error *error);
+
+// Writes the request's URL (the method is POST with an empty body). No rules applied, as every
+// producing call: call `drmtoken_opentv_request_validate` first; only a host or port that
+// would make the URL malformed is refused. Conventions as
+// `drmtoken_expressplay_request_write_url`.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`host`, `port`); `DRMTOKEN_NULL_ARGUMENT`,
+// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out` NULL with `out_cap` 0 or `out_cap` writable
 // bytes; `error` may be NULL.
-drmtoken_status drmtoken_opentv_url(const drmtoken_opentv_request *request,
-                                    uint8_t *out,
-                                    size_t out_cap,
-                                    size_t *out_len,
-                                    drmtoken_error *error);
+drmtoken_status drmtoken_opentv_request_write_url(const drmtoken_opentv_request *request,
+                                                  uint8_t *out,
+                                                  size_t out_cap,
+                                                  size_t *out_len,
+                                                  drmtoken_error *error);
 
-// Validates the request and gives its two headers (`authorization: Bearer <token>`,
-// `nv-tenant-id`) in `out_headers[0..*out_len]`, pointing into the request and static data.
-// On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is 2 and nothing is written.
+// Gives the request's two headers (`authorization: Bearer <token>`, secret; `nv-tenant-id`) in
+// `out_headers[0..*out_len]`, pointing into the request and static data; 3 entries always
+// suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is
+// written. No rules applied: `drmtoken_opentv_request_validate` is what keeps a control
+// character (header injection) out, so call it first.
+//
+// # Errors
+// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8` naming the
+// argument or field.
 //
 // # Safety
 // `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
 // to `out_cap` writable headers; `error` may be NULL.
-drmtoken_status drmtoken_opentv_headers(const drmtoken_opentv_request *request,
-                                        drmtoken_header *out_headers,
-                                        size_t out_cap,
-                                        size_t *out_len,
-                                        drmtoken_error *error);
+drmtoken_status drmtoken_opentv_request_headers(const drmtoken_opentv_request *request,
+                                                drmtoken_header *out_headers,
+                                                size_t out_cap,
+                                                size_t *out_len,
+                                                drmtoken_error *error);
 
 // Parses an IAS content token response. Returns `DRMTOKEN_OK`, `DRMTOKEN_SERVICE_ERROR`
 // (400/401/403/404/other: `error->kind` says which, `out->message` the body's message),
@@ -705,39 +909,39 @@ drmtoken_status drmtoken_expressplay_response_parse(uint32_t service,
                                                     drmtoken_error *error);
 
 // Writes FairPlay's key URI for the HLS `#EXT-X-KEY` tag: the rights URL (`response.url`) with
-// `https://` replaced by `skd://`. Conventions as `drmtoken_expressplay_url`.
+// `https://` replaced by `skd://`. Conventions as `drmtoken_expressplay_request_write_url`.
 //
 // # Safety
 // `url` must point to `url_len` readable bytes; `out`, `out_len`, `error` as in
-// `drmtoken_expressplay_url`.
-drmtoken_status drmtoken_fairplay_skd_uri(const uint8_t *url,
-                                          size_t url_len,
-                                          uint8_t *out,
-                                          size_t out_cap,
-                                          size_t *out_len,
-                                          drmtoken_error *error);
+// `drmtoken_expressplay_request_write_url`.
+drmtoken_status drmtoken_fairplay_skd_uri_write(const uint8_t *url,
+                                                size_t url_len,
+                                                uint8_t *out,
+                                                size_t out_cap,
+                                                size_t *out_len,
+                                                drmtoken_error *error);
 
 // Writes PlayReady's licence server URL: `licenseAcquisitionUrl?ExpressPlayToken=<token>`
-// (`&` when the URL has a query). Conventions as `drmtoken_expressplay_url`.
+// (`&` when the URL has a query). Conventions as `drmtoken_expressplay_request_write_url`.
 //
 // # Safety
 // The inputs must point to their lengths of readable bytes; `out`, `out_len`, `error` as in
-// `drmtoken_expressplay_url`.
-drmtoken_status drmtoken_playready_license_url(const uint8_t *license_acquisition_url,
-                                               size_t license_acquisition_url_len,
-                                               const uint8_t *token,
-                                               size_t token_len,
-                                               uint8_t *out,
-                                               size_t out_cap,
-                                               size_t *out_len,
-                                               drmtoken_error *error);
+// `drmtoken_expressplay_request_write_url`.
+drmtoken_status drmtoken_playready_license_url_write(const uint8_t *license_acquisition_url,
+                                                     size_t license_acquisition_url_len,
+                                                     const uint8_t *token,
+                                                     size_t token_len,
+                                                     uint8_t *out,
+                                                     size_t out_cap,
+                                                     size_t *out_len,
+                                                     drmtoken_error *error);
 
 // A static, NUL-terminated description of a `drmtoken_status` value (never NULL; unknown
 // values give "unknown status").
 //
 // # Safety
 // None: any value may be passed; the result must not be freed.
-const char *drmtoken_status_str(int32_t status);
+const char *drmtoken_status_describe(int32_t status);
 
 // The library's version (`"0.1.0"`), static and NUL-terminated; compare with the header's
 // `DRMTOKEN_VERSION` to catch a header and library from different releases.

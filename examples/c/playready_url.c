@@ -11,6 +11,15 @@ static drmtoken_str str(const char *s) {
     return v;
 }
 
+/* Prints a failure as every surface prints it, e.g.
+ * "-2027: Content encryption key must be 32-hexadecimal digits long [parameter contentKey]". */
+static void report(const drmtoken_error *err) {
+    char text[256];
+    size_t len = 0;
+    if (drmtoken_error_describe(err, (uint8_t *)text, sizeof text, &len, NULL) == DRMTOKEN_OK)
+        fprintf(stderr, "%.*s\n", (int)len, text);
+}
+
 int main(void) {
     drmtoken_expressplay_request r;
     memset(&r, 0, sizeof r); /* zero = absent */
@@ -25,16 +34,15 @@ int main(void) {
     r.expiration_time = str("+3600");
 
     drmtoken_error err;
-    if (drmtoken_expressplay_validate(&r, 0, false, NULL, &err) != DRMTOKEN_OK) {
-        fprintf(stderr, "invalid: %d %.*s (%.*s)\n", err.code, (int)err.message.len, (const char *)err.message.ptr,
-                (int)err.parameter.len, (const char *)err.parameter.ptr);
+    if (drmtoken_expressplay_request_validate(&r, NULL, NULL, &err) != DRMTOKEN_OK) {
+        report(&err);
         return 1;
     }
     uint8_t url[1024];
     size_t len = 0;
-    drmtoken_status st = drmtoken_expressplay_url(&r, url, sizeof url, &len, &err);
+    drmtoken_status st = drmtoken_expressplay_request_write_url(&r, url, sizeof url, &len, &err);
     if (st != DRMTOKEN_OK) {
-        fprintf(stderr, "%s (need %zu bytes)\n", drmtoken_status_str(st), len);
+        report(&err); /* on DRMTOKEN_BUFFER_TOO_SMALL, len is the size needed */
         return 1;
     }
     printf("%.*s\n", (int)len, (const char *)url);
@@ -52,12 +60,12 @@ int main(void) {
         return 1;
     }
     if (st != DRMTOKEN_OK) {
-        fprintf(stderr, "%s\n", drmtoken_status_str(st));
+        report(&err);
         return 1;
     }
     uint8_t license[512];
-    st = drmtoken_playready_license_url(response.url.ptr, response.url.len, response.token.ptr, response.token.len,
-                                        license, sizeof license, &len, &err);
+    st = drmtoken_playready_license_url_write(response.url.ptr, response.url.len, response.token.ptr, response.token.len,
+                                              license, sizeof license, &len, &err);
     if (st != DRMTOKEN_OK) return 1;
     printf("licence server: %.*s\n", (int)len, (const char *)license);
     return 0;

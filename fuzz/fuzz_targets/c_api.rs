@@ -44,6 +44,28 @@ fn known(st: drmtoken_status) -> bool {
     )
 }
 
+/// "Now" for validation (an optional number: a pointer, NULL when absent).
+const NOW: i64 = 1_767_225_600;
+
+/// One error model: a failure fills the error (a kind, and text the describe export writes);
+/// success clears it.
+///
+/// # Safety
+/// `err` was filled by the call that returned `st`.
+unsafe fn described(st: drmtoken_status, err: &drmtoken_error) {
+    if st == drmtoken_status::DRMTOKEN_OK {
+        assert_eq!(err.kind, drmtoken_error_kind::DRMTOKEN_ERROR_NONE as u32);
+        return;
+    }
+    assert_ne!(err.kind, drmtoken_error_kind::DRMTOKEN_ERROR_NONE as u32, "{st:?} without an error");
+    let mut text = [0u8; 512];
+    let mut len = 0usize;
+    // SAFETY: `err` is a live error a call filled; the outputs are live locals.
+    let st = unsafe { drmtoken_error_describe(err, text.as_mut_ptr(), text.len(), &mut len, std::ptr::null_mut()) };
+    assert_eq!(st, drmtoken_status::DRMTOKEN_OK);
+    assert!(len > 0 && std::str::from_utf8(&text[..len]).is_ok());
+}
+
 fuzz_target!(|data: &[u8]| small_stack::run(data, check));
 
 fn check(data: &[u8]) {
@@ -63,19 +85,28 @@ fn check(data: &[u8]) {
         r.expiration_time = v(5);
         r.cookie = v(6);
         r.domain = v(7);
+        let types = [v(0), v(6)];
+        let payloads = [v(5)];
+        r.extension_types = types.as_ptr();
+        r.extension_types_len = usize::from(input.cap % 3);
+        r.extension_payloads = payloads.as_ptr();
+        r.extension_payloads_len = usize::from(input.status % 2);
         let mut err: drmtoken_error = std::mem::zeroed();
-        assert!(known(drmtoken_expressplay_validate(&r, 1_767_225_600, true, std::ptr::null_mut(), &mut err)));
+        let st = drmtoken_expressplay_request_validate(&r, &NOW, std::ptr::null_mut(), &mut err);
+        assert!(known(st));
+        described(st, &err);
         let mut len = 0usize;
         let cap = usize::from(input.cap);
         let mut buf = vec![0xA5u8; cap];
         let out = if input.null_out { std::ptr::null_mut() } else { buf.as_mut_ptr() };
-        let st = drmtoken_expressplay_url(&r, out, if input.null_out { 0 } else { cap }, &mut len, &mut err);
+        let st = drmtoken_expressplay_request_write_url(&r, out, if input.null_out { 0 } else { cap }, &mut len, &mut err);
         assert!(known(st));
+        described(st, &err);
         if st == drmtoken_status::DRMTOKEN_BUFFER_TOO_SMALL {
             assert!(buf.iter().all(|&b| b == 0xA5), "a short buffer was written to");
             let mut exact = vec![0u8; len];
             let mut len2 = 0usize;
-            let st2 = drmtoken_expressplay_url(&r, exact.as_mut_ptr(), len, &mut len2, &mut err);
+            let st2 = drmtoken_expressplay_request_write_url(&r, exact.as_mut_ptr(), len, &mut len2, &mut err);
             assert_eq!(st2, drmtoken_status::DRMTOKEN_OK);
             assert_eq!(len2, len);
         }
@@ -107,15 +138,17 @@ fn check(data: &[u8]) {
         )));
         let mut key = [0x5Au8; 64];
         let kek = input.values[3].unwrap_or_default();
-        let st = drmtoken_keywrap_unwrap(kek.as_ptr(), kek.len(), body.as_ptr(), body.len(), key.as_mut_ptr(), key.len(), &mut len, &mut err);
+        let st = drmtoken_keywrap_key_unwrap(kek.as_ptr(), kek.len(), body.as_ptr(), body.len(), key.as_mut_ptr(), key.len(), &mut len, &mut err);
         assert!(known(st));
         if st == drmtoken_status::DRMTOKEN_INTEGRITY_CHECK_FAILED {
             assert!(key[..body.len().saturating_sub(8).min(64)].iter().all(|&b| b == 0));
         }
-        let mut check: drmtoken_check_result = std::mem::zeroed();
+        let mut check: drmtoken_expressplay_url_check_result = std::mem::zeroed();
         let mut scratch_len = 0usize;
-        assert!(known(drmtoken_expressplay_check_url(
-            body.as_ptr(), body.len(), 0, false, scratch.as_mut_ptr(), scratch.len(), &mut scratch_len, &mut check
-        )));
+        let st = drmtoken_expressplay_url_check(
+            body.as_ptr(), body.len(), std::ptr::null(), scratch.as_mut_ptr(), scratch.len(), &mut scratch_len, &mut check, &mut err
+        );
+        assert!(known(st));
+        described(st, &err);
     }
 }

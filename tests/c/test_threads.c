@@ -46,6 +46,14 @@ static void mix_str(digest *d, drmtoken_str s) {
     mix_u64(d, s.len);
     if (s.len != 0) mix(d, s.ptr, s.len);
 }
+static void mix_headers(digest *d, const drmtoken_header *h, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        mix_str(d, h[i].name);
+        mix_str(d, h[i].value_prefix);
+        mix_str(d, h[i].value);
+        mix_u64(d, h[i].secret);
+    }
+}
 static void mix_err(digest *d, const drmtoken_error *e) {
     mix_u64(d, (uint64_t)e->kind);
     mix_u64(d, (uint64_t)(int64_t)e->code);
@@ -123,7 +131,7 @@ static void setup_inputs(void) {
 
     for (size_t i = 0; i < sizeof long_key; i++) long_key[i] = (uint8_t)(i * 13 + 5);
     size_t n = 0;
-    CHECK(drmtoken_keywrap_wrap(KEK_BYTES, 16, long_key, sizeof long_key, long_key_wrapped, sizeof long_key_wrapped,
+    CHECK(drmtoken_keywrap_key_wrap(KEK_BYTES, 16, long_key, sizeof long_key, long_key_wrapped, sizeof long_key_wrapped,
                                 &n, NULL) == DRMTOKEN_OK &&
               n == sizeof long_key_wrapped,
           "setup: wrap of the long key");
@@ -146,24 +154,21 @@ static void setup_inputs(void) {
     } while (0)
 
 static void j_adobe_validate(digest *d) {
-    uint32_t w = 0;
+    drmtoken_warnings w;
     drmtoken_error err;
-    mix_u64(d, (uint64_t)drmtoken_adobe_pass_validate(&adobe, &w, &err));
-    mix_u64(d, w);
+    mix_u64(d, (uint64_t)drmtoken_adobe_pass_request_validate(&adobe, &w, &err));
+    mix_u64(d, w.len);
 }
-static void j_adobe_url(digest *d) { OUT_CALL(d, drmtoken_adobe_pass_url(&adobe, out, sizeof out, &len, &err)); }
+static void j_adobe_url(digest *d) { OUT_CALL(d, drmtoken_adobe_pass_request_write_url(&adobe, out, sizeof out, &len, &err)); }
 static void j_adobe_headers(digest *d) {
     drmtoken_header h[4];
     size_t n = 0;
-    mix_u64(d, (uint64_t)drmtoken_adobe_pass_headers(&adobe, h, 4, &n));
-    for (size_t i = 0; i < n; i++) {
-        mix_str(d, h[i].name);
-        mix_str(d, h[i].value_prefix);
-        mix_str(d, h[i].value);
-    }
+    drmtoken_error err;
+    mix_u64(d, (uint64_t)drmtoken_adobe_pass_request_headers(&adobe, h, 4, &n, &err));
+    mix_headers(d, h, n);
 }
 static void j_adobe_device_info(digest *d) {
-    OUT_CALL(d, drmtoken_adobe_pass_encode_device_info((const uint8_t *)"{\"model\":\"X1\"}", 14, out, sizeof out, &len,
+    OUT_CALL(d, drmtoken_adobe_pass_device_info_encode((const uint8_t *)"{\"model\":\"X1\"}", 14, out, sizeof out, &len,
                                                        &err));
 }
 static void j_adobe_response(digest *d) {
@@ -186,26 +191,28 @@ static void j_adobe_response(digest *d) {
 static void j_ep_validate(digest *d) {
     drmtoken_warnings w;
     drmtoken_error err;
-    mix_u64(d, (uint64_t)drmtoken_expressplay_validate(&playready, 1700000000, true, &w, &err));
+    int64_t now = 1700000000;
+    mix_u64(d, (uint64_t)drmtoken_expressplay_request_validate(&playready, &now, &w, &err));
     mix_u64(d, w.len);
     /* and a failure, so error reporting runs concurrently too */
-    mix_u64(d, (uint64_t)drmtoken_expressplay_validate(&playready_bad_key, 0, false, &w, &err));
+    mix_u64(d, (uint64_t)drmtoken_expressplay_request_validate(&playready_bad_key, NULL, &w, &err));
     mix_err(d, &err);
 }
-static void j_ep_url(digest *d) { OUT_CALL(d, drmtoken_expressplay_url(&playready, out, sizeof out, &len, &err)); }
+static void j_ep_url(digest *d) { OUT_CALL(d, drmtoken_expressplay_request_write_url(&playready, out, sizeof out, &len, &err)); }
 static void j_ep_form_body(digest *d) {
-    OUT_CALL(d, drmtoken_expressplay_form_body(&playready, out, sizeof out, &len, &err));
-    OUT_CALL(d, drmtoken_expressplay_form_body(&playready, out, 10, &len, &err)); /* short: BUFFER_TOO_SMALL */
+    OUT_CALL(d, drmtoken_expressplay_request_write_form_body(&playready, out, sizeof out, &len, &err));
+    OUT_CALL(d, drmtoken_expressplay_request_write_form_body(&playready, out, 10, &len, &err)); /* short: BUFFER_TOO_SMALL */
 }
 static void j_ep_endpoint(digest *d) {
-    OUT_CALL(d, drmtoken_expressplay_endpoint(&playready, out, sizeof out, &len, &err));
+    OUT_CALL(d, drmtoken_expressplay_request_write_endpoint(&playready, out, sizeof out, &len, &err));
 }
 static void j_ep_check_url(digest *d) {
     uint8_t scratch[512];
     size_t scratch_len = 0;
-    drmtoken_check_result r;
-    drmtoken_status st = drmtoken_expressplay_check_url((const uint8_t *)CHECK_URL, strlen(CHECK_URL), 0, false,
-                                                        scratch, sizeof scratch, &scratch_len, &r);
+    drmtoken_expressplay_url_check_result r;
+    drmtoken_error err;
+    drmtoken_status st = drmtoken_expressplay_url_check((const uint8_t *)CHECK_URL, strlen(CHECK_URL), NULL, scratch,
+                                                        sizeof scratch, &scratch_len, &r, &err);
     mix_u64(d, (uint64_t)st);
     if (st != DRMTOKEN_OK) return;
     mix_u64(d, r.service);
@@ -219,35 +226,31 @@ static void j_ep_check_url(digest *d) {
 static void j_kw_wrap(digest *d) {
     uint8_t key[16];
     for (int i = 0; i < 16; i++) key[i] = (uint8_t)(i * 0x11);
-    OUT_CALL(d, drmtoken_keywrap_wrap(KEK_BYTES, 16, key, 16, out, sizeof out, &len, &err));
-    OUT_CALL(d, drmtoken_keywrap_wrap(KEK_BYTES, 16, long_key, sizeof long_key, out, sizeof out, &len, &err));
-    OUT_CALL(d, drmtoken_keywrap_wrap(KEK_BYTES, 16, key, 15, out, sizeof out, &len, &err)); /* refused */
+    OUT_CALL(d, drmtoken_keywrap_key_wrap(KEK_BYTES, 16, key, 16, out, sizeof out, &len, &err));
+    OUT_CALL(d, drmtoken_keywrap_key_wrap(KEK_BYTES, 16, long_key, sizeof long_key, out, sizeof out, &len, &err));
+    OUT_CALL(d, drmtoken_keywrap_key_wrap(KEK_BYTES, 16, key, 15, out, sizeof out, &len, &err)); /* refused */
 }
 static void j_kw_unwrap(digest *d) {
-    OUT_CALL(d, drmtoken_keywrap_unwrap(KEK_BYTES, 16, long_key_wrapped, sizeof long_key_wrapped, out, sizeof out,
+    OUT_CALL(d, drmtoken_keywrap_key_unwrap(KEK_BYTES, 16, long_key_wrapped, sizeof long_key_wrapped, out, sizeof out,
                                         &len, &err));
     uint8_t bad[24] = {0};
-    OUT_CALL(d, drmtoken_keywrap_unwrap(KEK_BYTES, 16, bad, 24, out, sizeof out, &len, &err)); /* integrity */
+    OUT_CALL(d, drmtoken_keywrap_key_unwrap(KEK_BYTES, 16, bad, 24, out, sizeof out, &len, &err)); /* integrity */
 }
 static void j_kw_unwrap_hex(digest *d) {
-    OUT_CALL(d, drmtoken_keywrap_unwrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)WRAPPED, 48, out, sizeof out,
+    OUT_CALL(d, drmtoken_keywrap_key_unwrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)WRAPPED, 48, out, sizeof out,
                                             &len, &err));
 }
 static void j_kw_wrap_hex(digest *d) {
-    OUT_CALL(d, drmtoken_keywrap_wrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)KEY, 32, out, sizeof out, &len,
+    OUT_CALL(d, drmtoken_keywrap_key_wrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)KEY, 32, out, sizeof out, &len,
                                           &err));
 }
-static void j_ot_url(digest *d) { OUT_CALL(d, drmtoken_opentv_url(&opentv, out, sizeof out, &len, &err)); }
+static void j_ot_url(digest *d) { OUT_CALL(d, drmtoken_opentv_request_write_url(&opentv, out, sizeof out, &len, &err)); }
 static void j_ot_headers(digest *d) {
     drmtoken_header h[4];
     size_t n = 0;
     drmtoken_error err;
-    mix_u64(d, (uint64_t)drmtoken_opentv_headers(&opentv, h, 4, &n, &err));
-    for (size_t i = 0; i < n; i++) {
-        mix_str(d, h[i].name);
-        mix_str(d, h[i].value_prefix);
-        mix_str(d, h[i].value);
-    }
+    mix_u64(d, (uint64_t)drmtoken_opentv_request_headers(&opentv, h, 4, &n, &err));
+    mix_headers(d, h, n);
 }
 static void j_ot_response(digest *d) {
     uint8_t scratch[65536];
@@ -284,17 +287,35 @@ static void j_ep_response(digest *d) {
     }
 }
 static void j_skd(digest *d) {
-    OUT_CALL(d, drmtoken_fairplay_skd_uri((const uint8_t *)FP_RIGHTS, strlen(FP_RIGHTS), out, sizeof out, &len, &err));
+    OUT_CALL(d, drmtoken_fairplay_skd_uri_write((const uint8_t *)FP_RIGHTS, strlen(FP_RIGHTS), out, sizeof out, &len, &err));
 }
 static void j_license_url(digest *d) {
-    OUT_CALL(d, drmtoken_playready_license_url((const uint8_t *)PR_LA_URL, strlen(PR_LA_URL), (const uint8_t *)"AAAA",
+    OUT_CALL(d, drmtoken_playready_license_url_write((const uint8_t *)PR_LA_URL, strlen(PR_LA_URL), (const uint8_t *)"AAAA",
                                                4, out, sizeof out, &len, &err));
 }
 static void j_status_str(digest *d) {
     for (int32_t s = 0; s < 16; s++) {
-        const char *t = drmtoken_status_str(s);
+        const char *t = drmtoken_status_describe(s);
         mix(d, t, strlen(t));
     }
+}
+static void j_ep_headers(digest *d) {
+    drmtoken_header h[3];
+    size_t n = 0;
+    drmtoken_error err;
+    mix_u64(d, (uint64_t)drmtoken_expressplay_request_headers(&playready, h, 3, &n, &err));
+    mix_headers(d, h, n);
+}
+static void j_ot_validate(digest *d) {
+    drmtoken_error err;
+    mix_u64(d, (uint64_t)drmtoken_opentv_request_validate(&opentv, &err));
+    mix_err(d, &err);
+}
+static void j_error_describe(digest *d) {
+    drmtoken_error err;
+    drmtoken_warnings w;
+    (void)drmtoken_expressplay_request_validate(&playready_bad_key, NULL, &w, &err);
+    OUT_CALL(d, drmtoken_error_describe(&err, out, sizeof out, &len, NULL));
 }
 static void j_version(digest *d) {
     const char *v = drmtoken_version();
@@ -308,27 +329,30 @@ typedef struct {
 
 /* One entry per export of drmtoken.h (run-tests.sh checks that every export is named here). */
 static const job JOBS[] = {
-    {"drmtoken_adobe_pass_validate", j_adobe_validate},
-    {"drmtoken_adobe_pass_url", j_adobe_url},
-    {"drmtoken_adobe_pass_headers", j_adobe_headers},
-    {"drmtoken_adobe_pass_encode_device_info", j_adobe_device_info},
+    {"drmtoken_adobe_pass_request_validate", j_adobe_validate},
+    {"drmtoken_adobe_pass_request_write_url", j_adobe_url},
+    {"drmtoken_adobe_pass_request_headers", j_adobe_headers},
+    {"drmtoken_adobe_pass_device_info_encode", j_adobe_device_info},
     {"drmtoken_adobe_pass_response_parse", j_adobe_response},
-    {"drmtoken_expressplay_validate", j_ep_validate},
-    {"drmtoken_expressplay_url", j_ep_url},
-    {"drmtoken_expressplay_form_body", j_ep_form_body},
-    {"drmtoken_expressplay_endpoint", j_ep_endpoint},
-    {"drmtoken_expressplay_check_url", j_ep_check_url},
-    {"drmtoken_keywrap_wrap", j_kw_wrap},
-    {"drmtoken_keywrap_unwrap", j_kw_unwrap},
-    {"drmtoken_keywrap_unwrap_hex", j_kw_unwrap_hex},
-    {"drmtoken_keywrap_wrap_hex", j_kw_wrap_hex},
-    {"drmtoken_opentv_url", j_ot_url},
-    {"drmtoken_opentv_headers", j_ot_headers},
+    {"drmtoken_expressplay_request_validate", j_ep_validate},
+    {"drmtoken_expressplay_request_write_url", j_ep_url},
+    {"drmtoken_expressplay_request_write_form_body", j_ep_form_body},
+    {"drmtoken_expressplay_request_write_endpoint", j_ep_endpoint},
+    {"drmtoken_expressplay_request_headers", j_ep_headers},
+    {"drmtoken_expressplay_url_check", j_ep_check_url},
+    {"drmtoken_keywrap_key_wrap", j_kw_wrap},
+    {"drmtoken_keywrap_key_unwrap", j_kw_unwrap},
+    {"drmtoken_keywrap_key_unwrap_hex", j_kw_unwrap_hex},
+    {"drmtoken_keywrap_key_wrap_hex", j_kw_wrap_hex},
+    {"drmtoken_opentv_request_validate", j_ot_validate},
+    {"drmtoken_opentv_request_write_url", j_ot_url},
+    {"drmtoken_opentv_request_headers", j_ot_headers},
     {"drmtoken_opentv_response_parse", j_ot_response},
     {"drmtoken_expressplay_response_parse", j_ep_response},
-    {"drmtoken_fairplay_skd_uri", j_skd},
-    {"drmtoken_playready_license_url", j_license_url},
-    {"drmtoken_status_str", j_status_str},
+    {"drmtoken_fairplay_skd_uri_write", j_skd},
+    {"drmtoken_playready_license_url_write", j_license_url},
+    {"drmtoken_error_describe", j_error_describe},
+    {"drmtoken_status_describe", j_status_str},
     {"drmtoken_version", j_version},
 };
 #define NJOBS (sizeof JOBS / sizeof JOBS[0])
@@ -364,28 +388,28 @@ static void *work(void *arg) {
 static void check_known_values(void) {
     uint8_t out[8192];
     size_t len = 0;
-    CHECK(drmtoken_keywrap_unwrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)WRAPPED, 48, out, sizeof out, &len,
+    CHECK(drmtoken_keywrap_key_unwrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)WRAPPED, 48, out, sizeof out, &len,
                                       NULL) == DRMTOKEN_OK &&
               len == 32 && memcmp(out, KEY, 32) == 0,
           "RFC 3394 4.1 unwrap");
-    CHECK(drmtoken_keywrap_wrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)KEY, 32, out, sizeof out, &len, NULL) ==
+    CHECK(drmtoken_keywrap_key_wrap_hex((const uint8_t *)KEK, 32, (const uint8_t *)KEY, 32, out, sizeof out, &len, NULL) ==
                   DRMTOKEN_OK &&
               len == 48 && memcmp(out, WRAPPED, 48) == 0,
           "RFC 3394 4.1 wrap");
-    CHECK(drmtoken_keywrap_unwrap(KEK_BYTES, 16, long_key_wrapped, sizeof long_key_wrapped, out, sizeof out, &len,
+    CHECK(drmtoken_keywrap_key_unwrap(KEK_BYTES, 16, long_key_wrapped, sizeof long_key_wrapped, out, sizeof out, &len,
                                   NULL) == DRMTOKEN_OK &&
               len == sizeof long_key && memcmp(out, long_key, len) == 0,
           "long key round trip");
     static const char want_url[] = "https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator=201722%2C1ad8";
-    CHECK(drmtoken_expressplay_url(&playready, out, sizeof out, &len, NULL) == DRMTOKEN_OK &&
+    CHECK(drmtoken_expressplay_request_write_url(&playready, out, sizeof out, &len, NULL) == DRMTOKEN_OK &&
               len > sizeof want_url && memcmp(out, want_url, sizeof want_url - 1) == 0,
           "PlayReady URL");
     drmtoken_warnings w;
     drmtoken_error err;
-    CHECK(drmtoken_expressplay_validate(&playready_bad_key, 0, false, &w, &err) == DRMTOKEN_INVALID && err.code == -2027,
+    CHECK(drmtoken_expressplay_request_validate(&playready_bad_key, NULL, &w, &err) == DRMTOKEN_INVALID && err.code == -2027,
           "-2027");
     static const char want_skd[] = "skd://fp.service.expressplay.com:80/hms/fp/rights/?ExpressPlayToken=AAAA-_==";
-    CHECK(drmtoken_fairplay_skd_uri((const uint8_t *)FP_RIGHTS, strlen(FP_RIGHTS), out, sizeof out, &len, NULL) ==
+    CHECK(drmtoken_fairplay_skd_uri_write((const uint8_t *)FP_RIGHTS, strlen(FP_RIGHTS), out, sizeof out, &len, NULL) ==
                   DRMTOKEN_OK &&
               len == strlen(want_skd) && memcmp(out, want_skd, len) == 0,
           "skd URI");

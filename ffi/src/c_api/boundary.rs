@@ -1,19 +1,25 @@
 //! The one boundary every export sits in: a panic inside drmtoken becomes `DRMTOKEN_PANIC`
-//! instead of unwinding into C (undefined behaviour). A unit test checks that every
+//! instead of unwinding into C (undefined behaviour), and every failure fills the caller's
+//! `drmtoken_error`. A unit test checks that every
 //! `extern "C"` function of this module begins with one of these macros.
 
-/// Runs `$body` (which evaluates to a `drmtoken_status`), turning a panic into `DRMTOKEN_PANIC`.
+/// Runs `$body` (a block giving `Result<(), Failure>`, so `?` works on every failure), turning
+/// its result into the status and `*$error` (filled on failure, cleared on success: the one
+/// error model of every export) and a panic into `DRMTOKEN_PANIC`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! ffi_boundary {
-    ($body:block) => {
-        match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> $crate::c_api::drmtoken_status {
-            $body
-        })) {
-            Ok(status) => status,
+    ($error:expr, $body:block) => {{
+        let error_out: *mut $crate::c_api::drmtoken_error = $error;
+        match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(
+            || -> ::core::result::Result<(), $crate::c_api::Failure> { $body },
+        )) {
+            // SAFETY: every export's contract: `error` is NULL or a writable, unaliased
+            // `drmtoken_error`.
+            Ok(result) => unsafe { $crate::c_api::settle(result, error_out) },
             Err(_) => $crate::c_api::drmtoken_status::DRMTOKEN_PANIC,
         }
-    };
+    }};
 }
 
 /// Runs `$body` (which evaluates to a value), giving `$on_panic` if it panics.
@@ -28,22 +34,27 @@ macro_rules! ffi_boundary_value {
     };
 }
 
-/// Unwraps a `Result<T, drmtoken_status>` inside a boundary, returning the status on error.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! try_ffi {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(status) => return status,
-        }
-    };
-}
-
 #[cfg(test)]
 mod tests {
+    /// The services of `drmtoken_<service>_<object>_<verb>`.
+    const SERVICES: [&str; 6] = [
+        "expressplay",
+        "fairplay",
+        "playready",
+        "opentv",
+        "adobe_pass",
+        "keywrap",
+    ];
+    /// The library-level exports (`drmtoken_<object>_<verb>`, and the version).
+    const LIBRARY_LEVEL: [&str; 3] = [
+        "drmtoken_status_describe",
+        "drmtoken_error_describe",
+        "drmtoken_version",
+    ];
+
     /// Every exported function's body starts with the boundary (rustls-ffi's rule, checked for
-    /// the whole module rather than trusted).
+    /// the whole module rather than trusted), its name follows the scheme, and every export
+    /// that can fail takes the error out-parameter last.
     #[test]
     #[cfg_attr(miri, ignore = "reads the sources from disk (Miri isolates the file system)")]
     fn every_export_is_inside_the_boundary() {
@@ -57,12 +68,34 @@ mod tests {
                 rest = &rest[i..];
                 let body = &rest[rest.find('{').unwrap() + 1..];
                 let first = body.trim_start();
+                let name = &rest["pub unsafe extern \"C\" fn ".len()..rest.find('(').unwrap()];
                 assert!(
                     first.starts_with("crate::ffi_boundary!") || first.starts_with("crate::ffi_boundary_value!"),
-                    "{}: an export does not start with the panic boundary: {}",
+                    "{}: an export does not start with the panic boundary: {name}",
                     path.display(),
-                    &rest[..rest.find('(').unwrap()]
                 );
+                // One naming scheme: drmtoken_<service>_<object>_<verb>, or a library-level name.
+                let service = SERVICES.iter().find(|s| name.starts_with(&format!("drmtoken_{s}_")));
+                assert!(
+                    LIBRARY_LEVEL.contains(&name)
+                        || service.is_some_and(|s| name[format!("drmtoken_{s}_").len()..].contains('_')),
+                    "{name} is not drmtoken_<service>_<object>_<verb>"
+                );
+                // One error model: every export that can fail takes `drmtoken_error *error` last.
+                if first.starts_with("crate::ffi_boundary!") {
+                    let params = &rest[rest.find('(').unwrap()..rest.find(") -> ").unwrap()];
+                    assert!(
+                        params
+                            .trim_end()
+                            .trim_end_matches(',')
+                            .ends_with("error: *mut drmtoken_error"),
+                        "{name}: `error: *mut drmtoken_error` is not the last parameter"
+                    );
+                    assert!(
+                        first.starts_with("crate::ffi_boundary!(error,"),
+                        "{name}: the boundary must settle `error`"
+                    );
+                }
                 exports += 1;
                 rest = &rest[1..];
             }

@@ -1,15 +1,17 @@
-//! ExpressPlay token requests from C: one plain struct of pointer+length fields (zero = absent)
-//! for all three services, validated and encoded by the core.
+//! ExpressPlay token requests from C: one plain struct (`drmtoken_expressplay_request`,
+//! generated from the parameter table into `expressplay_request.rs`) for all three services,
+//! validated and encoded by the core.
 
-use drmtoken_core::expressplay::{
-    parse_url, Environment, FairPlayTokenRequest, PlayReadyTokenRequest, Service, TokenRequest, Warning,
-    WidevineTokenRequest,
-};
+use drmtoken_core::expressplay::parameters::{Services, FAIRPLAY, PLAYREADY, WIDEVINE};
+use drmtoken_core::expressplay::{parse_url, Environment, Service, TokenRequest};
 use drmtoken_core::{Error, ErrorKind};
 
-use super::drmtoken_status::{self, *};
-use super::error::{clear, drmtoken_error, finish, report};
-use super::slices::{bytes, drmtoken_str, exclusive, opt, out_buffer, reference, text};
+use super::drmtoken_status;
+use super::error::{drmtoken_error, produced, Failure};
+use super::expressplay_request::drmtoken_expressplay_request;
+use super::http::{drmtoken_header, write_headers};
+use super::slices::{array, bad_enum, bytes, drmtoken_str, exclusive, out_buffer, reference, text};
+use super::warnings::drmtoken_warnings;
 
 /// `drmtoken_expressplay_request.service`: FairPlay.
 pub const DRMTOKEN_SERVICE_FAIRPLAY: u32 = 1;
@@ -26,110 +28,13 @@ pub const DRMTOKEN_ENV_DOMAIN: u32 = 2;
 /// `drmtoken_expressplay_request.environment`: a whole host (`host[:port]`) in `domain`.
 pub const DRMTOKEN_ENV_HOST: u32 = 3;
 
-/// One PlayReady `extensionType`/`extensionPayload` pair.
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct drmtoken_playready_extension {
-    /// `extensionType`.
-    pub extension_type: drmtoken_str,
-    /// `extensionPayload`.
-    pub extension_payload: drmtoken_str,
-}
-
-/// An ExpressPlay token request. Zero-initialise it, set `service`, then the parameters the
-/// request needs; a parameter the service does not define is refused
-/// (`DRMTOKEN_ERROR_UNKNOWN_PARAMETER` naming it). Every string is UTF-8, pointer + length.
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct drmtoken_expressplay_request {
-    /// `DRMTOKEN_SERVICE_FAIRPLAY`, `_PLAYREADY` or `_WIDEVINE`.
-    pub service: u32,
-    /// `DRMTOKEN_ENV_TEST` (0), `_PRODUCTION`, `_DOMAIN` or `_HOST`.
-    pub environment: u32,
-    /// The custom domain (`DRMTOKEN_ENV_DOMAIN`) or host (`DRMTOKEN_ENV_HOST`).
-    pub domain: drmtoken_str,
-    /// `customerAuthenticator` (secret).
-    pub customer_authenticator: drmtoken_str,
-    /// `errorFormat`.
-    pub error_format: drmtoken_str,
-    /// `generalFlags`.
-    pub general_flags: drmtoken_str,
-    /// `kek` (secret).
-    pub kek: drmtoken_str,
-    /// `kid`.
-    pub kid: drmtoken_str,
-    /// `ek`.
-    pub ek: drmtoken_str,
-    /// `contentKey` (secret).
-    pub content_key: drmtoken_str,
-    /// `iv` (FairPlay).
-    pub iv: drmtoken_str,
-    /// `rentalDuration` (FairPlay).
-    pub rental_duration: drmtoken_str,
-    /// `rightsType` (PlayReady).
-    pub rights_type: drmtoken_str,
-    /// `rental.periodEndTime` (PlayReady).
-    pub rental_period_end_time: drmtoken_str,
-    /// `rental.playDuration` (PlayReady).
-    pub rental_play_duration: drmtoken_str,
-    /// `analogVideoOPL` (PlayReady).
-    pub analog_video_opl: drmtoken_str,
-    /// `compressedDigitalAudioOPL` (PlayReady).
-    pub compressed_digital_audio_opl: drmtoken_str,
-    /// `compressedDigitalVideoOPL` (PlayReady).
-    pub compressed_digital_video_opl: drmtoken_str,
-    /// `uncompressedDigitalAudioOPL` (PlayReady).
-    pub uncompressed_digital_audio_opl: drmtoken_str,
-    /// `uncompressedDigitalVideoOPL` (PlayReady).
-    pub uncompressed_digital_video_opl: drmtoken_str,
-    /// `unknownOutputBehavior` (PlayReady).
-    pub unknown_output_behavior: drmtoken_str,
-    /// `outputControlFlags` (PlayReady).
-    pub output_control_flags: drmtoken_str,
-    /// `contentId` (Widevine).
-    pub content_id: drmtoken_str,
-    /// `securityLevel` (Widevine).
-    pub security_level: drmtoken_str,
-    /// `hdcpOutputControl` (Widevine).
-    pub hdcp_output_control: drmtoken_str,
-    /// `licenseDuration` (Widevine).
-    pub license_duration: drmtoken_str,
-    /// `expirationTime`.
-    pub expiration_time: drmtoken_str,
-    /// `cookie`.
-    pub cookie: drmtoken_str,
-    /// `fpExtension` (FairPlay) or `wvExtension` (Widevine) values, `extensions_len` of them
-    /// (up to 8).
-    pub extensions: *const drmtoken_str,
-    /// How many `extensions`.
-    pub extensions_len: usize,
-    /// PlayReady `extensionType`/`extensionPayload` pairs, `playready_extensions_len` of them
-    /// (up to 8).
-    pub playready_extensions: *const drmtoken_playready_extension,
-    /// How many `playready_extensions`.
-    pub playready_extensions_len: usize,
-}
-
-/// Warnings beside a valid request: the wire names of rental parameters sent with `BuyToOwn`
-/// (the service ignores them).
-#[allow(non_camel_case_types)]
-#[repr(C)]
-#[derive(Clone, Copy, Debug)]
-pub struct drmtoken_warnings {
-    /// How many entries of `ignored_parameters` are set.
-    pub len: usize,
-    /// Static wire names.
-    pub ignored_parameters: [drmtoken_str; 4],
-}
-
-fn service_of(value: u32) -> Result<Service, drmtoken_status> {
+/// The service of a C value, or `INVALID_VALUE` naming `name`.
+pub(crate) fn service_of(value: u32, name: &'static str) -> Result<Service, Failure> {
     match value {
         DRMTOKEN_SERVICE_FAIRPLAY => Ok(Service::FairPlay),
         DRMTOKEN_SERVICE_PLAYREADY => Ok(Service::PlayReady),
         DRMTOKEN_SERVICE_WIDEVINE => Ok(Service::Widevine),
-        _ => Err(DRMTOKEN_INVALID_ARGUMENT),
+        _ => Err(bad_enum(name)),
     }
 }
 
@@ -142,182 +47,158 @@ pub(crate) const fn service_value(service: Service) -> u32 {
     }
 }
 
-/// Reads the request into the core's typed request.
+/// The table's bit of a service.
+const fn service_bit(service: Service) -> Services {
+    match service {
+        Service::FairPlay => FAIRPLAY,
+        Service::PlayReady => PLAYREADY,
+        Service::Widevine => WIDEVINE,
+    }
+}
+
+/// What the generated `read_parameters` hands each present value to: it refuses a parameter the
+/// service does not take, by name, and sets the rest through the core's `set(wire, value)` (so
+/// repeatable values append in order and PlayReady extensions pair by position: the core's one
+/// rule).
+pub(crate) struct Builder<'a> {
+    request: TokenRequest<'a>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(service: Service, environment: Environment<'a>) -> Self {
+        Builder {
+            request: TokenRequest::empty(service, environment),
+        }
+    }
+
+    /// Refuses `wire` unless the request's service is one of `services`.
+    fn taken(&self, wire: &'static str, services: Services) -> Result<(), Failure> {
+        if services & service_bit(self.request.service()) == 0 {
+            return Err(Error::new(ErrorKind::UnknownParameter).with_parameter(wire).into());
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, wire: &'static str, value: &'a str) -> Result<(), Failure> {
+        self.request.set(wire, value).map_err(|e| {
+            let named = if e.parameter().is_none() {
+                e.with_parameter(wire)
+            } else {
+                e
+            };
+            named.into()
+        })
+    }
+
+    /// One single-valued parameter: absent when `{NULL, 0}`.
+    ///
+    /// # Safety
+    /// A non-NULL `value.ptr` must point to `value.len` readable bytes for `'a`.
+    pub(crate) unsafe fn single(
+        &mut self,
+        value: drmtoken_str,
+        wire: &'static str,
+        services: Services,
+    ) -> Result<(), Failure> {
+        if value.ptr.is_null() && value.len == 0 {
+            return Ok(());
+        }
+        self.taken(wire, services)?;
+        // SAFETY: the caller's promise on `value`, forwarded unchanged.
+        let v = unsafe { text(value.ptr, value.len, wire) }?;
+        self.set(wire, v)
+    }
+
+    /// One repeatable parameter: `len` values at `values` (`(NULL, 0)` is none), each present
+    /// (`{NULL, 0}` is an empty value).
+    ///
+    /// # Safety
+    /// A non-NULL `values` must point to `len` `drmtoken_str`s, each valid for its length, for `'a`.
+    pub(crate) unsafe fn repeated(
+        &mut self,
+        values: *const drmtoken_str,
+        len: usize,
+        wire: &'static str,
+        services: Services,
+    ) -> Result<(), Failure> {
+        // SAFETY: the caller's promise on `values`/`len`, forwarded unchanged.
+        let values = unsafe { array(values, len, wire) }?;
+        if values.is_empty() {
+            return Ok(());
+        }
+        self.taken(wire, services)?;
+        for value in values {
+            // SAFETY: the caller's promise on each element.
+            let v = unsafe { text(value.ptr, value.len, wire) }?;
+            self.set(wire, v)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads the C request into the core's typed request.
 ///
 /// # Safety
 /// Every non-NULL pointer in `r` must be valid as documented on its field, for `'a`.
-unsafe fn build<'a>(
-    r: &drmtoken_expressplay_request,
-    error: *mut drmtoken_error,
-) -> Result<TokenRequest<'a>, drmtoken_status> {
-    let service = service_of(r.service)?;
-    // SAFETY (every `opt`/`text` below): the caller's contract on `r`'s fields.
-    let domain = unsafe { text(r.domain.ptr, r.domain.len) }?;
+unsafe fn build<'a>(r: &drmtoken_expressplay_request) -> Result<TokenRequest<'a>, Failure> {
+    let service = service_of(r.service, "service")?;
     let environment = match r.environment {
         DRMTOKEN_ENV_TEST => Environment::Test,
         DRMTOKEN_ENV_PRODUCTION => Environment::Production,
-        DRMTOKEN_ENV_DOMAIN => Environment::Domain(domain),
-        DRMTOKEN_ENV_HOST => Environment::Host(domain),
-        _ => return Err(DRMTOKEN_INVALID_ARGUMENT),
+        // SAFETY: `domain` points to `len` bytes when non-NULL, per the contract.
+        DRMTOKEN_ENV_DOMAIN => Environment::Domain(unsafe { text(r.domain.ptr, r.domain.len, "domain") }?),
+        // SAFETY: as above.
+        DRMTOKEN_ENV_HOST => Environment::Host(unsafe { text(r.domain.ptr, r.domain.len, "host") }?),
+        _ => return Err(bad_enum("environment")),
     };
-    let fields: [(&'static str, drmtoken_str); 25] = [
-        ("customerAuthenticator", r.customer_authenticator),
-        ("errorFormat", r.error_format),
-        ("generalFlags", r.general_flags),
-        ("kek", r.kek),
-        ("kid", r.kid),
-        ("ek", r.ek),
-        ("contentKey", r.content_key),
-        ("iv", r.iv),
-        ("rentalDuration", r.rental_duration),
-        ("rightsType", r.rights_type),
-        ("rental.periodEndTime", r.rental_period_end_time),
-        ("rental.playDuration", r.rental_play_duration),
-        ("analogVideoOPL", r.analog_video_opl),
-        ("compressedDigitalAudioOPL", r.compressed_digital_audio_opl),
-        ("compressedDigitalVideoOPL", r.compressed_digital_video_opl),
-        ("uncompressedDigitalAudioOPL", r.uncompressed_digital_audio_opl),
-        ("uncompressedDigitalVideoOPL", r.uncompressed_digital_video_opl),
-        ("unknownOutputBehavior", r.unknown_output_behavior),
-        ("outputControlFlags", r.output_control_flags),
-        ("contentId", r.content_id),
-        ("securityLevel", r.security_level),
-        ("hdcpOutputControl", r.hdcp_output_control),
-        ("licenseDuration", r.license_duration),
-        ("expirationTime", r.expiration_time),
-        ("cookie", r.cookie),
-    ];
-    let fail = |e: Error| -> drmtoken_status {
-        // SAFETY: the caller's contract on `error`.
-        unsafe { report(&e, error) }
-    };
-    // SAFETY: `extensions` points to `extensions_len` drmtoken_str when non-NULL.
-    let extensions: &[drmtoken_str] = unsafe { slice_of(r.extensions, r.extensions_len) }?;
-    // SAFETY: likewise for `playready_extensions`.
-    let pr_extensions: &[drmtoken_playready_extension] =
-        unsafe { slice_of(r.playready_extensions, r.playready_extensions_len) }?;
-    let unknown = |name: &'static str| fail(Error::new(ErrorKind::UnknownParameter).with_parameter(name));
-    macro_rules! fill {
-        ($ty:ident, $variant:ident, $ext:literal) => {{
-            let mut req = $ty {
-                environment,
-                ..Default::default()
-            };
-            for (name, value) in fields {
-                // SAFETY: see above.
-                let Some(v) = (unsafe { opt(value) })? else { continue };
-                if !service.parameters().contains(&name) {
-                    return Err(unknown(name));
-                }
-                req.set(name, v).map_err(fail)?;
-            }
-            for e in extensions {
-                // SAFETY: see above.
-                let v = unsafe { text(e.ptr, e.len) }?;
-                if $ext.is_empty() {
-                    return Err(unknown("extensions"));
-                }
-                req.set($ext, v).map_err(fail)?;
-            }
-            req
-        }};
-    }
-    Ok(match service {
-        Service::FairPlay => {
-            if !pr_extensions.is_empty() {
-                return Err(unknown("extensionType"));
-            }
-            TokenRequest::FairPlay(fill!(FairPlayTokenRequest, FairPlay, "fpExtension"))
-        }
-        Service::Widevine => {
-            if !pr_extensions.is_empty() {
-                return Err(unknown("extensionType"));
-            }
-            TokenRequest::Widevine(fill!(WidevineTokenRequest, Widevine, "wvExtension"))
-        }
-        Service::PlayReady => {
-            if !extensions.is_empty() {
-                return Err(unknown("fpExtension"));
-            }
-            let mut req = fill!(PlayReadyTokenRequest, PlayReady, "");
-            for e in pr_extensions {
-                // Minimal compile fix for the core's position-paired lists (the C surface is
-                // being rewritten on its own branch): each half goes to its list.
-                // SAFETY: see above.
-                let (t, p) = unsafe { (opt(e.extension_type)?, opt(e.extension_payload)?) };
-                let capacity = req.extension_types.capacity();
-                let full =
-                    || fail(Error::new(ErrorKind::CapacityExceeded { capacity }).with_parameter("extensionType"));
-                if let Some(t) = t {
-                    req.extension_types.push(t).map_err(|_| full())?;
-                }
-                if let Some(p) = p {
-                    req.extension_payloads.push(p).map_err(|_| full())?;
-                }
-            }
-            TokenRequest::PlayReady(req)
-        }
-    })
+    let mut b = Builder::new(service, environment);
+    // SAFETY: the caller's promise on every field of `r`, forwarded unchanged.
+    unsafe { r.read_parameters(&mut b) }?;
+    Ok(b.request)
 }
 
-/// `len` elements at `ptr` (`NULL, 0` is empty).
+/// The optional "now" (Unix seconds): NULL is absent.
 ///
 /// # Safety
-/// A non-NULL `ptr` must point to `len` valid elements for `'a`.
-unsafe fn slice_of<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T], drmtoken_status> {
-    if ptr.is_null() {
-        return if len == 0 { Ok(&[]) } else { Err(DRMTOKEN_NULL_ARGUMENT) };
-    }
-    // SAFETY: the caller's contract.
-    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+/// A non-NULL `now_unix` must point to a readable `int64_t`.
+pub(crate) unsafe fn now_of(now_unix: *const i64) -> Option<i64> {
+    // SAFETY: the caller promises a readable value at a non-NULL pointer.
+    unsafe { now_unix.as_ref() }.copied()
 }
 
-/// Validates `request` with the service's rules. `now_unix` (seconds) is used when `has_now`
-/// is true; without it, absolute times are checked for form only.
+/// Validates `request` with the service's rules. `now_unix` (Unix seconds) is optional: NULL
+/// means absent, and then absolute times are checked for form only.
 ///
-/// Returns `DRMTOKEN_OK` (and the warnings, if `out_warnings` is not NULL) or
-/// `DRMTOKEN_INVALID` with the service's code, message and parameter in `*error` (if not NULL).
+/// On success `*out_warnings` (if not NULL) receives the warnings (kind
+/// `DRMTOKEN_WARNING_IGNORED_UNLESS_RENTAL`, naming the parameter).
+///
+/// # Errors
+/// `DRMTOKEN_INVALID` with the service's code, message and parameter in `*error`;
+/// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+/// argument or field.
 ///
 /// # Safety
 /// `request` must point to a valid `drmtoken_expressplay_request` whose pointers are valid for
-/// the call; `out_warnings` and `error` may be NULL or point to writable structs.
+/// their lengths; `now_unix`, `out_warnings` and `error` may be NULL or point to valid values.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_expressplay_validate(
+pub unsafe extern "C" fn drmtoken_expressplay_request_validate(
     request: *const drmtoken_expressplay_request,
-    now_unix: i64,
-    has_now: bool,
+    now_unix: *const i64,
     out_warnings: *mut drmtoken_warnings,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: the caller's contract.
-        let r = crate::try_ffi!(unsafe { reference(request) });
-        // SAFETY: the caller's contract.
-        let req = crate::try_ffi!(unsafe { build(r, error) });
-        match req.validate(has_now.then_some(now_unix)) {
-            Ok(warnings) => {
-                // SAFETY: the caller's contract.
-                if let Some(out) = unsafe { out_warnings.as_mut() } {
-                    let mut w = drmtoken_warnings {
-                        len: 0,
-                        ignored_parameters: [drmtoken_str::none(); 4],
-                    };
-                    for (slot, warning) in w.ignored_parameters.iter_mut().zip(warnings.iter()) {
-                        let Warning::IgnoredUnlessRental { parameter } = *warning else {
-                            continue;
-                        };
-                        *slot = drmtoken_str::of(parameter);
-                        w.len += 1;
-                    }
-                    *out = w;
-                }
-                // SAFETY: the caller's contract.
-                unsafe { clear(error) };
-                DRMTOKEN_OK
-            }
-            // SAFETY: the caller's contract.
-            Err(e) => unsafe { report(&e, error) },
+    crate::ffi_boundary!(error, {
+        // SAFETY: `request` is NULL (refused) or valid, per the contract.
+        let r = unsafe { reference(request, "request") }?;
+        // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+        let req = unsafe { build(r) }?;
+        // SAFETY: `now_unix` is NULL or readable, per the contract.
+        let warnings = req.validate(unsafe { now_of(now_unix) })?;
+        // SAFETY: `out_warnings` is NULL or writable and unaliased, per the contract.
+        if let Some(out) = unsafe { out_warnings.as_mut() } {
+            *out = drmtoken_warnings::of_expressplay(&warnings);
         }
+        Ok(())
     })
 }
 
@@ -329,7 +210,7 @@ enum Form {
     Endpoint,
 }
 
-/// Writes one wire form of the request (no validation: call `drmtoken_expressplay_validate`).
+/// Writes one wire form of the request.
 ///
 /// # Safety
 /// As the exports that call it.
@@ -339,85 +220,133 @@ unsafe fn write(
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
-    error: *mut drmtoken_error,
-) -> drmtoken_status {
-    // SAFETY: the caller's contract.
-    let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-    // SAFETY: the caller's contract.
-    let r = crate::try_ffi!(unsafe { reference(request) });
-    // SAFETY: the caller's contract.
-    let req = crate::try_ffi!(unsafe { build(r, error) });
-    // SAFETY: the caller's contract.
-    let buf = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+) -> Result<(), Failure> {
+    // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+    let out_len = unsafe { exclusive(out_len, "out_len") }?;
+    *out_len = 0;
+    // SAFETY: `request` is NULL (refused) or valid, per the contract.
+    let r = unsafe { reference(request, "request") }?;
+    // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+    let req = unsafe { build(r) }?;
+    // SAFETY: `out` is NULL with 0 or points to `out_cap` writable bytes, per the contract.
+    let buf = unsafe { out_buffer(out, out_cap, "out") }?;
     let result = match form {
         Form::Url => req.write_url(buf),
         Form::Body => req.write_form_body(buf),
         Form::Endpoint => req.write_endpoint(buf),
     };
-    // SAFETY: the caller's contract.
-    unsafe { finish(result.map(str::len), out_len, error) }
+    produced(result.map(str::len), out_len)
 }
 
-/// Writes the GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+/// Writes the request's GET URL (`https://<p>-gen.<domain>/hms/<p>/token?...`) into `out`.
+/// Like every producing call of every service, it applies none of the service's rules (call
+/// `drmtoken_expressplay_request_validate` first); it refuses only what would make the URL
+/// malformed (a custom domain or host that is not one).
 ///
 /// `*out_len` receives the length; on `DRMTOKEN_BUFFER_TOO_SMALL` it is the size needed and
 /// nothing is written; `(NULL, 0)` asks for the size. The output is not NUL-terminated.
+///
+/// # Errors
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`DRMTOKEN_ERROR_INVALID_HOST`, or a parameter
+/// the service does not take, by name); `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`,
+/// `DRMTOKEN_INVALID_ARGUMENT` naming the argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out` must be NULL with `out_cap` 0 or point to
 /// `out_cap` writable bytes; `error` may be NULL.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_expressplay_url(
+pub unsafe extern "C" fn drmtoken_expressplay_request_write_url(
     request: *const drmtoken_expressplay_request,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: forwarded contract.
-        unsafe { write(request, Form::Url, out, out_cap, out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: this function's contract, forwarded unchanged.
+        unsafe { write(request, Form::Url, out, out_cap, out_len) }
     })
 }
 
-/// Writes the `application/x-www-form-urlencoded` POST body into `out` (conventions as
-/// `drmtoken_expressplay_url`).
+/// Writes the `application/x-www-form-urlencoded` POST body into `out` (no rules applied;
+/// conventions as `drmtoken_expressplay_request_write_url`).
+///
+/// # Errors
+/// As `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
-/// As `drmtoken_expressplay_url`.
+/// As `drmtoken_expressplay_request_write_url`.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_expressplay_form_body(
+pub unsafe extern "C" fn drmtoken_expressplay_request_write_form_body(
     request: *const drmtoken_expressplay_request,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: forwarded contract.
-        unsafe { write(request, Form::Body, out, out_cap, out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: this function's contract, forwarded unchanged.
+        unsafe { write(request, Form::Body, out, out_cap, out_len) }
     })
 }
 
-/// Writes the endpoint URL a POST goes to (conventions as `drmtoken_expressplay_url`).
+/// Writes the endpoint URL a POST goes to (conventions as
+/// `drmtoken_expressplay_request_write_url`).
+///
+/// # Errors
+/// As `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
-/// As `drmtoken_expressplay_url`.
+/// As `drmtoken_expressplay_request_write_url`.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_expressplay_endpoint(
+pub unsafe extern "C" fn drmtoken_expressplay_request_write_endpoint(
     request: *const drmtoken_expressplay_request,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: forwarded contract.
-        unsafe { write(request, Form::Endpoint, out, out_cap, out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: this function's contract, forwarded unchanged.
+        unsafe { write(request, Form::Endpoint, out, out_cap, out_len) }
     })
 }
 
-/// One parameter the service does not define, found by `drmtoken_expressplay_check_url`.
+/// Gives the headers of the request's POST (`Content-Type: application/x-www-form-urlencoded`;
+/// a GET needs none) in `out_headers[0..*out_len]`; 3 entries always suffice. On
+/// `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is written. No
+/// rules applied, as every producing call (call `drmtoken_expressplay_request_validate` first).
+///
+/// # Errors
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` for a parameter the service does not take;
+/// `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8`, `DRMTOKEN_INVALID_ARGUMENT` naming the
+/// argument or field.
+///
+/// # Safety
+/// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
+/// to `out_cap` writable headers; `error` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_expressplay_request_headers(
+    request: *const drmtoken_expressplay_request,
+    out_headers: *mut drmtoken_header,
+    out_cap: usize,
+    out_len: *mut usize,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `request` is NULL (refused) or valid, per the contract.
+        let r = unsafe { reference(request, "request") }?;
+        // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+        let req = unsafe { build(r) }?;
+        // SAFETY: `out_headers` is NULL or `out_cap` writable headers, per the contract.
+        unsafe { write_headers(&req.headers(), out_headers, out_cap, out_len) }
+    })
+}
+
+/// One parameter the service does not define, found by `drmtoken_expressplay_url_check`.
 #[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -428,11 +357,11 @@ pub struct drmtoken_unknown_parameter {
     pub suggestion: drmtoken_str,
 }
 
-/// What `drmtoken_expressplay_check_url` found.
+/// What `drmtoken_expressplay_url_check` found.
 #[allow(non_camel_case_types)]
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
-pub struct drmtoken_check_result {
+pub struct drmtoken_expressplay_url_check_result {
     /// The service of the URL (`DRMTOKEN_SERVICE_*`), or 0 when it is not an ExpressPlay URL.
     pub service: u32,
     /// Whether the request is valid.
@@ -450,38 +379,38 @@ pub struct drmtoken_check_result {
 }
 
 /// Checks a request URL exactly as the service would: parse (service from the host and path,
-/// values decoded into `scratch`) then validate.
+/// values decoded into `scratch`) then validate, with the optional `now_unix` (NULL: absent).
 ///
-/// Returns `DRMTOKEN_OK` when the URL parses (then `out->valid` says whether it is valid, with
-/// the service's code in `out->error` when not), `DRMTOKEN_INVALID` when it is not an
-/// ExpressPlay request URL at all (`out->error` says why), or `DRMTOKEN_BUFFER_TOO_SMALL` when
-/// `scratch_cap` is below `*scratch_len` (a scratch of `url_len` bytes is always enough).
+/// Returns `DRMTOKEN_OK` when the URL parses (then `out->valid` says whether the request is
+/// valid, with the service's code in `out->error` when not; `*error` is cleared: the check
+/// itself succeeded).
+///
+/// # Errors
+/// `DRMTOKEN_INVALID` when it is not an ExpressPlay request URL at all (`*error` and
+/// `out->error` say why); `DRMTOKEN_BUFFER_TOO_SMALL` when `scratch_cap` is below
+/// `*scratch_len` (a scratch of `url_len` bytes is always enough); `DRMTOKEN_NULL_ARGUMENT`,
+/// `DRMTOKEN_INVALID_UTF8` (`url`).
 ///
 /// # Safety
-/// `url` must point to `url_len` readable bytes; `scratch` must be NULL with `scratch_cap` 0
-/// or point to `scratch_cap` writable bytes; `scratch_len` and `out` must be valid. The
-/// strings in `*out` point into `url` and the library's static data.
+/// `url` must point to `url_len` readable bytes; `now_unix` may be NULL or point to a value;
+/// `scratch` must be NULL with `scratch_cap` 0 or point to `scratch_cap` writable bytes;
+/// `scratch_len` and `out` must be valid; `error` may be NULL. The strings in `*out` point into
+/// `url`, `scratch` and the library's static data.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_expressplay_check_url(
+pub unsafe extern "C" fn drmtoken_expressplay_url_check(
     url: *const u8,
     url_len: usize,
-    now_unix: i64,
-    has_now: bool,
+    now_unix: *const i64,
     scratch: *mut u8,
     scratch_cap: usize,
     scratch_len: *mut usize,
-    out: *mut drmtoken_check_result,
+    out: *mut drmtoken_expressplay_url_check_result,
+    error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: the caller's contract.
-        let out = crate::try_ffi!(unsafe { exclusive(out) });
-        // SAFETY: the caller's contract.
-        let scratch_len = crate::try_ffi!(unsafe { exclusive(scratch_len) });
-        // SAFETY: the caller's contract.
-        let raw = crate::try_ffi!(unsafe { bytes(url, url_len) });
-        // SAFETY: the caller's contract.
-        let scratch = crate::try_ffi!(unsafe { out_buffer(scratch, scratch_cap) });
-        *out = drmtoken_check_result {
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out` is NULL (refused) or valid and unaliased, per the contract.
+        let out = unsafe { exclusive(out, "out") }?;
+        *out = drmtoken_expressplay_url_check_result {
             service: 0,
             valid: false,
             error: drmtoken_error::none(),
@@ -491,15 +420,16 @@ pub unsafe extern "C" fn drmtoken_expressplay_check_url(
                 suggestion: drmtoken_str::none(),
             }; 8],
             unknown_omitted: 0,
-            warnings: drmtoken_warnings {
-                len: 0,
-                ignored_parameters: [drmtoken_str::none(); 4],
-            },
+            warnings: drmtoken_warnings::none(),
         };
-        let Ok(url) = core::str::from_utf8(raw) else {
-            return DRMTOKEN_INVALID_UTF8;
-        };
+        // SAFETY: `scratch_len` is NULL (refused) or valid and unaliased, per the contract.
+        let scratch_len = unsafe { exclusive(scratch_len, "scratch_len") }?;
         *scratch_len = 0;
+        // SAFETY: `url` points to `url_len` readable bytes, per the contract.
+        let raw = unsafe { bytes(url, url_len, "url") }?;
+        // SAFETY: `scratch` is NULL with 0 or `scratch_cap` writable bytes, per the contract.
+        let scratch = unsafe { out_buffer(scratch, scratch_cap, "scratch") }?;
+        let url = core::str::from_utf8(raw).map_err(|_| super::slices::not_utf8("url"))?;
         let parsed = match parse_url(url, scratch) {
             Ok(p) => p,
             Err(e) => {
@@ -507,34 +437,26 @@ pub unsafe extern "C" fn drmtoken_expressplay_check_url(
                     *scratch_len = required;
                 }
                 out.error = drmtoken_error::from_core(&e);
-                return match e.kind() {
-                    ErrorKind::BufferTooSmall { .. } => DRMTOKEN_BUFFER_TOO_SMALL,
-                    _ => DRMTOKEN_INVALID,
-                };
+                return Err(e.into());
             }
         };
         out.service = service_value(parsed.request.service());
         for (slot, u) in out.unknown.iter_mut().zip(parsed.unknown.iter()) {
             *slot = drmtoken_unknown_parameter {
                 name: drmtoken_str::of(u.name),
-                suggestion: u.suggestion.map_or(drmtoken_str::none(), drmtoken_str::of),
+                suggestion: drmtoken_str::of_opt(u.suggestion),
             };
             out.unknown_len += 1;
         }
         out.unknown_omitted = parsed.unknown_omitted;
-        match parsed.request.validate(has_now.then_some(now_unix)) {
+        // SAFETY: `now_unix` is NULL or readable, per the contract.
+        match parsed.request.validate(unsafe { now_of(now_unix) }) {
             Ok(warnings) => {
                 out.valid = true;
-                for (slot, w) in out.warnings.ignored_parameters.iter_mut().zip(warnings.iter()) {
-                    let Warning::IgnoredUnlessRental { parameter } = *w else {
-                        continue;
-                    };
-                    *slot = drmtoken_str::of(parameter);
-                    out.warnings.len += 1;
-                }
+                out.warnings = drmtoken_warnings::of_expressplay(&warnings);
             }
             Err(e) => out.error = drmtoken_error::from_core(&e),
         }
-        DRMTOKEN_OK
+        Ok(())
     })
 }

@@ -5,17 +5,17 @@
 use drmtoken_core::keywrap;
 
 use super::drmtoken_status;
-use super::error::{drmtoken_error, finish};
+use super::error::{drmtoken_error, produced};
 use super::slices::{bytes, exclusive, out_buffer, text};
 
 /// Wraps `key` (16 bytes or more, a multiple of 8, any length) under `kek` (16, 24 or 32 bytes)
-/// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_url`.
+/// into `out` (`key_len + 8` bytes). Conventions as `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
 /// `kek`/`key` must point to `kek_len`/`key_len` readable bytes; `out` must be NULL with
 /// `out_cap` 0 or point to `out_cap` writable bytes; `out_len` must be valid; `error` may be NULL.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_keywrap_wrap(
+pub unsafe extern "C" fn drmtoken_keywrap_key_wrap(
     kek: *const u8,
     kek_len: usize,
     key: *const u8,
@@ -25,25 +25,28 @@ pub unsafe extern "C" fn drmtoken_keywrap_wrap(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let kek = crate::try_ffi!(unsafe { bytes(kek, kek_len) });
-        let key = crate::try_ffi!(unsafe { bytes(key, key_len) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(keywrap::wrap(kek, key, out).map(<[u8]>::len), out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `kek` points to `kek_len` readable bytes (or is NULL with 0), per the contract.
+        let kek_in = unsafe { bytes(kek, kek_len, "kek") }?;
+        // SAFETY: `key` points to `key_len` readable bytes (or is NULL with 0), per the contract.
+        let key_in = unsafe { bytes(key, key_len, "key") }?;
+        // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        produced(keywrap::wrap(kek_in, key_in, out).map(<[u8]>::len), out_len)
     })
 }
 
 /// Unwraps `wrapped` under `kek` into `out` (`wrapped_len - 8` bytes), checking RFC 3394's
 /// integrity value: `DRMTOKEN_INTEGRITY_CHECK_FAILED` (with `out` zeroed) on a wrong KEK or
-/// tampered data. Conventions as `drmtoken_expressplay_url`.
+/// tampered data. Conventions as `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
-/// As `drmtoken_keywrap_wrap`.
+/// As `drmtoken_keywrap_key_wrap`.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_keywrap_unwrap(
+pub unsafe extern "C" fn drmtoken_keywrap_key_unwrap(
     kek: *const u8,
     kek_len: usize,
     wrapped: *const u8,
@@ -53,14 +56,17 @@ pub unsafe extern "C" fn drmtoken_keywrap_unwrap(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let kek = crate::try_ffi!(unsafe { bytes(kek, kek_len) });
-        let wrapped = crate::try_ffi!(unsafe { bytes(wrapped, wrapped_len) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(keywrap::unwrap(kek, wrapped, out).map(<[u8]>::len), out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `kek` points to `kek_len` readable bytes (or is NULL with 0), per the contract.
+        let kek_in = unsafe { bytes(kek, kek_len, "kek") }?;
+        // SAFETY: `wrapped` points to `wrapped_len` readable bytes (or is NULL with 0), per the contract.
+        let wrapped_in = unsafe { bytes(wrapped, wrapped_len, "wrapped") }?;
+        // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        produced(keywrap::unwrap(kek_in, wrapped_in, out).map(<[u8]>::len), out_len)
     })
 }
 
@@ -68,12 +74,12 @@ pub unsafe extern "C" fn drmtoken_keywrap_unwrap(
 /// `kek` (either case) into lower-case hex in `out`. `out` needs `wrapped_hex_len - 8` bytes: the
 /// `wrapped_hex_len - 16` hex digits written (`*out_len`) plus 8 bytes of working room, zeroed on
 /// return (the library has no heap; see `drmtoken_core::keywrap::unwrap_hex`). A size query
-/// gives that capacity. Conventions as `drmtoken_keywrap_unwrap`.
+/// gives that capacity. Conventions as `drmtoken_keywrap_key_unwrap`.
 ///
 /// # Safety
-/// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
+/// As `drmtoken_keywrap_key_wrap`; the hex strings must be UTF-8.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_keywrap_unwrap_hex(
+pub unsafe extern "C" fn drmtoken_keywrap_key_unwrap_hex(
     kek_hex: *const u8,
     kek_hex_len: usize,
     wrapped_hex: *const u8,
@@ -83,25 +89,31 @@ pub unsafe extern "C" fn drmtoken_keywrap_unwrap_hex(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let kek = crate::try_ffi!(unsafe { text(kek_hex, kek_hex_len) });
-        let wrapped = crate::try_ffi!(unsafe { text(wrapped_hex, wrapped_hex_len) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(keywrap::unwrap_hex(kek, wrapped, out).map(str::len), out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `kek_hex` points to `kek_hex_len` readable bytes (or is NULL with 0), per the contract.
+        let kek_hex_in = unsafe { text(kek_hex, kek_hex_len, "kek_hex") }?;
+        // SAFETY: `wrapped_hex` points to `wrapped_hex_len` readable bytes (or is NULL with 0), per the contract.
+        let wrapped_hex_in = unsafe { text(wrapped_hex, wrapped_hex_len, "wrapped_hex") }?;
+        // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        produced(
+            keywrap::unwrap_hex(kek_hex_in, wrapped_hex_in, out).map(str::len),
+            out_len,
+        )
     })
 }
 
 /// Wraps a hex key (either case; 32 hex digits or more, a multiple of 16) under a hex `kek` into
 /// lower-case hex in `out`: `key_hex_len + 16` bytes, which is also the capacity needed.
-/// Conventions as `drmtoken_keywrap_wrap`.
+/// Conventions as `drmtoken_keywrap_key_wrap`.
 ///
 /// # Safety
-/// As `drmtoken_keywrap_wrap`; the hex strings must be UTF-8.
+/// As `drmtoken_keywrap_key_wrap`; the hex strings must be UTF-8.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_keywrap_wrap_hex(
+pub unsafe extern "C" fn drmtoken_keywrap_key_wrap_hex(
     kek_hex: *const u8,
     kek_hex_len: usize,
     key_hex: *const u8,
@@ -111,16 +123,16 @@ pub unsafe extern "C" fn drmtoken_keywrap_wrap_hex(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, as this function's contract says.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
         // SAFETY: `kek_hex` points to `kek_hex_len` readable bytes (or is NULL with 0), per the contract.
-        let kek = crate::try_ffi!(unsafe { text(kek_hex, kek_hex_len) });
+        let kek_hex_in = unsafe { text(kek_hex, kek_hex_len, "kek_hex") }?;
         // SAFETY: `key_hex` points to `key_hex_len` readable bytes (or is NULL with 0), per the contract.
-        let key = crate::try_ffi!(unsafe { text(key_hex, key_hex_len) });
+        let key_hex_in = unsafe { text(key_hex, key_hex_len, "key_hex") }?;
         // SAFETY: `out` is NULL with `out_cap` 0 or points to `out_cap` writable bytes, per the contract.
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        // SAFETY: `error` is NULL or points to a writable `drmtoken_error`, per the contract.
-        unsafe { finish(keywrap::wrap_hex(kek, key, out).map(str::len), out_len, error) }
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        produced(keywrap::wrap_hex(kek_hex_in, key_hex_in, out).map(str::len), out_len)
     })
 }

@@ -4,8 +4,9 @@
 use drmtoken_core::opentv::{parse_response, ContentTokenRequest, ResponseError, Token};
 
 use super::drmtoken_status::{self, *};
-use super::error::{clear, drmtoken_error, finish, report};
+use super::error::{drmtoken_error, produced, Failure};
 use super::http::{drmtoken_header, write_headers};
+use super::response::unreadable;
 use super::slices::{bytes, drmtoken_str, exclusive, out_buffer, reference, req, text};
 
 /// An IAS content token request (`POST https://<host>:<port>/ias/v2/content_token`).
@@ -27,71 +28,109 @@ pub struct drmtoken_opentv_request {
 
 /// # Safety
 /// The pointers in `r` must be valid for `'a`.
-unsafe fn build<'a>(r: &drmtoken_opentv_request) -> Result<ContentTokenRequest<'a>, drmtoken_status> {
+unsafe fn build<'a>(r: &drmtoken_opentv_request) -> Result<ContentTokenRequest<'a>, Failure> {
     Ok(ContentTokenRequest {
-        // SAFETY (all four): the caller's contract on `r`.
-        host: unsafe { req(r.host) }?,
+        // SAFETY: `host` points to its length of readable bytes, per the contract on `r`.
+        host: unsafe { req(r.host, "host") }?,
         port: r.port,
-        content_id: unsafe { req(r.content_id) }?,
-        bearer_token: unsafe { req(r.bearer_token) }?,
-        tenant_id: unsafe { req(r.tenant_id) }?,
+        // SAFETY: likewise for `content_id`.
+        content_id: unsafe { req(r.content_id, "content_id") }?,
+        // SAFETY: likewise for `bearer_token`.
+        bearer_token: unsafe { req(r.bearer_token, "bearer_token") }?,
+        // SAFETY: likewise for `tenant_id`.
+        tenant_id: unsafe { req(r.tenant_id, "tenant_id") }?,
     })
 }
 
-/// Validates the request (host, port, content id, header values: a control character is
-/// refused, so no header injection) and writes its URL. Conventions as
-/// `drmtoken_expressplay_url`; the method is POST with an empty body.
+/// Validates the request: host, port, content id, and the header values (a control character
+/// is refused, so no header injection).
+///
+/// # Errors
+/// `DRMTOKEN_INVALID` (`*error` names the field); `DRMTOKEN_NULL_ARGUMENT`,
+/// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
+///
+/// # Safety
+/// `request` must point to a valid `drmtoken_opentv_request` whose strings are valid for their
+/// lengths; `error` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn drmtoken_opentv_request_validate(
+    request: *const drmtoken_opentv_request,
+    error: *mut drmtoken_error,
+) -> drmtoken_status {
+    crate::ffi_boundary!(error, {
+        // SAFETY: `request` is NULL (refused) or valid, per the contract.
+        let r = unsafe { reference(request, "request") }?;
+        // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+        let request = unsafe { build(r) }?;
+        request.validate()?;
+        Ok(())
+    })
+}
+
+/// Writes the request's URL (the method is POST with an empty body). No rules applied, as every
+/// producing call: call `drmtoken_opentv_request_validate` first; only a host or port that
+/// would make the URL malformed is refused. Conventions as
+/// `drmtoken_expressplay_request_write_url`.
+///
+/// # Errors
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_INVALID` (`host`, `port`); `DRMTOKEN_NULL_ARGUMENT`,
+/// `DRMTOKEN_INVALID_UTF8` naming the argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out` NULL with `out_cap` 0 or `out_cap` writable
 /// bytes; `error` may be NULL.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_opentv_url(
+pub unsafe extern "C" fn drmtoken_opentv_request_write_url(
     request: *const drmtoken_opentv_request,
     out: *mut u8,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let r = crate::try_ffi!(unsafe { reference(request) });
-        let request = crate::try_ffi!(unsafe { build(r) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(request.write_url(out).map(str::len), out_len, error) }
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `request` is NULL (refused) or valid, per the contract.
+        let r = unsafe { reference(request, "request") }?;
+        // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+        let request = unsafe { build(r) }?;
+        // SAFETY: `out` is NULL with 0 or `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        produced(request.write_url(out).map(str::len), out_len)
     })
 }
 
-/// Validates the request and gives its two headers (`authorization: Bearer <token>`,
-/// `nv-tenant-id`) in `out_headers[0..*out_len]`, pointing into the request and static data.
-/// On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is 2 and nothing is written.
+/// Gives the request's two headers (`authorization: Bearer <token>`, secret; `nv-tenant-id`) in
+/// `out_headers[0..*out_len]`, pointing into the request and static data; 3 entries always
+/// suffice. On `DRMTOKEN_BUFFER_TOO_SMALL`, `*out_len` is the number needed and nothing is
+/// written. No rules applied: `drmtoken_opentv_request_validate` is what keeps a control
+/// character (header injection) out, so call it first.
+///
+/// # Errors
+/// `DRMTOKEN_BUFFER_TOO_SMALL`; `DRMTOKEN_NULL_ARGUMENT`, `DRMTOKEN_INVALID_UTF8` naming the
+/// argument or field.
 ///
 /// # Safety
 /// `request` and `out_len` must be valid; `out_headers` must be NULL with `out_cap` 0 or point
 /// to `out_cap` writable headers; `error` may be NULL.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_opentv_headers(
+pub unsafe extern "C" fn drmtoken_opentv_request_headers(
     request: *const drmtoken_opentv_request,
     out_headers: *mut drmtoken_header,
     out_cap: usize,
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all three): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let r = crate::try_ffi!(unsafe { reference(request) });
-        let request = crate::try_ffi!(unsafe { build(r) });
-        if let Err(e) = request.validate() {
-            *out_len = 0;
-            // SAFETY: the caller's contract on `error`.
-            return unsafe { report(&e, error) };
-        }
-        // SAFETY: the caller's contract on `error`.
-        unsafe { clear(error) };
-        // SAFETY: the caller's contract.
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `request` is NULL (refused) or valid, per the contract.
+        let r = unsafe { reference(request, "request") }?;
+        // SAFETY: the fields of `*request` are valid for their lengths, per the contract.
+        let request = unsafe { build(r) }?;
+        // SAFETY: `out_headers` is NULL or `out_cap` writable headers, per the contract.
         unsafe { write_headers(&request.headers(), out_headers, out_cap, out_len) }
     })
 }
@@ -166,7 +205,7 @@ pub struct drmtoken_opentv_response {
 }
 
 fn s(v: Option<&str>) -> drmtoken_str {
-    v.map_or(drmtoken_str::none(), drmtoken_str::of)
+    drmtoken_str::of_opt(v)
 }
 
 fn token<T>(t: Option<&Token<'_, T>>, fields: impl Fn(&T) -> (Option<i64>, Option<&str>)) -> drmtoken_opentv_token {
@@ -217,12 +256,15 @@ pub unsafe extern "C" fn drmtoken_opentv_response_parse(
     out: *mut drmtoken_opentv_response,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out = crate::try_ffi!(unsafe { exclusive(out) });
-        let ct = crate::try_ffi!(unsafe { text(content_type, content_type_len) });
-        let body = crate::try_ffi!(unsafe { bytes(body, body_len) });
-        let scratch = crate::try_ffi!(unsafe { out_buffer(scratch, scratch_cap) });
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out` is NULL (refused) or valid and unaliased, per the contract.
+        let out = unsafe { exclusive(out, "out") }?;
+        // SAFETY: `content_type` points to `content_type_len` readable bytes, per the contract.
+        let ct = unsafe { text(content_type, content_type_len, "content_type") }?;
+        // SAFETY: `body` points to `body_len` readable bytes, per the contract.
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        // SAFETY: `scratch` is NULL with 0 or `scratch_cap` writable bytes, per the contract.
+        let scratch = unsafe { out_buffer(scratch, scratch_cap, "scratch") }?;
         let empty_right = drmtoken_opentv_content_right {
             content_id: drmtoken_str::none(),
             start: drmtoken_str::none(),
@@ -274,25 +316,13 @@ pub unsafe extern "C" fn drmtoken_opentv_response_parse(
                 out.expires_in = r.expires_in.and_then(|e| i64::try_from(e).ok()).unwrap_or(-1);
                 out.access_token = token(r.access_token.as_ref(), |u| (u.exp, u.jti));
                 out.refresh_token = token(r.refresh_token.as_ref(), |u| (u.exp, u.jti));
-                // SAFETY: the caller's contract on `error`.
-                unsafe { clear(error) };
-                DRMTOKEN_OK
+                Ok(())
             }
             Err(ResponseError::Service(e)) => {
                 out.message = s(e.message);
-                // SAFETY: the caller's contract on `error`.
-                unsafe { report(&e.to_error(), error) };
-                DRMTOKEN_SERVICE_ERROR
+                Err(Failure::from(e.to_error()).with_status(DRMTOKEN_SERVICE_ERROR))
             }
-            Err(ResponseError::Invalid(e)) => {
-                // SAFETY: the caller's contract on `error`.
-                let status = unsafe { report(&e, error) };
-                if status == DRMTOKEN_BUFFER_TOO_SMALL {
-                    status
-                } else {
-                    DRMTOKEN_INVALID_RESPONSE
-                }
-            }
+            Err(ResponseError::Invalid(e)) => Err(unreadable(e)),
         }
     })
 }

@@ -4,8 +4,8 @@
 use drmtoken_core::expressplay::{parse_response, PlayReadyToken, ResponseError, TokenResponse, UrlToken};
 
 use super::drmtoken_status::{self, *};
-use super::error::{clear, drmtoken_error, finish, report};
-use super::expressplay::service_value;
+use super::error::{drmtoken_error, produced, Failure};
+use super::expressplay::{service_of, service_value};
 use super::slices::{bytes, drmtoken_str, exclusive, out_buffer, text};
 
 /// A parsed ExpressPlay token response.
@@ -57,18 +57,16 @@ pub unsafe extern "C" fn drmtoken_expressplay_response_parse(
     out: *mut drmtoken_expressplay_response,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out = crate::try_ffi!(unsafe { exclusive(out) });
-        let ct = crate::try_ffi!(unsafe { text(content_type, content_type_len) });
-        let body = crate::try_ffi!(unsafe { bytes(body, body_len) });
-        let scratch = crate::try_ffi!(unsafe { out_buffer(scratch, scratch_cap) });
-        let service = match service {
-            super::DRMTOKEN_SERVICE_FAIRPLAY => drmtoken_core::Service::FairPlay,
-            super::DRMTOKEN_SERVICE_PLAYREADY => drmtoken_core::Service::PlayReady,
-            super::DRMTOKEN_SERVICE_WIDEVINE => drmtoken_core::Service::Widevine,
-            _ => return DRMTOKEN_INVALID_ARGUMENT,
-        };
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out` is NULL (refused) or valid and unaliased, per the contract.
+        let out = unsafe { exclusive(out, "out") }?;
+        // SAFETY: `content_type` points to `content_type_len` readable bytes, per the contract.
+        let ct = unsafe { text(content_type, content_type_len, "content_type") }?;
+        // SAFETY: `body` points to `body_len` readable bytes, per the contract.
+        let body = unsafe { bytes(body, body_len, "body") }?;
+        // SAFETY: `scratch` is NULL with 0 or `scratch_cap` writable bytes, per the contract.
+        let scratch = unsafe { out_buffer(scratch, scratch_cap, "scratch") }?;
+        let service = service_of(service, "service")?;
         *out = drmtoken_expressplay_response {
             service: service_value(service),
             url: drmtoken_str::none(),
@@ -88,39 +86,27 @@ pub unsafe extern "C" fn drmtoken_expressplay_response_parse(
                 };
                 out.url = drmtoken_str::of(url);
                 out.url_without_query = drmtoken_str::of(url.split_once('?').map_or(url, |(b, _)| b));
-                // SAFETY: the caller's contract on `error`.
-                unsafe { clear(error) };
-                DRMTOKEN_OK
+                Ok(())
             }
             Err(ResponseError::Service(e)) => {
                 out.has_code = e.code.is_some();
                 out.code = e.code.unwrap_or(0);
                 out.message = drmtoken_str::of(e.best_message());
-                // SAFETY: the caller's contract on `error`.
-                unsafe { report(&e.to_error(), error) };
-                DRMTOKEN_SERVICE_ERROR
+                Err(Failure::from(e.to_error()).with_status(DRMTOKEN_SERVICE_ERROR))
             }
-            Err(ResponseError::Invalid(e)) => {
-                // SAFETY: the caller's contract on `error`.
-                let status = unsafe { report(&e, error) };
-                if status == DRMTOKEN_BUFFER_TOO_SMALL {
-                    status
-                } else {
-                    DRMTOKEN_INVALID_RESPONSE
-                }
-            }
+            Err(ResponseError::Invalid(e)) => Err(unreadable(e)),
         }
     })
 }
 
 /// Writes FairPlay's key URI for the HLS `#EXT-X-KEY` tag: the rights URL (`response.url`) with
-/// `https://` replaced by `skd://`. Conventions as `drmtoken_expressplay_url`.
+/// `https://` replaced by `skd://`. Conventions as `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
 /// `url` must point to `url_len` readable bytes; `out`, `out_len`, `error` as in
-/// `drmtoken_expressplay_url`.
+/// `drmtoken_expressplay_request_write_url`.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_fairplay_skd_uri(
+pub unsafe extern "C" fn drmtoken_fairplay_skd_uri_write(
     url: *const u8,
     url_len: usize,
     out: *mut u8,
@@ -128,25 +114,27 @@ pub unsafe extern "C" fn drmtoken_fairplay_skd_uri(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all three): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let url = crate::try_ffi!(unsafe { text(url, url_len) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: `url` points to `url_len` readable bytes, per the contract.
+        let url = unsafe { text(url, url_len, "url") }?;
+        // SAFETY: `out` is NULL with 0 or `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
         let t = UrlToken { url, token: "" };
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(t.write_skd_uri(out).map(str::len), out_len, error) }
+        produced(t.write_skd_uri(out).map(str::len), out_len)
     })
 }
 
 /// Writes PlayReady's licence server URL: `licenseAcquisitionUrl?ExpressPlayToken=<token>`
-/// (`&` when the URL has a query). Conventions as `drmtoken_expressplay_url`.
+/// (`&` when the URL has a query). Conventions as `drmtoken_expressplay_request_write_url`.
 ///
 /// # Safety
 /// The inputs must point to their lengths of readable bytes; `out`, `out_len`, `error` as in
-/// `drmtoken_expressplay_url`.
+/// `drmtoken_expressplay_request_write_url`.
 #[no_mangle]
-pub unsafe extern "C" fn drmtoken_playready_license_url(
+pub unsafe extern "C" fn drmtoken_playready_license_url_write(
     license_acquisition_url: *const u8,
     license_acquisition_url_len: usize,
     token: *const u8,
@@ -156,22 +144,38 @@ pub unsafe extern "C" fn drmtoken_playready_license_url(
     out_len: *mut usize,
     error: *mut drmtoken_error,
 ) -> drmtoken_status {
-    crate::ffi_boundary!({
-        // SAFETY (all four): the caller's contract.
-        let out_len = crate::try_ffi!(unsafe { exclusive(out_len) });
-        let la_url = crate::try_ffi!(unsafe { text(license_acquisition_url, license_acquisition_url_len) });
-        let token = crate::try_ffi!(unsafe { text(token, token_len) });
-        let out = crate::try_ffi!(unsafe { out_buffer(out, out_cap) });
-        if let Err(e) = drmtoken_core::expressplay::check_token(token) {
-            *out_len = 0;
-            // SAFETY: the caller's contract on `error`.
-            return unsafe { report(&e, error) };
-        }
+    crate::ffi_boundary!(error, {
+        // SAFETY: `out_len` is NULL (refused) or valid and unaliased, per the contract.
+        let out_len = unsafe { exclusive(out_len, "out_len") }?;
+        *out_len = 0;
+        // SAFETY: the URL points to its length of readable bytes, per the contract.
+        let la_url = unsafe {
+            text(
+                license_acquisition_url,
+                license_acquisition_url_len,
+                "license_acquisition_url",
+            )
+        }?;
+        // SAFETY: `token` points to `token_len` readable bytes, per the contract.
+        let token = unsafe { text(token, token_len, "token") }?;
+        // SAFETY: `out` is NULL with 0 or `out_cap` writable bytes, per the contract.
+        let out = unsafe { out_buffer(out, out_cap, "out") }?;
+        drmtoken_core::expressplay::check_token(token)?;
         let t = PlayReadyToken {
             license_acquisition_url: la_url,
             token,
         };
-        // SAFETY: the caller's contract on `error`.
-        unsafe { finish(t.write_license_url(out).map(str::len), out_len, error) }
+        produced(t.write_license_url(out).map(str::len), out_len)
     })
+}
+
+/// A response that could not be read: `DRMTOKEN_INVALID_RESPONSE`, or `DRMTOKEN_BUFFER_TOO_SMALL`
+/// for a short scratch buffer.
+pub(crate) fn unreadable(e: drmtoken_core::Error) -> Failure {
+    let f = Failure::from(e);
+    if f.status == DRMTOKEN_BUFFER_TOO_SMALL {
+        f
+    } else {
+        f.with_status(DRMTOKEN_INVALID_RESPONSE)
+    }
 }
