@@ -49,6 +49,9 @@ pub use fault::{Fault, FAULT_HEADER};
 /// The largest request body read (a form body is a few hundred bytes).
 pub const MAX_BODY: usize = 64 * 1024;
 
+/// How long a `drop` fault waits after the half body before closing (so it is flushed).
+const DROP_FLUSH: Duration = Duration::from_millis(50);
+
 /// The routes served: method, path, what answers.
 pub const ROUTES: &[(&str, &str, &str)] = &[
     (
@@ -317,14 +320,18 @@ async fn damage(response: Response, fault: &Fault) -> Response {
                     }
                     Some((Ok::<Bytes, std::io::Error>(c), (it, drop_after)))
                 }
-                // An error ends the body early: hyper closes the connection mid-body.
-                None if drop_after => Some((
-                    Err(std::io::Error::new(
-                        std::io::ErrorKind::ConnectionAborted,
-                        "injected drop",
-                    )),
-                    (it, false),
-                )),
+                // An error ends the body early: hyper closes the connection mid-body. The
+                // pause first lets hyper flush what was sent: the client sees half a body.
+                None if drop_after => {
+                    tokio::time::sleep(DROP_FLUSH).await;
+                    Some((
+                        Err(std::io::Error::new(
+                            std::io::ErrorKind::ConnectionAborted,
+                            "injected drop",
+                        )),
+                        (it, false),
+                    ))
+                }
                 None => None,
             }
         },
