@@ -122,6 +122,24 @@ fn truncate_and_malformed_bodies_are_invalid_to_the_core() {
     ));
 }
 
+/// The README's footnote: a uri-list cut short with an honest length is a well-formed URL with
+/// a shorter token (no length or checksum is documented); only the licence server could tell.
+#[test]
+fn a_truncated_uri_list_is_still_a_url() {
+    let server = start();
+    let target = format!("/hms/wv/token?{}", query(&widevine_params(AUTH)));
+    let whole = get(server.addr(), &target, &[]);
+    let cut = get(server.addr(), &target, &[("X-Drmtoken-Fault", "truncate")]);
+    let mut scratch = [0u8; 0];
+    let (Ok(a), Ok(b)) = (
+        expressplay::parse_response(Service::Widevine, 200, whole.content_type(), &whole.body, &mut []),
+        expressplay::parse_response(Service::Widevine, 200, cut.content_type(), &cut.body, &mut scratch),
+    ) else {
+        panic!("{} / {}", whole.text(), cut.text())
+    };
+    assert!(a.token().starts_with(b.token()) && b.token().len() < a.token().len());
+}
+
 #[test]
 fn a_wrong_content_type_is_reported() {
     let server = start();
