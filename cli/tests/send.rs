@@ -437,3 +437,34 @@ fn no_server_no_tls_and_redirects_are_clean_failures() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_readme_try_it_offline_commands_work() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Try it offline")
+        .expect("the README has a Try it offline section")..];
+    assert!(section.contains("\ncargo run -q -p drmtoken-cli -- serve "));
+    let fetch = section
+        .lines()
+        .find(|l| l.starts_with("cargo run -q -p drmtoken-cli -- build playready") && l.contains("--send"))
+        .expect("the README fetches a PlayReady token");
+    let server = emulator();
+    let words: Vec<String> = fetch
+        .split_whitespace()
+        .skip(6)
+        .map(|w| w.replace("http://127.0.0.1:8787", &server.base_url()))
+        .collect();
+    let out = drmtoken().args(&words).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The token the README shows (the same request always gets the same token).
+    let shown = section
+        .lines()
+        .find_map(|l| l.strip_prefix("# token: "))
+        .and_then(|l| l.split("...").next())
+        .unwrap();
+    assert!(j["token"].as_str().unwrap().starts_with(shown), "{j}");
+    // The default configuration shown is the built-in one.
+    assert!(section.contains(drmtoken_emulator::DEFAULT_CONFIG));
+}
