@@ -107,10 +107,10 @@ impl IntoResponse for Reply {
     }
 }
 
-/// The shared state: the configuration and one counter per fault rule.
+/// The shared state: the configuration, and each fault rule parsed with its counter.
 struct AppState {
     config: Config,
-    rule_counts: Vec<AtomicU64>,
+    rules: Vec<(Fault, AtomicU64)>,
     log: bool,
 }
 
@@ -229,14 +229,13 @@ impl AppState {
                 .map_err(|_| "the X-Drmtoken-Fault header is not ASCII".to_owned())?;
             return Fault::parse(spec).map(Some).map_err(|e| e.0);
         }
-        for (rule, count) in self.config.faults.iter().zip(&self.rule_counts) {
+        for (rule, (fault, count)) in self.config.faults.iter().zip(&self.rules) {
             if rule.path.as_deref().is_some_and(|p| !path.starts_with(p)) {
                 continue;
             }
             let n = count.fetch_add(1, Ordering::Relaxed) + 1;
             if n % rule.every.max(1) == 0 {
-                // Checked when the configuration was loaded.
-                return Ok(Fault::parse(&rule.fault).ok());
+                return Ok(Some(fault.clone()));
             }
             return Ok(None);
         }
@@ -342,12 +341,14 @@ async fn damage(response: Response, fault: &Fault) -> Response {
 /// The emulator's router over `config` (`log`: one line per request on stderr, without
 /// query strings or headers, which carry credentials).
 pub fn router(config: Config, log: bool) -> Router {
-    let rule_counts = config.faults.iter().map(|_| AtomicU64::new(0)).collect();
-    let state = Arc::new(AppState {
-        config,
-        rule_counts,
-        log,
-    });
+    // Rules were checked when the configuration was loaded; one that does not parse (a
+    // `Config` built by hand) injects nothing.
+    let rules = config
+        .faults
+        .iter()
+        .map(|r| (Fault::parse(&r.fault).unwrap_or_default(), AtomicU64::new(0)))
+        .collect();
+    let state = Arc::new(AppState { config, rules, log });
     Router::new()
         .route("/hms/fp/token", get(fairplay).post(fairplay))
         .route("/hms/pr/token", get(playready).post(playready))
