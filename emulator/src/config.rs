@@ -33,13 +33,17 @@ impl Environment {
     }
 }
 
-/// The whole configuration.
-#[derive(Clone, Debug, Deserialize, Default)]
+/// The whole configuration (`Default`: no accounts, no rules, a 10 s header timeout).
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// The environment of a host that names neither (loopback, `localhost`).
     #[serde(default)]
     pub default_environment: Environment,
+    /// How long a client may take to send a request's headers before it is disconnected
+    /// (slow or silent clients cannot hold connections forever).
+    #[serde(default = "default_header_timeout")]
+    pub header_read_timeout_ms: u64,
     /// ExpressPlay accounts.
     #[serde(default)]
     pub expressplay: ExpressPlay,
@@ -53,6 +57,23 @@ pub struct Config {
     /// request's own `X-Drmtoken-Fault` header, which beats every rule).
     #[serde(default)]
     pub faults: Vec<FaultRule>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            default_environment: Environment::default(),
+            header_read_timeout_ms: default_header_timeout(),
+            expressplay: ExpressPlay::default(),
+            opentv: OpenTv::default(),
+            adobe_pass: AdobePass::default(),
+            faults: Vec::new(),
+        }
+    }
+}
+
+fn default_header_timeout() -> u64 {
+    10_000
 }
 
 /// ExpressPlay's accounts.
@@ -272,6 +293,9 @@ impl Config {
             if rule.every == 0 {
                 return Err(ConfigError(format!("faults[{i}]: every must be at least 1")));
             }
+        }
+        if !(1..=600_000).contains(&self.header_read_timeout_ms) {
+            return Err(ConfigError("header_read_timeout_ms must be 1 to 600000".into()));
         }
         for account in &self.expressplay.accounts {
             for s in &account.disabled {

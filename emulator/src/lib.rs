@@ -10,7 +10,7 @@
 //! Accounts come from a [`Config`] (the built-in [`DEFAULT_CONFIG`] works out of the box).
 //! Faults come from the `X-Drmtoken-Fault` request header or the config's rules; see [`fault`].
 //!
-//! The emulator is std code on axum/hyper and tokio. It depends on the core; the core never
+//! The emulator is std code on axum (routing) and hyper's HTTP/1.1 server on tokio. It depends on the core; the core never
 //! depends on it.
 //!
 //! ```no_run
@@ -360,19 +360,52 @@ pub fn router(config: Config, log: bool) -> Router {
         .with_state(state)
 }
 
-/// Serves `config` on `listener` until `shutdown` completes.
+/// Accepts connections forever, each served by hyper's HTTP/1.1 server with a header read
+/// timeout (so slow or silent clients are closed). An accept error (out of file descriptors)
+/// pauses the loop briefly instead of ending it.
+async fn accept_loop(listener: tokio::net::TcpListener, config: Config, log: bool) {
+    let header_timeout = Duration::from_millis(config.header_read_timeout_ms);
+    let app = router(config, log);
+    loop {
+        let socket = match listener.accept().await {
+            Ok((socket, _)) => socket,
+            Err(e) => {
+                if log {
+                    eprintln!("accept: {e}");
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = socket.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            // A connection's failure (a reset, garbage, a timeout) ends that connection only.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(socket), service)
+                .await;
+        });
+    }
+}
+
+/// Serves `config` on `listener` until `shutdown` completes (connections still open then are
+/// cut when the runtime stops).
 ///
 /// # Errors
-/// An I/O error of the listener.
+/// None today: accept errors are retried. The `Result` leaves room for start-up failures.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     config: Config,
     log: bool,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(config, log))
-        .with_graceful_shutdown(shutdown)
-        .await
+    tokio::select! {
+        () = accept_loop(listener, config, log) => {}
+        () = shutdown => {}
+    }
+    Ok(())
 }
 
 /// An emulator running on its own thread and tokio runtime (for tests and tools); stopped
@@ -413,13 +446,11 @@ impl Server {
             .name("drmtoken-emulator".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    tokio::select! {
-                        result = axum::serve(listener, router(config, log)) => {
-                            if let Err(e) = result {
-                                eprintln!("drmtoken-emulator: {e}");
-                            }
-                        }
-                        _ = stopped => {}
+                    let stopped = async {
+                        let _ = stopped.await;
+                    };
+                    if let Err(e) = serve(listener, config, log, stopped).await {
+                        eprintln!("drmtoken-emulator: {e}");
                     }
                 });
                 // Connections still open are cut: a test's server must not outlive it.

@@ -241,3 +241,36 @@ fn a_short_fuzz_of_raw_http_bytes() {
     );
     still_serving(addr);
 }
+
+#[test]
+fn slow_and_silent_clients_are_disconnected() {
+    let toml = format!(
+        "header_read_timeout_ms = 300\n{}",
+        drmtoken_emulator::DEFAULT_CONFIG.replace("header_read_timeout_ms = 10000", "")
+    );
+    let server = start_with(drmtoken_emulator::Config::from_toml(&toml).unwrap());
+    let addr = server.addr();
+    let started = std::time::Instant::now();
+    let clients: Vec<TcpStream> = (0..20)
+        .map(|i| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            if i % 2 == 0 {
+                // Headers that never end.
+                s.write_all(b"GET /hms/pr/token HTTP/1.1\r\nHost: x\r\n").unwrap();
+            }
+            s
+        })
+        .collect();
+    for mut s in clients {
+        let mut buf = Vec::new();
+        // Closed by the server (possibly after a 408), not by our 5 s read timeout.
+        let r = s.read_to_end(&mut buf);
+        assert!(
+            !matches!(&r, Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut)),
+            "not disconnected: {r:?}"
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
+    still_serving(addr);
+}
