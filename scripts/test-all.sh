@@ -24,6 +24,14 @@ no_std_core() {
     fi
 }
 
+core_tree_is_clean() {
+    # The emulator and the HTTP client are std code for the CLI: nothing of them may reach the core.
+    if cargo tree -p drmtoken-core -e normal,build --prefix none | grep -E '^(drmtoken-emulator|tokio|axum|hyper|ureq|rustls) '; then
+        echo "drmtoken-core's dependency tree reaches the emulator's stack" >&2
+        return 1
+    fi
+}
+
 # shellcheck source=../tools/install/lib.sh
 source tools/install/lib.sh
 DRMTOKEN_APT_STAMP=$(mktemp)
@@ -34,6 +42,7 @@ step "python3 and cryptography" apt_install python3 python3-cryptography
 step "rustfmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "core is no_std" no_std_core
+step "core's tree has no emulator" core_tree_is_clean
 step "parameter code up to date" bash scripts/gen-parameters.sh --check
 step "rust tests" cargo test --workspace
 step "rust doc tests" cargo test --workspace --doc
@@ -41,6 +50,9 @@ step "rust doc tests" cargo test --workspace --doc
 # where each parser must run on a 16 KiB thread (debug runs of the same tests allow 256 KiB).
 step "parsers under hostile input (release, 16 KiB stack)" \
     cargo test --release -p drmtoken-core --test hostile_input --test json_conformance
+# The emulator (drmtoken serve): 64 connections, 20 000 requests over loopback, stops by itself
+# and fails on any error but the injected ones (release figures: BENCHMARKS.md, "Emulator").
+step "emulator load test (bounded)" cargo run -q -p drmtoken-emulator --example load
 # criterion in test mode: every bench runs once (compiled and correct); timings live in benches/compare.sh.
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
 step "freestanding no_std link and budgets" bash tests/freestanding/check.sh

@@ -20,10 +20,14 @@ use drmtoken_core::expressplay::parameters::{Arity, Parameter, Services, FAIRPLA
 use drmtoken_core::expressplay::{form_headers, Environment, Service, TokenRequest};
 use drmtoken_core::opentv::ContentTokenRequest;
 
+use std::process::ExitCode;
+
+use drmtoken_core::http::Headers;
 use zeroize::Zeroizing;
 
 use crate::output::{buffer, curl_headers, header_lines, shell_quote, Failure};
 use crate::secrets::{secret, take};
+use crate::send;
 
 /// The naming rule of `build`'s flags as a literal (for `concat!`).
 macro_rules! flag_rule {
@@ -121,18 +125,19 @@ fn secret_arg(arg: Arg, field: &str) -> Arg {
 }
 
 fn common_output_args(cmd: Command) -> Command {
-    cmd.arg(
-        Arg::new("post")
-            .long("post")
-            .action(ArgAction::SetTrue)
-            .help("Print the POST form body instead of the GET URL"),
-    )
-    .arg(
-        Arg::new("curl")
-            .long("curl")
-            .action(ArgAction::SetTrue)
-            .help("Print a ready-to-run curl command"),
-    )
+    crate::send::args(cmd)
+        .arg(
+            Arg::new("post")
+                .long("post")
+                .action(ArgAction::SetTrue)
+                .help("Print the POST form body instead of the GET URL"),
+        )
+        .arg(
+            Arg::new("curl")
+                .long("curl")
+                .action(ArgAction::SetTrue)
+                .help("Print a ready-to-run curl command"),
+        )
 }
 
 /// The service's bit in a parameter row's set of services.
@@ -376,7 +381,7 @@ fn expressplay_values(service: Service, m: &mut ArgMatches) -> Vec<(&'static str
         .collect()
 }
 
-fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> {
+fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<ExitCode, Failure> {
     let values = expressplay_values(service, m);
     let environment = match (
         m.get_one::<String>("domain"),
@@ -400,6 +405,15 @@ fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> 
     let body = request.write_form_body(&mut body)?;
     let mut endpoint = Zeroizing::new(buffer(request.endpoint_len()));
     let endpoint = request.write_endpoint(&mut endpoint)?;
+    if send::wanted(m) {
+        let outgoing = send::Outgoing {
+            method: if post { "POST" } else { "GET" },
+            url: if post { endpoint } else { url },
+            headers: if post { form_headers() } else { Headers::new() },
+            body: post.then_some(body.as_bytes()),
+        };
+        return send::send(service.name(), m, &outgoing);
+    }
     match (m.get_flag("curl"), post) {
         (true, true) => println!(
             "curl -sS -X POST {} --data {} {}",
@@ -411,7 +425,7 @@ fn run_expressplay(service: Service, m: &mut ArgMatches) -> Result<(), Failure> 
         (false, true) => println!("{body}"),
         (false, false) => println!("{url}"),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The environment variable a secret flag's value came from, if it did.
@@ -419,7 +433,7 @@ fn env_source(m: &ArgMatches, id: &str, field: &str) -> Option<String> {
     (m.value_source(id) == Some(ValueSource::EnvVariable)).then(|| secret_env(field))
 }
 
-fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
+fn run_opentv(m: &mut ArgMatches) -> Result<ExitCode, Failure> {
     // The command line beats a file, a file beats the environment.
     let source = m.value_source("authorization");
     let given = take(m, "authorization");
@@ -447,6 +461,15 @@ fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
     let headers = request.headers();
+    if send::wanted(m) {
+        let outgoing = send::Outgoing {
+            method: request.method(),
+            url,
+            headers,
+            body: None,
+        };
+        return send::send("opentv", m, &outgoing);
+    }
     if m.get_flag("curl") {
         println!(
             "curl -sS -X {} {} {}",
@@ -460,10 +483,10 @@ fn run_opentv(m: &mut ArgMatches) -> Result<(), Failure> {
             println!("{line}");
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
-fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
+fn run_adobe(m: &mut ArgMatches) -> Result<ExitCode, Failure> {
     let from_env = env_source(m, "Authorization", "access_token");
     let access_token = take(m, "Authorization");
     let opt = |k: &str| m.get_one::<String>(k).map(String::as_str);
@@ -514,6 +537,15 @@ fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
     let mut b = buffer(request.url_len());
     let url = request.write_url(&mut b)?;
     let headers = request.headers();
+    if send::wanted(m) {
+        let outgoing = send::Outgoing {
+            method: request.method(),
+            url,
+            headers,
+            body: None,
+        };
+        return send::send("adobe-pass", m, &outgoing);
+    }
     if m.get_flag("curl") {
         println!(
             "curl -sS {} {}",
@@ -526,17 +558,16 @@ fn run_adobe(m: &mut ArgMatches) -> Result<(), Failure> {
             println!("{line}");
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `drmtoken build`.
-pub fn run(args: Args) -> Result<std::process::ExitCode, Failure> {
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
     match args.service {
-        BuildService::ExpressPlay(service, mut m) => run_expressplay(service, &mut m)?,
-        BuildService::OpenTv(mut m) => run_opentv(&mut m)?,
-        BuildService::AdobePass(mut m) => run_adobe(&mut m)?,
+        BuildService::ExpressPlay(service, mut m) => run_expressplay(service, &mut m),
+        BuildService::OpenTv(mut m) => run_opentv(&mut m),
+        BuildService::AdobePass(mut m) => run_adobe(&mut m),
     }
-    Ok(std::process::ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! `drmtoken`: build a DRM token request, check a request URL someone sent, wrap or unwrap a
 //! key, and read a service's response — the core's rules and parsers, on the command line.
 //!
-//! Exit status: 0 success (a valid request, a token), 1 invalid input or a refusal, 2 usage.
+//! Exit status: 0 success (a valid request, a token), 1 invalid input or a refusal, 2 usage,
+//! 3 no complete answer (`build --send`).
 
 use std::process::ExitCode;
 
@@ -13,6 +14,8 @@ mod keywrap;
 mod output;
 mod parse;
 mod secrets;
+mod send;
+mod serve;
 
 /// Build, check and decode DRM licence token requests and responses (ExpressPlay FairPlay,
 /// PlayReady and Widevine; Nagra OpenTV IAS; Adobe Pass), with the services' own error codes.
@@ -41,6 +44,9 @@ enum Command {
         after_help = "Example:\n  curl -sS \"$URL\" | drmtoken parse playready --json\n  drmtoken parse opentv --status 403 response.json"
     )]
     Parse(parse::Args),
+    /// Run a local emulator of the five token services, with fault injection.
+    #[command(after_help = serve::SERVE_HELP)]
+    Serve(serve::Args),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Example:\n  drmtoken completions bash > /etc/bash_completion.d/drmtoken")]
     Completions {
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Keywrap(cmd) => keywrap::run(cmd),
         Command::Parse(args) => parse::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

@@ -233,13 +233,23 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .content_type
         .as_deref()
         .unwrap_or_else(|| guess_content_type(&args.service, &body));
-    let (ok, fields) = match args.service.as_str() {
-        "fairplay" => expressplay_fields(Service::FairPlay, args.status, ct, &body),
-        "playready" => expressplay_fields(Service::PlayReady, args.status, ct, &body),
-        "widevine" => expressplay_fields(Service::Widevine, args.status, ct, &body),
-        "opentv" => opentv_fields(args.status, ct, &body),
-        _ => adobe_fields(args.status, ct, &body),
+    Ok(print_response(&args.service, args.status, ct, &body, args.json))
+}
+
+/// Prints what `service` answered (`status`, `content_type`, `body`) and returns the exit
+/// status: 0 a token, 1 a refusal or an unreadable answer (`parse`, and `build --send`).
+pub fn print_response(service: &str, status: u16, content_type: &str, body: &[u8], json: bool) -> ExitCode {
+    let (ok, fields) = match service {
+        "fairplay" => expressplay_fields(Service::FairPlay, status, content_type, body),
+        "playready" => expressplay_fields(Service::PlayReady, status, content_type, body),
+        "widevine" => expressplay_fields(Service::Widevine, status, content_type, body),
+        "opentv" => opentv_fields(status, content_type, body),
+        _ => adobe_fields(status, content_type, body),
     };
-    emit(args.json, fields);
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    emit(json, fields);
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
