@@ -35,3 +35,12 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
         core::hint::spin_loop();
     }
 }
+
+/// The unwinding personality that the prebuilt `compiler_builtins` of `arm-*-linux-*` targets
+/// names in its unwind tables (`.ARM.extab` of `__divmoddi4`, `__udivmoddi4`: the standard
+/// library for those targets is built with `panic = "unwind"`). Nothing in this library unwinds
+/// (`panic = "abort"`), so it is never called; it exists so a C program links without a Rust
+/// runtime.
+#[cfg(all(target_arch = "arm", target_os = "linux"))]
+#[no_mangle]
+extern "C" fn rust_eh_personality() {}
