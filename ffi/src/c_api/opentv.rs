@@ -1,7 +1,7 @@
 //! Nagra OpenTV IAS content tokens from C. The C view of a response carries the fields a
 //! player acts on; the whole document is in the Rust API and the bindings.
 
-use drmtoken_core::opentv::{parse_response, ContentTokenRequest, ResponseError, Token};
+use drmtoken_core::opentv::{parse_response_into, ContentTokenRequest, ContentTokenResponse, ResponseError, Token};
 
 use super::drmtoken_status::{self, *};
 use super::error::{drmtoken_error, produced, Failure};
@@ -288,8 +288,11 @@ pub unsafe extern "C" fn drmtoken_opentv_response_parse(
             access_token: token::<()>(None, |_| (None, None)),
             refresh_token: token::<()>(None, |_| (None, None)),
         };
-        match parse_response(http_status, ct, body, scratch) {
-            Ok(r) => {
+        // Parsed into storage of this frame (about 5 KB on a 32-bit target): returned by value
+        // it would be on the stack twice (issue 18: the IAS parse was the deepest call).
+        let mut r = ContentTokenResponse::empty();
+        match parse_response_into(http_status, ct, body, scratch, &mut r) {
+            Ok(()) => {
                 out.content_token = token(Some(&r.content_token), |c| (c.exp, c.jti));
                 if let Some(claims) = r.content_token.claims() {
                     out.device_unique_id = s(claims.device.and_then(|d| d.device_unique_id));
