@@ -12,7 +12,7 @@ pub mod c_api;
 /// output (the library has no I/O). It executes the architecture's permanently undefined
 /// instruction: on a Cortex-M a HardFault that the firmware's fault handler sees, on ARM or x86
 /// Linux a SIGILL that ends the process. It never returns.
-#[cfg(not(test))]
+#[cfg(not(any(test, feature = "prove-no-panic")))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
@@ -34,6 +34,18 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     loop {
         core::hint::spin_loop();
     }
+}
+
+/// The no-panic proof's handler: nothing defines `drmtoken_has_a_reachable_panic`, so a link
+/// that keeps any path to a panic fails (tests/embedded/no-panic.sh). Never shipped.
+#[cfg(all(not(test), feature = "prove-no-panic"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    extern "C" {
+        fn drmtoken_has_a_reachable_panic() -> !;
+    }
+    // SAFETY: never defined: this call exists only to break the link.
+    unsafe { drmtoken_has_a_reachable_panic() }
 }
 
 /// The unwinding personality that the prebuilt `compiler_builtins` of `arm-*-linux-*` targets
