@@ -263,9 +263,33 @@ pub(crate) fn decoded_eq(raw: &str, expected: &str) -> bool {
     want.next().is_none()
 }
 
+/// The byte offset of the first `needle` in `hay` (a byte-level `str::find`: the `str` pattern
+/// searcher costs about 1.3 KB of Cortex-M code and keeps panic paths; issue 18).
+#[cfg(any(feature = "expressplay", feature = "adobe-pass"))]
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..).is_some_and(|rest| rest.starts_with(n)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(any(feature = "expressplay", feature = "adobe-pass"))]
+    #[test]
+    fn find_agrees_with_str_find() {
+        for (hay, needle) in [
+            ("", "a"),
+            ("a", "a"),
+            ("xExpressPlayToken=1&ExpressPlayToken=2", "ExpressPlayToken="),
+            ("ab]]>cd]]>", "]]>"),
+            ("--", "-->"),
+            ("é-->", "-->"),
+            ("aaa", "aaaa"),
+        ] {
+            assert_eq!(super::find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+        }
+    }
 
     #[test]
     fn encodes_reserved_and_non_ascii() {

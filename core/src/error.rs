@@ -533,23 +533,51 @@ pub fn write_error(
     detail: usize,
     parameter: Option<&str>,
 ) -> fmt::Result {
+    // `write_str` and `write_decimal` only: `write!` links core's formatting machinery
+    // (`Formatter::pad_integral`, `fmt::write`, ...: about 1.5 KB of Cortex-M code; issue 18).
     if code != 0 {
-        write!(f, "{code}: ")?;
+        write_decimal(f, u64::from(code.unsigned_abs()), code < 0)?;
+        f.write_str(": ")?;
     }
     f.write_str(message)?;
-    match id {
-        ErrorKindId::BufferTooSmall => write!(f, " ({detail} bytes required)")?,
-        ErrorKindId::CapacityExceeded => write!(f, " (capacity {detail})")?,
-        ErrorKindId::InvalidJson | ErrorKindId::InvalidXml | ErrorKindId::NestingTooDeep => {
-            write!(f, " at byte {detail}")?;
-        }
-        ErrorKindId::UnexpectedStatus => write!(f, " {detail}")?,
-        _ => {}
+    let detail = u64::try_from(detail).unwrap_or(u64::MAX);
+    let (before, after) = match id {
+        ErrorKindId::BufferTooSmall => (" (", " bytes required)"),
+        ErrorKindId::CapacityExceeded => (" (capacity ", ")"),
+        ErrorKindId::InvalidJson | ErrorKindId::InvalidXml | ErrorKindId::NestingTooDeep => (" at byte ", ""),
+        ErrorKindId::UnexpectedStatus => (" ", ""),
+        _ => ("", ""),
+    };
+    if !before.is_empty() {
+        f.write_str(before)?;
+        write_decimal(f, detail, false)?;
+        f.write_str(after)?;
     }
     if let Some(p) = parameter {
-        write!(f, " [parameter {p}]")?;
+        f.write_str(" [parameter ")?;
+        f.write_str(p)?;
+        f.write_str("]")?;
     }
     Ok(())
+}
+
+/// Writes `n` in decimal (after a `-` when `negative`).
+fn write_decimal(f: &mut dyn fmt::Write, mut n: u64, negative: bool) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if negative {
+        f.write_str("-")?;
+    }
+    // ASCII digits: always UTF-8.
+    f.write_str(core::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default())
 }
 
 impl core::error::Error for Error {}
@@ -557,5 +585,51 @@ impl core::error::Error for Error {}
 impl From<ExpressPlayCode> for ErrorKind {
     fn from(code: ExpressPlayCode) -> Self {
         ErrorKind::ExpressPlay(code)
+    }
+}
+
+#[cfg(test)]
+mod write_error_tests {
+    use super::*;
+    use core::fmt::Write as _;
+
+    fn text(code: i32, id: ErrorKindId, detail: usize, parameter: Option<&str>) -> heapless::String<128> {
+        let mut s = heapless::String::new();
+        write_error(&mut s, code, "msg", id, detail, parameter).unwrap();
+        s
+    }
+
+    /// The byte-level number writing gives what `write!` gave.
+    #[test]
+    fn numbers_as_write_would() {
+        for (code, id, detail, parameter) in [
+            (-2027, ErrorKindId::ExpressPlay, 0, Some("contentKey")),
+            (0, ErrorKindId::BufferTooSmall, 64, None),
+            (0, ErrorKindId::CapacityExceeded, 8, None),
+            (0, ErrorKindId::InvalidJson, 0, None),
+            (0, ErrorKindId::NestingTooDeep, usize::MAX, None),
+            (0, ErrorKindId::UnexpectedStatus, 418, None),
+            (i32::MIN, ErrorKindId::InvalidXml, 1_000_000_007, Some("p")),
+            (7, ErrorKindId::InvalidHost, 3, None),
+        ] {
+            let mut want = heapless::String::<128>::new();
+            if code != 0 {
+                write!(want, "{code}: ").unwrap();
+            }
+            want.push_str("msg").unwrap();
+            match id {
+                ErrorKindId::BufferTooSmall => write!(want, " ({detail} bytes required)").unwrap(),
+                ErrorKindId::CapacityExceeded => write!(want, " (capacity {detail})").unwrap(),
+                ErrorKindId::InvalidJson | ErrorKindId::InvalidXml | ErrorKindId::NestingTooDeep => {
+                    write!(want, " at byte {detail}").unwrap();
+                }
+                ErrorKindId::UnexpectedStatus => write!(want, " {detail}").unwrap(),
+                _ => {}
+            }
+            if let Some(p) = parameter {
+                write!(want, " [parameter {p}]").unwrap();
+            }
+            assert_eq!(text(code, id, detail, parameter), want);
+        }
     }
 }

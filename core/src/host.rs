@@ -1,8 +1,10 @@
 //! Host and port checks shared by every service, so a caller-supplied host can never end the
 //! authority early (`evil.com/`, `a@b`, CR/LF) and redirect a request.
-
-use core::net::{Ipv4Addr, Ipv6Addr};
-use core::str::FromStr;
+//!
+//! Byte-level on purpose (issue 18): `core::net`'s address parsers and `str` pattern searches
+//! cost about 2 KB of Cortex-M code and keep panic paths the optimiser cannot remove. The IP
+//! literal grammar below is `core::net`'s (`Ipv4Addr`/`Ipv6Addr::from_str`), step for step; the
+//! tests compare the two on a table of addresses.
 
 use crate::error::{Error, ErrorKind};
 
@@ -11,12 +13,97 @@ fn invalid_host() -> Error {
 }
 
 /// Whether `label` is an RFC 1123 DNS label: 1-63 letters, digits or `-`, not at either end.
-fn is_dns_label(label: &str) -> bool {
-    let b = label.as_bytes();
+fn is_dns_label(b: &[u8]) -> bool {
     (1..=63).contains(&b.len())
         && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
         && b.first() != Some(&b'-')
         && b.last() != Some(&b'-')
+}
+
+/// How many of the leading bytes of `s` satisfy `pred`.
+fn leading(s: &[u8], pred: impl Fn(&u8) -> bool) -> usize {
+    s.iter().take_while(|c| pred(c)).count()
+}
+
+/// The length of the IPv4 octet at the start of `s` (`core::net`: 1-3 decimal digits, at
+/// most 255, no leading zero), or `None`.
+fn octet(s: &[u8]) -> Option<usize> {
+    let n = leading(s, u8::is_ascii_digit);
+    let digits = s.get(..n)?;
+    let value = digits.iter().fold(0u32, |v, d| {
+        v.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0')))
+    });
+    let leading_zero = n > 1 && digits.first() == Some(&b'0');
+    ((1..=3).contains(&n) && value <= 255 && !leading_zero).then_some(n)
+}
+
+/// The length of the dotted-quad IPv4 address at the start of `s`, or `None`.
+fn ipv4_prefix(s: &[u8]) -> Option<usize> {
+    let mut pos = 0;
+    for i in 0..4 {
+        if i > 0 {
+            if s.get(pos) != Some(&b'.') {
+                return None;
+            }
+            pos += 1;
+        }
+        pos += octet(s.get(pos..)?)?;
+    }
+    Some(pos)
+}
+
+/// The length of the IPv6 group (1-4 hex digits) at the start of `s`, or `None`.
+fn hex_group(s: &[u8]) -> Option<usize> {
+    let n = leading(s, u8::is_ascii_hexdigit);
+    (1..=4).contains(&n).then_some(n)
+}
+
+/// Reads up to `limit` `:`-separated groups from the start of `s`, the last two of which may be
+/// an IPv4 address: (bytes read, groups read, whether it ended with IPv4).
+fn ipv6_groups(s: &[u8], limit: usize) -> (usize, usize, bool) {
+    let mut pos = 0;
+    for i in 0..limit {
+        let start = if i == 0 {
+            pos
+        } else if s.get(pos) == Some(&b':') {
+            pos + 1
+        } else {
+            return (pos, i, false);
+        };
+        let rest = s.get(start..).unwrap_or_default();
+        if i + 1 < limit {
+            if let Some(n) = ipv4_prefix(rest) {
+                return (start + n, i + 2, true);
+            }
+        }
+        match hex_group(rest) {
+            Some(n) => pos = start + n,
+            None => return (pos, i, false),
+        }
+    }
+    (pos, limit, false)
+}
+
+/// Whether `s` is exactly an IPv4 address (`core::net::Ipv4Addr` syntax).
+fn is_ipv4(s: &[u8]) -> bool {
+    ipv4_prefix(s) == Some(s.len())
+}
+
+/// Whether `s` is exactly an IPv6 address (`core::net::Ipv6Addr` syntax: 8 groups, or fewer
+/// around one `::`, the last 32 bits optionally as IPv4).
+fn is_ipv6(s: &[u8]) -> bool {
+    let (head, head_groups, head_ipv4) = ipv6_groups(s, 8);
+    if head_groups == 8 {
+        return head == s.len();
+    }
+    if head_ipv4 {
+        return false;
+    }
+    let Some(rest) = s.get(head..).and_then(|r| r.strip_prefix(b"::")) else {
+        return false;
+    };
+    let (tail, _, _) = ipv6_groups(rest, 8 - (head_groups + 1));
+    tail == rest.len()
 }
 
 /// Checks a host: a DNS name (RFC 1123, at most 253 characters, optional trailing dot), an IPv4
@@ -25,16 +112,17 @@ fn is_dns_label(label: &str) -> bool {
 /// # Errors
 /// [`ErrorKind::InvalidHost`].
 pub fn check_host(host: &str) -> Result<(), Error> {
-    if let Some(inner) = host.strip_prefix('[') {
-        let addr = inner.strip_suffix(']').ok_or(invalid_host())?;
-        return Ipv6Addr::from_str(addr).map(|_| ()).map_err(|_| invalid_host());
+    let host = host.as_bytes();
+    if let Some(inner) = host.strip_prefix(b"[") {
+        let addr = inner.strip_suffix(b"]").ok_or(invalid_host())?;
+        return if is_ipv6(addr) { Ok(()) } else { Err(invalid_host()) };
     }
-    if Ipv4Addr::from_str(host).is_ok() {
+    if is_ipv4(host) {
         return Ok(());
     }
-    let name = host.strip_suffix('.').unwrap_or(host);
-    let all_numeric = name.bytes().all(|c| c.is_ascii_digit() || c == b'.');
-    if name.len() > 253 || all_numeric || !name.split('.').all(is_dns_label) {
+    let name = host.strip_suffix(b".").unwrap_or(host);
+    let all_numeric = name.iter().all(|c| c.is_ascii_digit() || *c == b'.');
+    if name.len() > 253 || all_numeric || !name.split(|c| *c == b'.').all(is_dns_label) {
         return Err(invalid_host());
     }
     Ok(())
@@ -56,14 +144,17 @@ pub fn parse_port(port: &str) -> Result<u16, Error> {
 /// # Errors
 /// [`ErrorKind::InvalidHost`], [`ErrorKind::InvalidPort`].
 pub fn check_authority(authority: &str) -> Result<(), Error> {
-    let (host, port) = match authority.rfind(':') {
-        Some(i)
-            if !authority.ends_with(']')
-                && authority.get(..i).is_some_and(|h| !h.contains(':') || h.ends_with(']')) =>
-        {
-            (authority.get(..i).unwrap_or_default(), authority.get(i + 1..))
-        }
-        _ => (authority, None),
+    let bytes = authority.as_bytes();
+    // The port follows the last `:`, unless that `:` is inside an IPv6 literal: a bracketed
+    // host must end right before it, an unbracketed one must have no other `:`.
+    let split = bytes.iter().rposition(|c| *c == b':').filter(|&i| {
+        let head = bytes.get(..i).unwrap_or_default();
+        bytes.last() != Some(&b']') && (!head.contains(&b':') || head.last() == Some(&b']'))
+    });
+    let (host, port) = match split {
+        // `:` is ASCII, so both sides are on character boundaries.
+        Some(i) => (authority.get(..i).unwrap_or_default(), authority.get(i + 1..)),
+        None => (authority, None),
     };
     check_host(host)?;
     if let Some(p) = port {
@@ -116,5 +207,79 @@ mod tests {
             ErrorKind::InvalidPort
         );
         assert_eq!(parse_port("65535"), Ok(65535));
+    }
+
+    /// The byte-level IP grammar agrees with `core::net` on every literal of the table, and on
+    /// every string made of a few of their characters.
+    #[test]
+    fn ip_literals_match_core_net() {
+        use core::net::{Ipv4Addr, Ipv6Addr};
+        use core::str::FromStr;
+        let table = [
+            "",
+            "1.2.3.4",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1.2.3.04",
+            "1..2.3",
+            "1.2.3.4 ",
+            "1234.1.1.1",
+            "::",
+            "::1",
+            "1::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7::",
+            "::2:3:4:5:6:7:8",
+            "1::8",
+            "1:::8",
+            ":::",
+            "::ffff:1.2.3.4",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "::1.2.3.4.5",
+            "12345::",
+            "0000:0000::",
+            "abcd:EF01::",
+            "g::",
+            "1:2",
+            "::1.2.3",
+            "1.2.3.4::",
+            "::1:",
+            ":1::",
+            "fe80::1%eth0",
+            "2001:db8::7",
+            "::0.0.0.0",
+            "1:1.2.3.4",
+            "1::1.2.3.04",
+        ];
+        for s in table {
+            assert_eq!(is_ipv4(s.as_bytes()), Ipv4Addr::from_str(s).is_ok(), "ipv4 {s:?}");
+            assert_eq!(is_ipv6(s.as_bytes()), Ipv6Addr::from_str(s).is_ok(), "ipv6 {s:?}");
+        }
+        // Exhaustive over short strings of the grammar's characters.
+        let alphabet = [b'0', b'1', b'f', b':', b'.', b'9'];
+        let mut buf = [0u8; 6];
+        for len in 0..=6 {
+            let mut n = 0usize;
+            loop {
+                let mut k = n;
+                for slot in buf.iter_mut().take(len) {
+                    *slot = alphabet[k % alphabet.len()];
+                    k /= alphabet.len();
+                }
+                if k != 0 {
+                    break;
+                }
+                let s = core::str::from_utf8(&buf[..len]).unwrap();
+                assert_eq!(is_ipv4(s.as_bytes()), Ipv4Addr::from_str(s).is_ok(), "ipv4 {s:?}");
+                assert_eq!(is_ipv6(s.as_bytes()), Ipv6Addr::from_str(s).is_ok(), "ipv6 {s:?}");
+                n += 1;
+            }
+        }
     }
 }

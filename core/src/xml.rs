@@ -36,11 +36,11 @@ fn for_each_piece(raw: &str, base: usize, mut f: impl FnMut(&str)) -> Result<(),
     while !rest.is_empty() {
         let at = base + (raw.len() - rest.len());
         if let Some(after) = rest.strip_prefix("<![CDATA[") {
-            let end = after.find("]]>").ok_or(invalid(at))?;
+            let end = crate::encode::find(after, "]]>").ok_or(invalid(at))?;
             f(after.get(..end).unwrap_or_default());
             rest = after.get(end + 3..).unwrap_or_default();
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            let end = after.find("-->").ok_or(invalid(at))?;
+            let end = crate::encode::find(after, "-->").ok_or(invalid(at))?;
             rest = after.get(end + 3..).unwrap_or_default();
         } else if rest.starts_with('<') {
             return Err(invalid(at));

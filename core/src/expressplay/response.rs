@@ -277,7 +277,7 @@ fn token_of_url(url: &str) -> Result<&str, Error> {
 fn token_in_query(query: &str) -> Option<&str> {
     const KEY: &str = "ExpressPlayToken=";
     let mut from = 0;
-    while let Some(i) = query.get(from..)?.find(KEY) {
+    while let Some(i) = crate::encode::find(query.get(from..)?, KEY) {
         let at = from + i;
         // A whole pair name, not the tail of another (`xExpressPlayToken=`).
         if at == 0 || query.as_bytes().get(at - 1) == Some(&b'&') {

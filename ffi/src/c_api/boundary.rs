@@ -2,10 +2,15 @@
 //! instead of unwinding into C (undefined behaviour), and every failure fills the caller's
 //! `drmtoken_error`. A unit test checks that every
 //! `extern "C"` function of this module begins with one of these macros.
+//!
+//! Built with `panic = "abort"` (the `no_std` firmware library, `ffi/nostd/`), a panic never
+//! returns, so there is nothing to catch: the boundary is then a plain call (and needs no std),
+//! and the library's own panic handler aborts.
 
 /// Runs `$body` (a block giving `Result<(), Failure>`, so `?` works on every failure), turning
 /// its result into the status and `*$error` (filled on failure, cleared on success: the one
 /// error model of every export) and a panic into `DRMTOKEN_PANIC`.
+#[cfg(panic = "unwind")]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! ffi_boundary {
@@ -23,6 +28,7 @@ macro_rules! ffi_boundary {
 }
 
 /// Runs `$body` (which evaluates to a value), giving `$on_panic` if it panics.
+#[cfg(panic = "unwind")]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! ffi_boundary_value {
@@ -31,6 +37,33 @@ macro_rules! ffi_boundary_value {
             Ok(value) => value,
             Err(_) => $on_panic,
         }
+    };
+}
+
+/// `panic = "abort"`: runs `$body` and settles its result into the status and `*$error`, as
+/// the unwinding version does (a panic aborts, so there is no `DRMTOKEN_PANIC` to give).
+#[cfg(not(panic = "unwind"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ffi_boundary {
+    ($error:expr, $body:block) => {{
+        let error_out: *mut $crate::c_api::drmtoken_error = $error;
+        // The closure gives `$body`'s `?` a function to return from.
+        #[allow(clippy::redundant_closure_call)]
+        let result = (|| -> ::core::result::Result<(), $crate::c_api::Failure> { $body })();
+        // SAFETY: every export's contract: `error` is NULL or a writable, unaliased
+        // `drmtoken_error`.
+        unsafe { $crate::c_api::settle(result, error_out) }
+    }};
+}
+
+/// `panic = "abort"`: evaluates `$body` (`$on_panic` is never needed: a panic aborts).
+#[cfg(not(panic = "unwind"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! ffi_boundary_value {
+    ($on_panic:expr, $body:block) => {
+        $body
     };
 }
 

@@ -1,7 +1,7 @@
 //! Nagra OpenTV IAS content tokens from C. The C view of a response carries the fields a
 //! player acts on; the whole document is in the Rust API and the bindings.
 
-use drmtoken_core::opentv::{parse_response, ContentTokenRequest, ResponseError, Token};
+use drmtoken_core::opentv::{parse_response_into, ContentTokenRequest, ContentTokenResponse, ResponseError, Token};
 
 use super::drmtoken_status::{self, *};
 use super::error::{drmtoken_error, produced, Failure};
@@ -275,21 +275,24 @@ pub unsafe extern "C" fn drmtoken_opentv_response_parse(
             usage_rules_profile_id: drmtoken_str::none(),
             max_sessions: -1,
         };
-        *out = drmtoken_opentv_response {
-            http_status,
-            message: drmtoken_str::none(),
-            content_token: token::<()>(None, |_| (None, None)),
-            device_unique_id: drmtoken_str::none(),
-            device_drm: drmtoken_str::none(),
-            content_rights_len: 0,
-            content_rights: [empty_right; 8],
-            token_type: drmtoken_str::none(),
-            expires_in: -1,
-            access_token: token::<()>(None, |_| (None, None)),
-            refresh_token: token::<()>(None, |_| (None, None)),
-        };
-        match parse_response(http_status, ct, body, scratch) {
-            Ok(r) => {
+        // Field by field, in place: a whole-struct assignment built the ~700 B value on the
+        // stack first (issue 18: this export is the deepest).
+        out.http_status = http_status;
+        out.message = drmtoken_str::none();
+        out.content_token = token::<()>(None, |_| (None, None));
+        out.device_unique_id = drmtoken_str::none();
+        out.device_drm = drmtoken_str::none();
+        out.content_rights_len = 0;
+        out.content_rights.fill(empty_right);
+        out.token_type = drmtoken_str::none();
+        out.expires_in = -1;
+        out.access_token = token::<()>(None, |_| (None, None));
+        out.refresh_token = token::<()>(None, |_| (None, None));
+        // Parsed into storage of this frame (about 5 KB on a 32-bit target): returned by value
+        // it would be on the stack twice (issue 18: the IAS parse was the deepest call).
+        let mut r = ContentTokenResponse::empty();
+        match parse_response_into(http_status, ct, body, scratch, &mut r) {
+            Ok(()) => {
                 out.content_token = token(Some(&r.content_token), |c| (c.exp, c.jti));
                 if let Some(claims) = r.content_token.claims() {
                     out.device_unique_id = s(claims.device.and_then(|d| d.device_unique_id));
