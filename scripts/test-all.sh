@@ -57,6 +57,7 @@ step "emulator load test (bounded)" cargo run -q -p drmtoken-emulator --example 
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
 step "freestanding no_std link and budgets" bash tests/freestanding/check.sh
 step "C ABI (ASan, UBSan, valgrind)" bash tests/c/run-tests.sh
+step "emulator end to end (C, libcurl)" bash tests/e2e/c.sh
 step "firmware: no_std C library on Cortex-M and ARM Linux" bash tests/embedded/check.sh
 step "miri (ffi)" bash scripts/miri.sh
 step "uniffi bindings up to date" bash scripts/gen-bindings.sh --check
