@@ -57,8 +57,17 @@ summary() {
     local accepted_list
     accepted_list=$(mktemp)
     accepted_entries >"$accepted_list"
-    local unaccepted
-    unaccepted=$(unplaced <"$out/missed.txt" | grep -vxF -f "$accepted_list" || true)
+    local unaccepted="" missed_accepted
+    missed_accepted=$(mktemp)
+    local name
+    while IFS= read -r name; do
+        [ -n "$name" ] || continue
+        if grep -qxF -e "$name" -e "$(unplaced <<<"$name")" "$accepted_list"; then
+            echo "$name" >>"$missed_accepted"
+        else
+            unaccepted+="$name"$'\n'
+        fi
+    done <"$out/missed.txt"
     local modules
     modules=$(cat "$out"/{caught,missed,timeout,unviable}.txt | module_of | sort -u)
     printf '%-26s %7s %7s %9s %8s %9s %8s\n' module caught missed accepted timeout unviable score
@@ -66,7 +75,7 @@ summary() {
     for m in $modules; do
         c=$(module_of <"$out/caught.txt" | grep -cxF "$m" || true)
         mi=$(module_of <"$out/missed.txt" | grep -cxF "$m" || true)
-        a=$(grep "^core/src/$m\.rs:" "$out/missed.txt" | unplaced | grep -cxF -f "$accepted_list" || true)
+        a=$(module_of <"$missed_accepted" | grep -cxF "$m" || true)
         t=$(module_of <"$out/timeout.txt" | grep -cxF "$m" || true)
         u=$(module_of <"$out/unviable.txt" | grep -cxF "$m" || true)
         printf '%-26s %7d %7d %9d %8d %9d %8s\n' "$m" "$c" "$mi" "$a" "$t" "$u" "$(score "$c" "$mi")"
@@ -80,18 +89,18 @@ summary() {
     local entry stale=0
     while IFS= read -r entry; do
         [ -n "$entry" ] || continue
-        m=$(sed -E 's#^core/src/##; s#\.rs: .*$##' <<<"$entry")
+        m=$(module_of <<<"$entry" | sed -E 's#\.rs: .*$##')
         grep -qxF "$m" <<<"$modules" || continue
-        if ! unplaced <"$out/missed.txt" | grep -qxF "$entry"; then
+        if ! { cat "$out/missed.txt"; unplaced <"$out/missed.txt"; } | grep -qxF -e "$entry"; then
             [ $stale -eq 0 ] && echo "accepted in $ACCEPTED but not missed in this run (remove?):" >&2
             echo "  $entry" >&2
             stale=1
         fi
     done <"$accepted_list"
-    rm -f "$accepted_list"
+    rm -f "$accepted_list" "$missed_accepted"
     if [ -n "$unaccepted" ]; then
         echo "MISSED and not in $ACCEPTED (add a test that asserts the rule at this boundary, or accept an equivalent mutant with a reason):" >&2
-        sed 's/^/  /' <<<"$unaccepted" >&2
+        printf '%s' "$unaccepted" | sed 's/^/  /' >&2
         return 1
     fi
     return 0
@@ -104,13 +113,14 @@ score() {
 
 mode=full
 base=HEAD~1
+base_given=0
 list=0
 modules=()
 while [ $# -gt 0 ]; do
     case $1 in
         --in-diff)
             mode=in-diff
-            if [ $# -gt 1 ] && [[ $2 != -* ]]; then base=$2; shift; fi
+            if [ $# -gt 1 ] && [[ $2 != -* ]]; then base=$2; base_given=1; shift; fi
             ;;
         --list) list=1 ;;
         --summary)
@@ -129,6 +139,7 @@ file_args=()
 if [ $mode = in-diff ]; then
     [ ${#modules[@]} -eq 0 ] || { echo "--in-diff takes no module names" >&2; exit 2; }
     if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
+        [ $base_given -eq 0 ] || { echo "no commit $base" >&2; exit 2; }
         echo "mutants (changed code): SKIPPED: no commit $base to compare with (a shallow or one-commit clone)" >&2
         exit 0
     fi
@@ -163,8 +174,9 @@ fi
 
 eval "$(bash tools/install/mutants.sh)"
 
-# Built outside the copy cargo-mutants makes, so dependencies are compiled once and kept between
-# runs (target/ is ignored by git, so the copy does not carry it).
+# Builds go to a target directory of their own, kept between runs so dependencies are compiled
+# once. Never target/ itself: cargo names the copy's drmtoken-core like the real one (the same
+# hash), so a mutated library could be left behind looking up to date to later `cargo test` runs.
 export CARGO_TARGET_DIR=$PWD/target/mutants-build
 out_dir=${MUTANTS_OUT:-target/mutants/$name}
 mkdir -p "$out_dir"
