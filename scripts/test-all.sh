@@ -45,6 +45,7 @@ step "core is no_std" no_std_core
 step "core's tree has no emulator" core_tree_is_clean
 step "parameter code up to date" bash scripts/gen-parameters.sh --check
 step "rust tests" cargo test --workspace
+step "mutants (changed code)" bash scripts/mutants.sh --in-diff
 step "rust doc tests" cargo test --workspace --doc
 # The stack bound under hostile input is a property of the code that ships: proven in release,
 # where each parser must run on a 16 KiB thread (debug runs of the same tests allow 256 KiB).
