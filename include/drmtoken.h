@@ -320,7 +320,7 @@ typedef struct {
   //
   // Taken by: FairPlay.
   drmtoken_str rental_duration;
-  // `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+  // `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
   //
   // Taken by: FairPlay.
   const drmtoken_str *fp_extensions;
@@ -366,7 +366,7 @@ typedef struct {
   //
   // Taken by: PlayReady.
   drmtoken_str output_control_flags;
-  // `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+  // `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
   //
   // Taken by: PlayReady.
   const drmtoken_str *extension_types;
@@ -394,7 +394,7 @@ typedef struct {
   //
   // Taken by: Widevine.
   drmtoken_str license_duration;
-  // `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+  // `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
   //
   // Taken by: Widevine.
   const drmtoken_str *wv_extensions;

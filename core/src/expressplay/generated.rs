@@ -102,7 +102,7 @@ pub struct FairPlayTokenRequest<'a> {
     pub iv: Option<&'a str>,
     /// `rentalDuration`: The rental duration in seconds (default 0).
     pub rental_duration: Option<&'a str>,
-    /// `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     pub fp_extensions: heapless::Vec<&'a str, MAX_EXTENSIONS>,
     /// `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
     pub expiration_time: Option<&'a str>,
@@ -325,7 +325,7 @@ pub struct PlayReadyTokenRequest<'a> {
     pub unknown_output_behavior: Option<&'a str>,
     /// `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
     pub output_control_flags: Option<&'a str>,
-    /// `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+    /// `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
     pub extension_types: heapless::Vec<&'a str, MAX_EXTENSIONS>,
     /// `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
     pub extension_payloads: heapless::Vec<&'a str, MAX_EXTENSIONS>,
@@ -604,7 +604,7 @@ pub struct WidevineTokenRequest<'a> {
     pub hdcp_output_control: Option<&'a str>,
     /// `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
     pub license_duration: Option<&'a str>,
-    /// `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     pub wv_extensions: heapless::Vec<&'a str, MAX_EXTENSIONS>,
     /// `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
     pub expiration_time: Option<&'a str>,

@@ -63,7 +63,7 @@ pub struct drmtoken_expressplay_request {
     ///
     /// Taken by: FairPlay.
     pub rental_duration: drmtoken_str,
-    /// `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     ///
     /// Taken by: FairPlay.
     pub fp_extensions: *const drmtoken_str,
@@ -109,7 +109,7 @@ pub struct drmtoken_expressplay_request {
     ///
     /// Taken by: PlayReady.
     pub output_control_flags: drmtoken_str,
-    /// `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+    /// `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
     ///
     /// Taken by: PlayReady.
     pub extension_types: *const drmtoken_str,
@@ -137,7 +137,7 @@ pub struct drmtoken_expressplay_request {
     ///
     /// Taken by: Widevine.
     pub license_duration: drmtoken_str,
-    /// `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     ///
     /// Taken by: Widevine.
     pub wv_extensions: *const drmtoken_str,

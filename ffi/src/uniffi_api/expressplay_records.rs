@@ -46,7 +46,7 @@ pub struct FairPlayTokenRequest {
     /// `rentalDuration`: The rental duration in seconds (default 0).
     #[uniffi(default = None)]
     pub rental_duration: Option<String>,
-    /// `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     #[uniffi(default = [])]
     pub fp_extensions: Vec<String>,
     /// `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
@@ -169,7 +169,7 @@ pub struct PlayReadyTokenRequest {
     /// `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
     #[uniffi(default = None)]
     pub output_control_flags: Option<String>,
-    /// `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+    /// `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
     #[uniffi(default = [])]
     pub extension_types: Vec<String>,
     /// `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
@@ -295,7 +295,7 @@ pub struct WidevineTokenRequest {
     /// `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
     #[uniffi(default = None)]
     pub license_duration: Option<String>,
-    /// `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+    /// `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
     #[uniffi(default = [])]
     pub wv_extensions: Vec<String>,
     /// `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.

@@ -1164,7 +1164,7 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
      */
     public var rentalDuration: String?
     /**
-     * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+     * `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     public var fpExtensions: [String]
     /**
@@ -1210,7 +1210,7 @@ public struct FairPlayTokenRequest: Equatable, Hashable, CustomDebugStringConver
          * `rentalDuration`: The rental duration in seconds (default 0).
          */rentalDuration: String? = nil, 
         /**
-         * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+         * `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
          */fpExtensions: [String] = [], 
         /**
          * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.
@@ -2890,7 +2890,7 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
      */
     public var outputControlFlags: String?
     /**
-     * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+     * `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
      */
     public var extensionTypes: [String]
     /**
@@ -2964,7 +2964,7 @@ public struct PlayReadyTokenRequest: Equatable, Hashable, CustomDebugStringConve
          * `outputControlFlags`: 4 bytes as 8 hexadecimal digits.
          */outputControlFlags: String? = nil, 
         /**
-         * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+         * `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
          */extensionTypes: [String] = [], 
         /**
          * `extensionPayload`: An extension's payload, base64. The i-th pairs with the i-th `extensionType`. Repeatable, in order, up to 8.
@@ -3467,7 +3467,7 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
      */
     public var licenseDuration: String?
     /**
-     * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+     * `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     public var wvExtensions: [String]
     /**
@@ -3519,7 +3519,7 @@ public struct WidevineTokenRequest: Equatable, Hashable, CustomDebugStringConver
          * `licenseDuration`: Seconds of playback once it begins; absent means unlimited.
          */licenseDuration: String? = nil, 
         /**
-         * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+         * `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
          */wvExtensions: [String] = [], 
         /**
          * `expirationTime`: When the token expires: RFC 3339 in the `Z` zone, or `+seconds`; at most 30 days ahead.

@@ -1783,7 +1783,7 @@ data class FairPlayTokenRequest (
     var `rentalDuration`: kotlin.String? = null 
     , 
     /**
-     * `fpExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+     * `fpExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     var `fpExtensions`: List<kotlin.String> = listOf() 
     , 
@@ -3053,7 +3053,7 @@ data class PlayReadyTokenRequest (
     var `outputControlFlags`: kotlin.String? = null 
     , 
     /**
-     * `extensionType`: An extension's type: 4 ASCII letters. The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
+     * `extensionType`: An extension's type: 4 printable ASCII characters (one byte each of a 32-bit id). The i-th pairs with the i-th `extensionPayload`. Repeatable, in order, up to 8.
      */
     var `extensionTypes`: List<kotlin.String> = listOf() 
     , 
@@ -3488,7 +3488,7 @@ data class WidevineTokenRequest (
     var `licenseDuration`: kotlin.String? = null 
     , 
     /**
-     * `wvExtension`: An extension as `type,payload`: 4 ASCII letters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
+     * `wvExtension`: An extension as `type,payload`: a type of 4 printable ASCII characters, a comma, base64 (`wudo,AAAAAA==`). Repeatable, in order, up to 8.
      */
     var `wvExtensions`: List<kotlin.String> = listOf() 
     , 
