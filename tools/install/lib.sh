@@ -13,7 +13,8 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# apt_install PKG...: install the Debian packages that are missing. `apt-get update` runs at most
+# apt_install PKG...: install the Debian packages that are missing, waiting (up to 15 min) for
+# another apt or dpkg run to release its lock rather than failing. `apt-get update` runs at most
 # once per test run (the marker is exported to the child scripts), and only when something is missing.
 apt_install() {
     local missing=()
@@ -26,12 +27,12 @@ apt_install() {
     # a file every installer it starts (each a separate process) can see and mark.
     if [ -z "${DRMTOKEN_APT_UPDATED:-}" ] && ! { [ -n "${DRMTOKEN_APT_STAMP:-}" ] && [ -s "$DRMTOKEN_APT_STAMP" ]; }; then
         log "apt-get update"
-        as_root apt-get update -qq >&2
+        as_root apt-get -o DPkg::Lock::Timeout=900 update -qq >&2
         export DRMTOKEN_APT_UPDATED=1
         if [ -n "${DRMTOKEN_APT_STAMP:-}" ]; then echo updated >"$DRMTOKEN_APT_STAMP"; fi
     fi
     log "apt-get install ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
 # cargo_install_cached NAME VERSION [cargo install args...]: install a cargo tool into
