@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross toolchains for the firmware proof (tests/embedded/check.sh): the Rust targets
 # thumbv7em-none-eabihf (Cortex-M4F), armv7-unknown-linux-gnueabihf and aarch64-unknown-linux-gnu
-# (rustup); arm-none-eabi-gcc with newlib (nano, rdimon semihosting), qemu-system-arm, the ARM
+# (rustup) and rustup's llvm-tools (llvm-nm, llvm-size); arm-none-eabi-gcc with newlib (nano, rdimon semihosting), qemu-system-arm, the ARM
 # Linux cross gccs and qemu-user (Debian). Idempotent: a second run only checks, in well under
 # a second. When the machine refuses an install (no rustup, no network, apt refuses), it prints
 # SKIPPED and the reason on stderr, exports DRMTOKEN_EMBEDDED empty and exits 0, so the suite
@@ -36,6 +36,13 @@ for tool in arm-none-eabi-gcc qemu-system-arm arm-linux-gnueabihf-gcc aarch64-li
 done
 sysroot=$(rustc --print sysroot)
 host=$(rustc -vV | sed -n 's/^host: //p')
+# llvm-nm and llvm-size (the export and size checks) come from rustup's llvm-tools component:
+# the same LLVM as rustc, so it reads the library's bitcode-free objects and archives exactly.
+if [ ! -x "$sysroot/lib/rustlib/$host/bin/llvm-nm" ]; then
+    log "rustup component add llvm-tools"
+    rustup component add llvm-tools >&2 || skip "rustup refused the llvm-tools component"
+fi
+[ -x "$sysroot/lib/rustlib/$host/bin/llvm-nm" ] || skip "llvm-nm is missing after the install"
 write_env embedded \
     "export DRMTOKEN_EMBEDDED='$(arm-none-eabi-gcc -dumpversion) / $(qemu-system-arm --version | head -n 1 | tr -d "'")'" \
     "export LLVM_BIN=$sysroot/lib/rustlib/$host/bin"
