@@ -133,7 +133,8 @@ impl<'s> Scratch<'s> {
     /// [`ErrorKind::InvalidJson`] for a malformed escape; [`ErrorKind::BufferTooSmall`] with the
     /// size this string needs when the scratch left is shorter.
     pub fn text(&mut self, raw: &'s str) -> Result<&'s str, Error> {
-        if !raw.contains('\\') {
+        // A byte search (`memchr`), not a `char` pattern's searcher.
+        if !raw.as_bytes().contains(&b'\\') {
             return Ok(raw);
         }
         let n = unescaped_len(raw)?;
@@ -234,6 +235,28 @@ fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
+/// Whether `b` ends a run of plain string content: `"`, `\` or a raw control character.
+#[inline(always)]
+fn ends_plain(b: u8) -> bool {
+    (b == b'"') | (b == b'\\') | (b < 0x20)
+}
+
+/// The offset of the first byte in `bytes` that ends a run of plain string content (see
+/// [`ends_plain`]), sixteen bytes a step: tokens and URLs are long strings, and a fixed-size
+/// chunk with no early exit compiles to a few vector compares (issue 20).
+fn plain_string_run(bytes: &[u8]) -> Option<usize> {
+    let mut skipped = 0usize;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
+        if chunk.iter().fold(false, |any, &b| any | ends_plain(b)) {
+            break;
+        }
+        skipped += 16;
+        rest = tail;
+    }
+    rest.iter().position(|&b| ends_plain(b)).map(|i| skipped + i)
+}
+
 /// A forward-only reader over a JSON document that knows just enough to find members by name
 /// and skip what it does not need, reporting the byte offset of any fault.
 pub(crate) struct Scanner<'a> {
@@ -241,11 +264,18 @@ pub(crate) struct Scanner<'a> {
     pos: usize,
     /// Containers open around the current position (the document's top level is 0).
     depth: usize,
+    /// Whether the last string read had an escape (so [`opt_str`] need not search it again).
+    escaped: bool,
 }
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0, depth: 0 }
+        Scanner {
+            text,
+            pos: 0,
+            depth: 0,
+            escaped: false,
+        }
     }
 
     fn bytes_from(&self, at: usize) -> &'a [u8] {
@@ -316,12 +346,9 @@ impl<'a> Scanner<'a> {
         self.expect(b'"')?;
         let start = self.pos;
         let mut at = start;
+        self.escaped = false;
         loop {
-            let rest = self.bytes_from(at);
-            let plain = rest
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\\' | 0..=0x1f))
-                .ok_or(invalid(self.text.len()))?;
+            let plain = plain_string_run(self.bytes_from(at)).ok_or(invalid(self.text.len()))?;
             at += plain;
             match self.bytes_from(at) {
                 [b'"', ..] => {
@@ -330,6 +357,7 @@ impl<'a> Scanner<'a> {
                     return Ok(raw);
                 }
                 escape @ [b'\\', ..] => {
+                    self.escaped = true;
                     let (_, used) = unescape_one(escape).ok_or(invalid(at))?;
                     at += used;
                 }
@@ -641,6 +669,9 @@ pub(crate) fn opt_str<'a>(
         return Err(wrong_type(name));
     }
     let raw = s.string()?;
+    if !s.escaped {
+        return Ok(Some(raw));
+    }
     scratch.text(raw).map(Some).map_err(|e| e.with_parameter(name))
 }
 

@@ -53,6 +53,19 @@ fn report(name: &str, f: impl FnMut()) {
     {
         return;
     }
+    // `DRMTOKEN_BENCH_ITERS=N compare <filter>`: exactly N calls, no timing, for instruction
+    // counts under `valgrind --tool=callgrind` (repeatable whatever else the machine does).
+    if let Some(iters) = std::env::var("DRMTOKEN_BENCH_ITERS")
+        .ok()
+        .and_then(|n| n.parse::<u64>().ok())
+    {
+        let mut f = f;
+        for _ in 0..iters {
+            f();
+        }
+        println!("ran {name} {iters}");
+        return;
+    }
     let (ns, allocs) = measure(f);
     println!("ns {name} {ns:.2}");
     if name.starts_with("drmtoken.") {

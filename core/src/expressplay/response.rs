@@ -209,30 +209,29 @@ pub fn check_token(token: &str) -> Result<(), Error> {
     if body.is_empty() || padding.len() > 2 {
         return Err(bad());
     }
-    // A table lookup per byte: tokens are long, and this runs on every response.
-    if body
-        .iter()
-        .all(|&b| BASE64URL.get(usize::from(b)).copied().unwrap_or(false))
-    {
+    // Tokens are long and this runs on every response: sixteen bytes a step, by arithmetic, so
+    // the chunk compiles to a few vector compares (issue 20).
+    let mut rest = body;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
+        if !chunk.iter().fold(true, |all, &b| all & is_base64url(b)) {
+            return Err(bad());
+        }
+        rest = tail;
+    }
+    if rest.iter().all(|&b| is_base64url(b)) {
         Ok(())
     } else {
         Err(bad())
     }
 }
 
-/// `BASE64URL[b]`: whether `b` is in the base64url alphabet (RFC 4648 section 5).
-// Evaluated at compile time: an index out of range would fail the build, never panic at run time.
-#[allow(clippy::indexing_slicing)]
-const BASE64URL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-        b += 1;
-    }
-    table
-};
+/// Whether `b` is in the base64url alphabet (RFC 4648 section 5): `A-Z a-z 0-9 - _`.
+#[inline(always)]
+fn is_base64url(b: u8) -> bool {
+    let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    letter | digit | (b == b'-') | (b == b'_')
+}
 
 /// `200 text/uri-list` (RFC 2483): one URL, with `#` comment lines, blank lines, CRLF or LF and
 /// surrounding whitespace tolerated; more than one URL is refused rather than guessed between.
@@ -424,6 +423,27 @@ mod tests {
         assert!(check_token("ab+c").is_err());
         assert!(check_token("").is_err());
         assert!(check_token("==").is_err());
+    }
+
+    #[test]
+    fn token_alphabet_on_every_byte_and_position() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+            assert_eq!(is_base64url(b), want, "byte {b:#04x}");
+        }
+        // A bad byte in a full chunk, at a chunk's edges, and in the tail after the chunks.
+        let good = [b'A'; 40];
+        assert!(check_token(core::str::from_utf8(&good).unwrap()).is_ok());
+        for at in [0, 1, 15, 16, 31, 32, 39] {
+            for bad in [b'+', b'/', b'.', b' ', b'=', b'@', b'[', b'`', b'{'] {
+                let mut t = good;
+                t[at] = bad;
+                let t = core::str::from_utf8(&t).unwrap();
+                // `=` is padding, allowed (at most two) only at the very end.
+                let ok = bad == b'=' && at == 39;
+                assert_eq!(check_token(t).is_ok(), ok, "{t}");
+            }
+        }
     }
 
     #[test]
