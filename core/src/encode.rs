@@ -47,9 +47,28 @@ fn escape_overhead(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| escaped(b)).count().saturating_mul(2)
 }
 
-/// The length of the leading run of `bytes` that needs no escaping.
+/// [`escaped`] by arithmetic rather than a table lookup, so that a test over a fixed-size chunk
+/// compiles to vector compares. A unit test proves the two agree on all 256 bytes.
+#[inline(always)]
+fn escaped_arith(b: u8) -> bool {
+    let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    !(letter | digit | (b == b'-') | (b == b'.') | (b == b'_') | (b == b'~'))
+}
+
+/// The length of the leading run of `bytes` that needs no escaping: sixteen bytes a step while
+/// none of them does (most of a token URL is hex digits and letters), then byte by byte.
 fn plain_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| escaped(b)).unwrap_or(bytes.len())
+    let mut skipped = 0usize;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
+        if chunk.iter().fold(false, |any, &b| any | escaped_arith(b)) {
+            break;
+        }
+        skipped += 16;
+        rest = tail;
+    }
+    skipped + rest.iter().position(|&b| escaped(b)).unwrap_or(rest.len())
 }
 
 /// Copies `src` into `dst` when their lengths are equal. Pieces of up to 32 bytes (names, `&`,
@@ -414,6 +433,7 @@ mod tests {
             let by_crate = percent_encoding::percent_encode(&[b], FORM_VALUE).next()
                 != Some(core::str::from_utf8(&[b]).unwrap_or(""));
             assert_eq!(escaped(b), by_crate, "byte {b:#04x}");
+            assert_eq!(escaped_arith(b), by_crate, "byte {b:#04x}");
         }
     }
 

@@ -295,8 +295,8 @@ fn parse_playready<'a>(
 ) -> Result<PlayReadyToken<'a>, Error> {
     // The seed's table gives `text/uri-list` for a 200 while its sample response is JSON: accept
     // both types, and read the body by its first character.
-    let uri_list = media_type::is(content_type, "text/uri-list");
-    if !uri_list && !media_type::is(content_type, "application/json") {
+    let uri_list = !media_type::is(content_type, "application/json");
+    if uri_list && !media_type::is(content_type, "text/uri-list") {
         return Err(Error::new(ErrorKind::UnexpectedContentType));
     }
     if uri_list && !body.trim_ascii_start().starts_with(b"{") {
@@ -333,7 +333,9 @@ fn parse_playready<'a>(
     let license_acquisition_url = url.ok_or(missing("licenseAcquisitionUrl"))?;
     let token = token.ok_or(missing("token"))?;
     let url_ok = crate::http::strip_scheme(license_acquisition_url).is_some_and(|rest| {
-        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        // Up to the path or the query: a byte search (`/` and `?` are ASCII).
+        let end = rest.bytes().position(|b| b == b'/' || b == b'?').unwrap_or(rest.len());
+        let authority = rest.get(..end).unwrap_or_default();
         crate::host::check_authority(authority).is_ok()
     });
     if !url_ok {
