@@ -18,7 +18,7 @@ use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHAN
 
 use crate::error::{Error, ErrorKind};
 
-/// The bytes [`percent_encode`] escapes: everything but `A-Z a-z 0-9 - . _ ~`.
+/// The bytes the form encoding escapes: everything but `A-Z a-z 0-9 - . _ ~`.
 pub const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `ESCAPED[b]`: whether [`FORM_VALUE`] escapes the byte `b` (every non-ASCII byte is escaped).
@@ -42,7 +42,7 @@ fn escaped(b: u8) -> bool {
     ESCAPED.get(usize::from(b)).copied().unwrap_or(true)
 }
 
-/// How many bytes [`percent_encode`] adds to `bytes` (two per escaped byte, each `%XX`).
+/// How many bytes the form encoding adds to `bytes` (two per escaped byte, each `%XX`).
 fn escape_overhead(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| escaped(b)).count().saturating_mul(2)
 }
@@ -269,7 +269,7 @@ pub(crate) fn percent_encode<S: Sink + ?Sized>(value: &str, sink: &mut S) {
     sink.put_encoded(value);
 }
 
-/// The number of bytes [`percent_encode`] produces for `value`.
+/// The number of bytes `value` takes once form-encoded (with [`FORM_VALUE`]).
 #[must_use]
 pub fn percent_encoded_len(value: &str) -> usize {
     value.len().saturating_add(escape_overhead(value.as_bytes()))

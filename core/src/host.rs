@@ -7,6 +7,7 @@
 //! tests compare the two on a table of addresses.
 
 use crate::error::{Error, ErrorKind};
+use crate::scan;
 
 fn invalid_host() -> Error {
     Error::new(ErrorKind::InvalidHost)
@@ -130,27 +131,8 @@ pub fn check_host(host: &str) -> Result<(), Error> {
 /// step with no early exit, which compiles to vector compares (issue 20): hosts are checked
 /// on every PlayReady response and every custom endpoint.
 fn name_bytes_ok(name: &[u8]) -> bool {
-    #[inline(always)]
-    fn classes(b: u8) -> (bool, bool) {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
-        (letter | digit | (b == b'-') | (b == b'.'), letter | (b == b'-'))
-    }
-    let (mut allowed, mut not_numeric) = (true, false);
-    let mut rest = name;
-    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
-        let (a, n) = chunk.iter().fold((true, false), |(a, n), &b| {
-            let (ok, alpha) = classes(b);
-            (a & ok, n | alpha)
-        });
-        (allowed, not_numeric) = (allowed & a, not_numeric | n);
-        rest = tail;
-    }
-    for &b in rest {
-        let (ok, alpha) = classes(b);
-        (allowed, not_numeric) = (allowed & ok, not_numeric | alpha);
-    }
-    allowed & not_numeric
+    let allowed = |b: u8| scan::is_letter(b) | scan::is_digit(b) | (b == b'-') | (b == b'.');
+    scan::all(name, allowed) && !scan::all(name, |b| scan::is_digit(b) | (b == b'.'))
 }
 
 /// Parses a port: decimal 1 to 65535.

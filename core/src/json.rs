@@ -242,19 +242,38 @@ fn ends_plain(b: u8) -> bool {
 }
 
 /// The offset of the first byte in `bytes` that ends a run of plain string content (see
-/// [`ends_plain`]), sixteen bytes a step: tokens and URLs are long strings, and a fixed-size
-/// chunk with no early exit compiles to a few vector compares (issue 20).
+/// [`ends_plain`]): sixteen bytes a step while none does (a fixed-size chunk with no early exit
+/// compiles to a few vector compares), then the exact place within the chunk by word
+/// arithmetic. Tokens and URLs are long strings (issue 20).
 fn plain_string_run(bytes: &[u8]) -> Option<usize> {
     let mut skipped = 0usize;
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
         if chunk.iter().fold(false, |any, &b| any | ends_plain(b)) {
-            break;
+            let (lo, hi) = chunk.split_first_chunk::<8>()?;
+            let hi = hi.first_chunk::<8>()?;
+            let at =
+                first_ending(u64::from_le_bytes(*lo)).or_else(|| first_ending(u64::from_le_bytes(*hi)).map(|i| i + 8));
+            return at.map(|i| skipped + i);
         }
         skipped += 16;
         rest = tail;
     }
     rest.iter().position(|&b| ends_plain(b)).map(|i| skipped + i)
+}
+
+/// The index of the first byte of the little-endian word `x` for which [`ends_plain`] holds.
+/// Each test flags a byte by its top bit; a borrow can only flag bytes *above* a true match, so
+/// the lowest flag is exact.
+fn first_ending(x: u64) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let quote = zero_byte(x ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(x ^ (ONES * u64::from(b'\\')));
+    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    let flags = quote | backslash | control;
+    (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize)
 }
 
 /// A forward-only reader over a JSON document that knows just enough to find members by name
@@ -709,6 +728,37 @@ pub(crate) fn opt_bool(s: &mut Scanner<'_>, name: &'static str) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_runs_end_where_the_byte_test_says() {
+        // Every special byte at every place of a 40-byte run, over every kind of plain byte
+        // around it (a borrow from a lower byte must never move the place found).
+        for special in [b'"', b'\\', 0x00, 0x1f, 0x0a] {
+            for filler in [b'a', b' ', 0x7f, 0x80, 0xff, 0x20, 0x21, b'[', b']'] {
+                for at in 0..40 {
+                    let mut bytes = [filler; 40];
+                    bytes[at] = special;
+                    assert_eq!(
+                        plain_string_run(&bytes),
+                        Some(at),
+                        "{special:#x} in {filler:#x} at {at}"
+                    );
+                    // A second special byte after the first changes nothing.
+                    if at + 1 < 40 {
+                        bytes[at + 1] = 0x00;
+                        assert_eq!(plain_string_run(&bytes), Some(at));
+                    }
+                }
+                assert_eq!(plain_string_run(&[filler; 40]), None);
+            }
+        }
+        for b in 0..=255u8 {
+            let mut word = [b'a'; 8];
+            word[3] = b;
+            let want = ends_plain(b).then_some(3);
+            assert_eq!(first_ending(u64::from_le_bytes(word)), want, "{b:#x}");
+        }
+    }
 
     #[test]
     fn unescapes_into_scratch_only_when_needed() {
