@@ -10,14 +10,20 @@ const LANES: usize = 16;
 /// (ranges by `wrapping_sub`, `|` rather than `||`), or the chunk will not vectorise.
 #[inline(always)]
 pub(crate) fn all(bytes: &[u8], class: impl Fn(u8) -> bool) -> bool {
+    let chunk_ok = |chunk: &[u8; LANES]| chunk.iter().fold(true, |all, &b| all & class(b));
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<LANES>() {
-        if !chunk.iter().fold(true, |all, &b| all & class(b)) {
+        if !chunk_ok(chunk) {
             return false;
         }
         rest = tail;
     }
-    rest.iter().all(|&b| class(b))
+    // The tail: as the last sixteen bytes of the whole (overlapping bytes already seen, which
+    // changes nothing for "all"), byte by byte only when the input is shorter than a chunk.
+    match bytes.last_chunk::<LANES>() {
+        Some(last) if !rest.is_empty() => chunk_ok(last),
+        _ => rest.iter().all(|&b| class(b)),
+    }
 }
 
 /// An ASCII letter, branch-free.
@@ -54,13 +60,14 @@ mod tests {
     #[test]
     fn all_looks_at_every_byte() {
         // A byte outside the class in a full chunk, at a chunk's edges, and in the tail.
-        let good = [b'7'; 40];
-        assert!(all(&good, is_digit));
-        assert!(all(&[], is_digit));
-        for at in 0..40 {
-            let mut bytes = good;
-            bytes[at] = b'x';
-            assert!(!all(&bytes, is_digit), "at {at}");
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 40] {
+            let good = [b'7'; 40];
+            assert!(all(&good[..len], is_digit), "{len}");
+            for at in 0..len {
+                let mut bytes = good;
+                bytes[at] = b'x';
+                assert!(!all(&bytes[..len], is_digit), "{len} at {at}");
+            }
         }
     }
 }

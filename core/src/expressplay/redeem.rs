@@ -52,10 +52,10 @@ impl<'a> UrlToken<'a> {
 impl PlayReadyToken<'_> {
     /// `?` before the token, or `&` when the licence URL already has a query.
     fn separator(&self) -> &'static str {
-        if self.license_acquisition_url.as_bytes().contains(&b'?') {
-            "&"
-        } else {
+        if crate::scan::all(self.license_acquisition_url.as_bytes(), |b| b != b'?') {
             "?"
+        } else {
+            "&"
         }
     }
 
