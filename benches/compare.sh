@@ -16,13 +16,20 @@ trap 'rm -rf "$work"' EXIT
 
 cd "$root"
 log "building the drmtoken and std-Rust side (release)"
-cargo build -q --release -p drmtoken-benches --bin compare
+# Ask cargo where the binary is: it honours CARGO_TARGET_DIR, --target-dir in a config, etc.
+compare=$(cargo build -q --release -p drmtoken-benches --bin compare --message-format=json-render-diagnostics |
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable"):
+        print(m["executable"])')
+[ -x "$compare" ] || { echo "cargo did not report the compare binary" >&2; exit 1; }
 gcc -O2 -Wall -Wextra -Werror -o "$work/openssl_keywrap" benches/peers/openssl_keywrap.c \
     $(pkg-config --cflags --libs libcrypto)
 
-./target/release/compare >"$work/lines"
-./target/release/compare --scaling >"$work/scale"
-url=$(./target/release/compare --print-playready-url)
+"$compare" >"$work/lines"
+"$compare" --scaling >"$work/scale"
+url=$("$compare" --print-playready-url)
 python3 benches/peers/python_peer.py "$url" >>"$work/lines"
 "$work/openssl_keywrap" >>"$work/lines"
 

@@ -18,7 +18,7 @@ use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHAN
 
 use crate::error::{Error, ErrorKind};
 
-/// The bytes [`percent_encode`] escapes: everything but `A-Z a-z 0-9 - . _ ~`.
+/// The bytes the form encoding escapes: everything but `A-Z a-z 0-9 - . _ ~`.
 pub const FORM_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `ESCAPED[b]`: whether [`FORM_VALUE`] escapes the byte `b` (every non-ASCII byte is escaped).
@@ -40,6 +40,66 @@ const ESCAPED: [bool; 256] = {
 fn escaped(b: u8) -> bool {
     // A u8 always indexes a 256-entry table: the fallback is never taken.
     ESCAPED.get(usize::from(b)).copied().unwrap_or(true)
+}
+
+/// How many bytes the form encoding adds to `bytes` (two per escaped byte, each `%XX`).
+fn escape_overhead(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| escaped(b)).count().saturating_mul(2)
+}
+
+/// [`escaped`] by arithmetic rather than a table lookup, so that a test over a fixed-size chunk
+/// compiles to vector compares. A unit test proves the two agree on all 256 bytes.
+#[inline(always)]
+fn escaped_arith(b: u8) -> bool {
+    let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    !(letter | digit | (b == b'-') | (b == b'.') | (b == b'_') | (b == b'~'))
+}
+
+/// The length of the leading run of `bytes` that needs no escaping: sixteen bytes a step while
+/// none of them does (most of a token URL is hex digits and letters), then byte by byte.
+fn plain_run(bytes: &[u8]) -> usize {
+    let mut skipped = 0usize;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
+        if chunk.iter().fold(false, |any, &b| any | escaped_arith(b)) {
+            break;
+        }
+        skipped += 16;
+        rest = tail;
+    }
+    skipped + rest.iter().position(|&b| escaped(b)).unwrap_or(rest.len())
+}
+
+/// Copies `src` into `dst` when their lengths are equal. Pieces of up to 32 bytes (names, `&`,
+/// `=`, most values) take two overlapping fixed-size moves and no loop, where a `memcpy` call
+/// would cost more than the copy; longer ones go through the loop (a `memcpy`).
+fn copy_bytes(dst: &mut [u8], src: &[u8]) {
+    /// The first and the last `K` bytes: together all of them when `K <= len <= 2K`.
+    fn ends<const K: usize>(dst: &mut [u8], src: &[u8]) {
+        if let (Some(d), Some(s)) = (dst.first_chunk_mut::<K>(), src.first_chunk::<K>()) {
+            *d = *s;
+        }
+        if let (Some(d), Some(s)) = (dst.last_chunk_mut::<K>(), src.last_chunk::<K>()) {
+            *d = *s;
+        }
+    }
+    if dst.len() != src.len() {
+        return;
+    }
+    match src.len() {
+        0 => {}
+        1 => ends::<1>(dst, src),
+        2..=3 => ends::<2>(dst, src),
+        4..=7 => ends::<4>(dst, src),
+        8..=15 => ends::<8>(dst, src),
+        16..=32 => ends::<16>(dst, src),
+        _ => {
+            for (d, s) in dst.iter_mut().zip(src) {
+                *d = *s;
+            }
+        }
+    }
 }
 
 /// A destination for produced bytes: a counter (for `*_len`) or a caller buffer.
@@ -65,36 +125,38 @@ impl Sink for Counter {
     }
 
     fn put_encoded(&mut self, value: &str) {
-        // Each escaped byte becomes three: `%XX`.
-        let escapes = value.bytes().filter(|&b| escaped(b)).count();
-        self.0 = self
-            .0
-            .saturating_add(value.len())
-            .saturating_add(escapes.saturating_mul(2));
+        self.0 = self.0.saturating_add(percent_encoded_len(value));
     }
 }
 
-/// Writes into a caller buffer that the caller has already sized with a [`Counter`] pass.
+/// Writes into a caller buffer that the caller has already sized with a [`Counter`] pass (or
+/// the producing call's direct `*_len`): each put takes its bytes from the front of `rest`.
 pub(crate) struct SliceSink<'b> {
-    buf: &'b mut [u8],
-    pos: usize,
+    rest: &'b mut [u8],
 }
 
-impl SliceSink<'_> {
+impl<'b> SliceSink<'b> {
+    pub(crate) fn new(buf: &'b mut [u8]) -> Self {
+        SliceSink { rest: buf }
+    }
+
+    /// The next `n` bytes of the buffer, or `None` (and the sink full) when fewer are left,
+    /// which the exact sizing rules out; a disagreement could only leave bytes unwritten.
+    fn take(&mut self, n: usize) -> Option<&'b mut [u8]> {
+        let (head, tail) = core::mem::take(&mut self.rest).split_at_mut_checked(n)?;
+        self.rest = tail;
+        Some(head)
+    }
+
     fn put_bytes(&mut self, s: &[u8]) {
-        let end = self.pos.saturating_add(s.len());
-        if let Some(dst) = self.buf.get_mut(self.pos..end) {
-            // A zip, not `copy_from_slice`: equal lengths here, but the optimiser cannot always
-            // prove it, and `copy_from_slice` would keep a panic path in firmware builds.
-            for (d, b) in dst.iter_mut().zip(s) {
-                *d = *b;
-            }
+        if let Some(dst) = self.take(s.len()) {
+            copy_bytes(dst, s);
         }
-        self.pos = end;
     }
 }
 
 impl Sink for SliceSink<'_> {
+    #[inline]
     fn put(&mut self, s: &str) {
         self.put_bytes(s.as_bytes());
     }
@@ -103,14 +165,19 @@ impl Sink for SliceSink<'_> {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
         let mut rest = value.as_bytes();
         while !rest.is_empty() {
-            // Copy the longest run that needs no escaping in one go, then escape one byte.
-            let run = rest.iter().position(|&b| escaped(b)).unwrap_or(rest.len());
+            // Copy the longest run that needs no escaping (a chunk at a time: most of a token
+            // URL is hex digits and letters), then escape one byte.
+            let run = plain_run(rest);
             let (plain, tail) = rest.split_at_checked(run).unwrap_or((rest, &[]));
-            self.put_bytes(plain);
+            if let Some(dst) = self.take(plain.len()) {
+                copy_bytes(dst, plain);
+            }
             let Some((&b, tail)) = tail.split_first() else { break };
             let hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
             let lo = HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0');
-            self.put_bytes(&[b'%', hi, lo]);
+            if let Some([p, h, l]) = self.take(3) {
+                (*p, *h, *l) = (b'%', hi, lo);
+            }
             rest = tail;
         }
     }
@@ -144,7 +211,7 @@ where
     if out.len() < required {
         return Err(Error::buffer_too_small(required));
     }
-    let mut sink = SliceSink { buf: out, pos: 0 };
+    let mut sink = SliceSink::new(out);
     produce(&mut sink);
     Ok(required)
 }
@@ -159,28 +226,53 @@ pub(crate) fn written_str(out: &[u8], n: usize) -> Result<&str, Error> {
 /// caller's `*_len`): checks it against `out`, then writes once.
 pub(crate) fn write_sized<F>(out: &mut [u8], required: usize, produce: F) -> Result<(), Error>
 where
-    F: Fn(&mut dyn Sink),
+    F: FnOnce(&mut SliceSink<'_>),
 {
     let Some(dst) = out.get_mut(..required) else {
         return Err(Error::buffer_too_small(required));
     };
-    let mut sink = SliceSink { buf: dst, pos: 0 };
+    let mut sink = SliceSink::new(dst);
     // The length and the writer agree (the fuzz targets and property tests check it); a
     // disagreement could only leave bytes unwritten, never write past `required`.
     produce(&mut sink);
     Ok(())
 }
 
+/// Writes with `produce` in a single pass when `out` holds `bound` bytes, the output's worst
+/// case (every value byte escaped); otherwise sizes it exactly with `len` first, so a short
+/// buffer still gets `BufferTooSmall { required }` and stays untouched. Returns the length.
+///
+/// Most callers pass a generous buffer, and skipping the counting pass is a third of the work
+/// of encoding a URL (issue 20).
+pub(crate) fn write_bounded<F>(
+    out: &mut [u8],
+    bound: usize,
+    len: impl FnOnce() -> usize,
+    produce: F,
+) -> Result<usize, Error>
+where
+    F: FnOnce(&mut SliceSink<'_>),
+{
+    if out.len() < bound {
+        let required = len();
+        write_sized(out, required, produce)?;
+        return Ok(required);
+    }
+    let mut sink = SliceSink::new(out);
+    let room = sink.rest.len();
+    produce(&mut sink);
+    Ok(room - sink.rest.len())
+}
+
 /// Writes `value` percent-encoded with [`FORM_VALUE`] into `sink`.
-pub(crate) fn percent_encode(value: &str, sink: &mut dyn Sink) {
+pub(crate) fn percent_encode<S: Sink + ?Sized>(value: &str, sink: &mut S) {
     sink.put_encoded(value);
 }
 
-/// The number of bytes [`percent_encode`] produces for `value`.
+/// The number of bytes `value` takes once form-encoded (with [`FORM_VALUE`]).
 #[must_use]
 pub fn percent_encoded_len(value: &str) -> usize {
-    let escapes = value.bytes().filter(|&b| escaped(b)).count();
-    value.len().saturating_add(escapes.saturating_mul(2))
+    value.len().saturating_add(escape_overhead(value.as_bytes()))
 }
 
 /// Checks that every `%` in `raw` starts a valid `%XX` escape.
@@ -208,11 +300,15 @@ pub(crate) fn needs_decoding(raw: &str) -> bool {
 /// The length of `raw` once form-decoded (it is never longer than `raw`).
 pub(crate) fn decoded_len(raw: &str) -> Result<usize, Error> {
     check_escapes(raw)?;
-    Ok(raw
-        .split('+')
-        .map(|seg| percent_decode(seg.as_bytes()).count())
-        .sum::<usize>()
-        + raw.matches('+').count())
+    // Every `%XX` is checked above, so each one decodes to one byte and `+` to a space.
+    let escapes = raw.bytes().filter(|&b| b == b'%').count();
+    Ok(raw.len().saturating_sub(escapes.saturating_mul(2)))
+}
+
+/// The `+`-separated segments of `raw` (a byte-level split: `str::split` with a `char` pattern
+/// costs a searcher call per segment).
+fn plus_segments(raw: &str) -> impl Iterator<Item = &[u8]> {
+    raw.as_bytes().split(|&b| b == b'+')
 }
 
 /// Form-decodes `raw` into the front of `out`, returning the decoded UTF-8 text.
@@ -232,11 +328,11 @@ pub fn form_decode<'o>(raw: &str, out: &'o mut [u8]) -> Result<&'o str, Error> {
         }
         pos += 1;
     };
-    for (i, seg) in raw.split('+').enumerate() {
+    for (i, seg) in plus_segments(raw).enumerate() {
         if i > 0 {
             put(b' ');
         }
-        percent_decode(seg.as_bytes()).for_each(&mut put);
+        percent_decode(seg).for_each(&mut put);
     }
     core::str::from_utf8(dst).map_err(|_| Error::new(ErrorKind::InvalidUtf8))
 }
@@ -250,11 +346,11 @@ pub(crate) fn decoded_eq(raw: &str, expected: &str) -> bool {
         return false;
     }
     let mut want = expected.bytes();
-    for (i, seg) in raw.split('+').enumerate() {
+    for (i, seg) in plus_segments(raw).enumerate() {
         if i > 0 && want.next() != Some(b' ') {
             return false;
         }
-        for b in percent_decode(seg.as_bytes()) {
+        for b in percent_decode(seg) {
             if want.next() != Some(b) {
                 return false;
             }
@@ -337,22 +433,35 @@ mod tests {
             let by_crate = percent_encoding::percent_encode(&[b], FORM_VALUE).next()
                 != Some(core::str::from_utf8(&[b]).unwrap_or(""));
             assert_eq!(escaped(b), by_crate, "byte {b:#04x}");
+            assert_eq!(escaped_arith(b), by_crate, "byte {b:#04x}");
         }
     }
 
     #[test]
     fn fast_paths_agree_with_the_crate() {
-        for value in ["", "abc", "a b+c&d=e,f%g^h~i", "movie 42/\u{e9}", "\u{1f600}x", "%%%"] {
-            let mut fast = [0u8; 64];
-            let mut sink = SliceSink { buf: &mut fast, pos: 0 };
+        // Runs shorter and longer than a chunk, escapes at either end of one, non-ASCII.
+        for value in [
+            "",
+            "abc",
+            "a b+c&d=e,f%g^h~i",
+            "movie 42/\u{e9}",
+            "\u{1f600}x",
+            "%%%",
+            "0123456789abcdef",
+            "0123456789abcdef0",
+            "^123456789abcdef0123456789abcdef^",
+            "0123456789abcde^0123456789abcdef01234567 \u{e9}",
+        ] {
+            let mut fast = [0u8; 96];
+            let mut sink = SliceSink::new(&mut fast);
             sink.put_encoded(value);
-            let n = sink.pos;
-            let mut slow = [0u8; 64];
-            let mut slow_sink = SliceSink { buf: &mut slow, pos: 0 };
+            let n = 96 - sink.rest.len();
+            let mut slow = [0u8; 96];
+            let mut slow_sink = SliceSink::new(&mut slow);
             for chunk in utf8_percent_encode(value, FORM_VALUE) {
                 slow_sink.put(chunk);
             }
-            assert_eq!(n, slow_sink.pos, "{value}");
+            assert_eq!(n, 96 - slow_sink.rest.len(), "{value}");
             assert_eq!(fast[..n], slow[..n], "{value}");
             let mut counter = Counter(0);
             counter.put_encoded(value);

@@ -7,17 +7,16 @@
 //! tests compare the two on a table of addresses.
 
 use crate::error::{Error, ErrorKind};
+use crate::scan;
 
 fn invalid_host() -> Error {
     Error::new(ErrorKind::InvalidHost)
 }
 
-/// Whether `label` is an RFC 1123 DNS label: 1-63 letters, digits or `-`, not at either end.
+/// Whether `label` is an RFC 1123 DNS label: 1-63 letters, digits or `-`, not at either end
+/// (the characters are checked for the whole name first, by [`name_bytes_ok`]).
 fn is_dns_label(b: &[u8]) -> bool {
-    (1..=63).contains(&b.len())
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-        && b.first() != Some(&b'-')
-        && b.last() != Some(&b'-')
+    (1..=63).contains(&b.len()) && b.first() != Some(&b'-') && b.last() != Some(&b'-')
 }
 
 /// How many of the leading bytes of `s` satisfy `pred`.
@@ -121,11 +120,19 @@ pub fn check_host(host: &str) -> Result<(), Error> {
         return Ok(());
     }
     let name = host.strip_suffix(b".").unwrap_or(host);
-    let all_numeric = name.iter().all(|c| c.is_ascii_digit() || *c == b'.');
-    if name.len() > 253 || all_numeric || !name.split(|c| *c == b'.').all(is_dns_label) {
+    if name.len() > 253 || !name_bytes_ok(name) || !name.split(|c| *c == b'.').all(is_dns_label) {
         return Err(invalid_host());
     }
     Ok(())
+}
+
+/// Whether every byte of `name` is a letter, a digit, `-` or `.`, and at least one is not a
+/// digit or `.` (an all-numeric name must be an IPv4 address, checked before). Sixteen bytes a
+/// step with no early exit, which compiles to vector compares (issue 20): hosts are checked
+/// on every PlayReady response and every custom endpoint.
+fn name_bytes_ok(name: &[u8]) -> bool {
+    let allowed = |b: u8| scan::is_letter(b) | scan::is_digit(b) | (b == b'-') | (b == b'.');
+    scan::all(name, allowed) && !scan::all(name, |b| scan::is_digit(b) | (b == b'.'))
 }
 
 /// Parses a port: decimal 1 to 65535.
@@ -145,6 +152,10 @@ pub fn parse_port(port: &str) -> Result<u16, Error> {
 /// [`ErrorKind::InvalidHost`], [`ErrorKind::InvalidPort`].
 pub fn check_authority(authority: &str) -> Result<(), Error> {
     let bytes = authority.as_bytes();
+    // Most authorities have no port: a vectorised scan says so before any search (issue 20).
+    if scan::all(bytes, |b| b != b':') {
+        return check_host(authority);
+    }
     // The port follows the last `:`, unless that `:` is inside an IPv6 literal: a bracketed
     // host must end right before it, an unbracketed one must have no other `:`.
     let split = bytes.iter().rposition(|c| *c == b':').filter(|&i| {
@@ -166,6 +177,92 @@ pub fn check_authority(authority: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule as it read before the vectorised character check (issue 20), kept as the
+    /// reference the tests compare with.
+    fn reference_host_ok(host: &[u8]) -> bool {
+        let is_label = |b: &[u8]| {
+            (1..=63).contains(&b.len())
+                && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+                && b.first() != Some(&b'-')
+                && b.last() != Some(&b'-')
+        };
+        if is_ipv4(host) {
+            return true;
+        }
+        let name = host.strip_suffix(b".").unwrap_or(host);
+        let all_numeric = name.iter().all(|c| c.is_ascii_digit() || *c == b'.');
+        !(name.len() > 253 || all_numeric || !name.split(|c| *c == b'.').all(is_label))
+    }
+
+    /// Labels of `len` letters joined by dots, cut to `cut` bytes, in `buf`.
+    fn name_in(buf: &mut [u8; 300], len: usize, cut: usize) -> &str {
+        for (n, slot) in buf.iter_mut().enumerate().take(cut) {
+            *slot = if (n + 1) % (len + 1) == 0 { b'.' } else { b'a' };
+        }
+        core::str::from_utf8(&buf[..cut]).unwrap()
+    }
+
+    #[test]
+    fn name_boundaries() {
+        let mut buf = [0u8; 300];
+        for (len, cut, ok) in [
+            (63, 63, true),   // one label of 63
+            (64, 64, false),  // one label of 64
+            (63, 67, true),   // 63 + "." + 3
+            (64, 68, false),  // 64 + "." + 3
+            (63, 253, true),  // a name of exactly 253
+            (63, 254, false), // one more
+        ] {
+            let host = name_in(&mut buf, len, cut);
+            assert_eq!(check_host(host).is_ok(), ok, "{len} {cut}");
+            assert_eq!(reference_host_ok(host.as_bytes()), ok, "{len} {cut} (reference)");
+        }
+        // A bad byte in a full chunk of sixteen and in the tail after it.
+        let mut buf = *b"abcdefghijklmnopqrstuvwxyz.example";
+        for at in [0, 7, 15, 16, 20, 33] {
+            for bad in [b'_', b'/', b'@', b'[', b'`', b'{', b' ', 0x80] {
+                let keep = buf[at];
+                buf[at] = bad;
+                let host = core::str::from_utf8(&buf).unwrap_or("\u{80}");
+                assert!(check_host(host).is_err(), "{host:?}");
+                buf[at] = keep;
+            }
+        }
+        for (host, ok) in [
+            ("123.com", true),
+            ("1.2.3", false),
+            ("1.2.3.4", true),
+            ("1.2.3.4.", false),
+            ("0123456789.0123456789", false),
+            ("0123456789.0123456789x", true),
+            ("a-b", true),
+            ("a.-b", false),
+            ("a-.b", false),
+            (".a", false),
+            ("a..", false),
+            (".", false),
+        ] {
+            assert_eq!(check_host(host).is_ok(), ok, "{host}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_every_short_name() {
+        // Every string of up to 6 characters over the alphabet the rule distinguishes.
+        const ALPHABET: &[u8] = b"a0.-_";
+        let mut buf = [0u8; 6];
+        for len in 0..=6 {
+            for mut i in 0..ALPHABET.len().pow(len as u32) {
+                for slot in buf.iter_mut().take(len) {
+                    *slot = ALPHABET[i % ALPHABET.len()];
+                    i /= ALPHABET.len();
+                }
+                let host = core::str::from_utf8(&buf[..len]).unwrap();
+                assert_eq!(check_host(host).is_ok(), reference_host_ok(host.as_bytes()), "{host:?}");
+            }
+        }
+    }
 
     #[test]
     fn hosts() {

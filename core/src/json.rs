@@ -133,7 +133,8 @@ impl<'s> Scratch<'s> {
     /// [`ErrorKind::InvalidJson`] for a malformed escape; [`ErrorKind::BufferTooSmall`] with the
     /// size this string needs when the scratch left is shorter.
     pub fn text(&mut self, raw: &'s str) -> Result<&'s str, Error> {
-        if !raw.contains('\\') {
+        // A byte search (`memchr`), not a `char` pattern's searcher.
+        if !raw.as_bytes().contains(&b'\\') {
             return Ok(raw);
         }
         let n = unescaped_len(raw)?;
@@ -234,6 +235,47 @@ fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
+/// Whether `b` ends a run of plain string content: `"`, `\` or a raw control character.
+#[inline(always)]
+fn ends_plain(b: u8) -> bool {
+    (b == b'"') | (b == b'\\') | (b < 0x20)
+}
+
+/// The offset of the first byte in `bytes` that ends a run of plain string content (see
+/// [`ends_plain`]): sixteen bytes a step while none does (a fixed-size chunk with no early exit
+/// compiles to a few vector compares), then the exact place within the chunk by word
+/// arithmetic. Tokens and URLs are long strings (issue 20).
+fn plain_string_run(bytes: &[u8]) -> Option<usize> {
+    let mut skipped = 0usize;
+    let mut rest = bytes;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
+        if chunk.iter().fold(false, |any, &b| any | ends_plain(b)) {
+            let (lo, hi) = chunk.split_first_chunk::<8>()?;
+            let hi = hi.first_chunk::<8>()?;
+            let at =
+                first_ending(u64::from_le_bytes(*lo)).or_else(|| first_ending(u64::from_le_bytes(*hi)).map(|i| i + 8));
+            return at.map(|i| skipped + i);
+        }
+        skipped += 16;
+        rest = tail;
+    }
+    rest.iter().position(|&b| ends_plain(b)).map(|i| skipped + i)
+}
+
+/// The index of the first byte of the little-endian word `x` for which [`ends_plain`] holds.
+/// Each test flags a byte by its top bit; a borrow can only flag bytes *above* a true match, so
+/// the lowest flag is exact.
+fn first_ending(x: u64) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let quote = zero_byte(x ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(x ^ (ONES * u64::from(b'\\')));
+    let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    let flags = quote | backslash | control;
+    (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize)
+}
+
 /// A forward-only reader over a JSON document that knows just enough to find members by name
 /// and skip what it does not need, reporting the byte offset of any fault.
 pub(crate) struct Scanner<'a> {
@@ -241,11 +283,18 @@ pub(crate) struct Scanner<'a> {
     pos: usize,
     /// Containers open around the current position (the document's top level is 0).
     depth: usize,
+    /// Whether the last string read had an escape (so [`opt_str`] need not search it again).
+    escaped: bool,
 }
 
 impl<'a> Scanner<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Scanner { text, pos: 0, depth: 0 }
+        Scanner {
+            text,
+            pos: 0,
+            depth: 0,
+            escaped: false,
+        }
     }
 
     fn bytes_from(&self, at: usize) -> &'a [u8] {
@@ -316,12 +365,9 @@ impl<'a> Scanner<'a> {
         self.expect(b'"')?;
         let start = self.pos;
         let mut at = start;
+        self.escaped = false;
         loop {
-            let rest = self.bytes_from(at);
-            let plain = rest
-                .iter()
-                .position(|&b| matches!(b, b'"' | b'\\' | 0..=0x1f))
-                .ok_or(invalid(self.text.len()))?;
+            let plain = plain_string_run(self.bytes_from(at)).ok_or(invalid(self.text.len()))?;
             at += plain;
             match self.bytes_from(at) {
                 [b'"', ..] => {
@@ -330,6 +376,7 @@ impl<'a> Scanner<'a> {
                     return Ok(raw);
                 }
                 escape @ [b'\\', ..] => {
+                    self.escaped = true;
                     let (_, used) = unescape_one(escape).ok_or(invalid(at))?;
                     at += used;
                 }
@@ -641,6 +688,9 @@ pub(crate) fn opt_str<'a>(
         return Err(wrong_type(name));
     }
     let raw = s.string()?;
+    if !s.escaped {
+        return Ok(Some(raw));
+    }
     scratch.text(raw).map(Some).map_err(|e| e.with_parameter(name))
 }
 
@@ -678,6 +728,37 @@ pub(crate) fn opt_bool(s: &mut Scanner<'_>, name: &'static str) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_runs_end_where_the_byte_test_says() {
+        // Every special byte at every place of a 40-byte run, over every kind of plain byte
+        // around it (a borrow from a lower byte must never move the place found).
+        for special in [b'"', b'\\', 0x00, 0x1f, 0x0a] {
+            for filler in [b'a', b' ', 0x7f, 0x80, 0xff, 0x20, 0x21, b'[', b']'] {
+                for at in 0..40 {
+                    let mut bytes = [filler; 40];
+                    bytes[at] = special;
+                    assert_eq!(
+                        plain_string_run(&bytes),
+                        Some(at),
+                        "{special:#x} in {filler:#x} at {at}"
+                    );
+                    // A second special byte after the first changes nothing.
+                    if at + 1 < 40 {
+                        bytes[at + 1] = 0x00;
+                        assert_eq!(plain_string_run(&bytes), Some(at));
+                    }
+                }
+                assert_eq!(plain_string_run(&[filler; 40]), None);
+            }
+        }
+        for b in 0..=255u8 {
+            let mut word = [b'a'; 8];
+            word[3] = b;
+            let want = ends_plain(b).then_some(3);
+            assert_eq!(first_ending(u64::from_le_bytes(word)), want, "{b:#x}");
+        }
+    }
 
     #[test]
     fn unescapes_into_scratch_only_when_needed() {

@@ -32,6 +32,7 @@ pub mod keywrap;
 pub mod media_type;
 #[cfg(feature = "opentv")]
 pub mod opentv;
+mod scan;
 pub mod time;
 #[cfg(feature = "adobe-pass")]
 mod xml;

@@ -6,7 +6,7 @@
 //! - Widevine: the returned URL is the licence server URL; or the URL without its query, with
 //!   the token sent separately (e.g. as a POST header).
 
-use crate::encode::{write_exact, written_str, Sink};
+use crate::encode::{write_exact, write_sized, written_str, Sink};
 use crate::error::Error;
 
 use super::response::{PlayReadyToken, UrlToken, TOKEN_PARAMETER};
@@ -50,25 +50,23 @@ impl<'a> UrlToken<'a> {
 }
 
 impl PlayReadyToken<'_> {
-    fn write_license(&self, sink: &mut dyn Sink) {
-        sink.put(self.license_acquisition_url);
-        sink.put(if self.license_acquisition_url.contains('?') {
-            "&"
-        } else {
+    /// `?` before the token, or `&` when the licence URL already has a query.
+    fn separator(&self) -> &'static str {
+        if crate::scan::all(self.license_acquisition_url.as_bytes(), |b| b != b'?') {
             "?"
-        });
-        sink.put(TOKEN_PARAMETER);
-        sink.put("=");
-        // Checked when parsed: base64url and `=` only, all legal in a query value.
-        sink.put(self.token);
+        } else {
+            "&"
+        }
     }
 
     /// The exact length of [`write_license_url`](Self::write_license_url)'s output.
     #[must_use]
     pub fn license_url_len(&self) -> usize {
-        let mut c = crate::encode::Counter(0);
-        self.write_license(&mut c);
-        c.0
+        // `<url><sep>ExpressPlayToken=<token>`: computed, not counted by running the writer.
+        self.license_acquisition_url
+            .len()
+            .saturating_add(TOKEN_PARAMETER.len() + 2)
+            .saturating_add(self.token.len())
     }
 
     /// Writes the PlayReady licence server URL: `licenseAcquisitionUrl?ExpressPlayToken=<token>`.
@@ -77,7 +75,15 @@ impl PlayReadyToken<'_> {
     /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with
     /// [`license_url_len`](Self::license_url_len); `out` is untouched.
     pub fn write_license_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, Error> {
-        let n = write_exact(out, |s| self.write_license(s))?;
+        let n = self.license_url_len();
+        write_sized(out, n, |sink| {
+            sink.put(self.license_acquisition_url);
+            sink.put(self.separator());
+            sink.put(TOKEN_PARAMETER);
+            sink.put("=");
+            // Checked when parsed: base64url and `=` only, all legal in a query value.
+            sink.put(self.token);
+        })?;
         written_str(out, n)
     }
 }

@@ -209,30 +209,19 @@ pub fn check_token(token: &str) -> Result<(), Error> {
     if body.is_empty() || padding.len() > 2 {
         return Err(bad());
     }
-    // A table lookup per byte: tokens are long, and this runs on every response.
-    if body
-        .iter()
-        .all(|&b| BASE64URL.get(usize::from(b)).copied().unwrap_or(false))
-    {
+    // Tokens are long and this runs on every response: a vectorised scan (issue 20).
+    if crate::scan::all(body, is_base64url) {
         Ok(())
     } else {
         Err(bad())
     }
 }
 
-/// `BASE64URL[b]`: whether `b` is in the base64url alphabet (RFC 4648 section 5).
-// Evaluated at compile time: an index out of range would fail the build, never panic at run time.
-#[allow(clippy::indexing_slicing)]
-const BASE64URL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-        b += 1;
-    }
-    table
-};
+/// Whether `b` is in the base64url alphabet (RFC 4648 section 5): `A-Z a-z 0-9 - _`.
+#[inline(always)]
+fn is_base64url(b: u8) -> bool {
+    crate::scan::is_letter(b) | crate::scan::is_digit(b) | (b == b'-') | (b == b'_')
+}
 
 /// `200 text/uri-list` (RFC 2483): one URL, with `#` comment lines, blank lines, CRLF or LF and
 /// surrounding whitespace tolerated; more than one URL is refused rather than guessed between.
@@ -296,8 +285,8 @@ fn parse_playready<'a>(
 ) -> Result<PlayReadyToken<'a>, Error> {
     // The seed's table gives `text/uri-list` for a 200 while its sample response is JSON: accept
     // both types, and read the body by its first character.
-    let uri_list = media_type::is(content_type, "text/uri-list");
-    if !uri_list && !media_type::is(content_type, "application/json") {
+    let uri_list = !media_type::is(content_type, "application/json");
+    if uri_list && !media_type::is(content_type, "text/uri-list") {
         return Err(Error::new(ErrorKind::UnexpectedContentType));
     }
     if uri_list && !body.trim_ascii_start().starts_with(b"{") {
@@ -334,7 +323,9 @@ fn parse_playready<'a>(
     let license_acquisition_url = url.ok_or(missing("licenseAcquisitionUrl"))?;
     let token = token.ok_or(missing("token"))?;
     let url_ok = crate::http::strip_scheme(license_acquisition_url).is_some_and(|rest| {
-        let authority = rest.split(['/', '?']).next().unwrap_or_default();
+        // Up to the path or the query: a byte search (`/` and `?` are ASCII).
+        let end = rest.bytes().position(|b| b == b'/' || b == b'?').unwrap_or(rest.len());
+        let authority = rest.get(..end).unwrap_or_default();
         crate::host::check_authority(authority).is_ok()
     });
     if !url_ok {
@@ -424,6 +415,27 @@ mod tests {
         assert!(check_token("ab+c").is_err());
         assert!(check_token("").is_err());
         assert!(check_token("==").is_err());
+    }
+
+    #[test]
+    fn token_alphabet_on_every_byte_and_position() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+            assert_eq!(is_base64url(b), want, "byte {b:#04x}");
+        }
+        // A bad byte in a full chunk, at a chunk's edges, and in the tail after the chunks.
+        let good = [b'A'; 40];
+        assert!(check_token(core::str::from_utf8(&good).unwrap()).is_ok());
+        for at in [0, 1, 15, 16, 31, 32, 39] {
+            for bad in [b'+', b'/', b'.', b' ', b'=', b'@', b'[', b'`', b'{'] {
+                let mut t = good;
+                t[at] = bad;
+                let t = core::str::from_utf8(&t).unwrap();
+                // `=` is padding, allowed (at most two) only at the very end.
+                let ok = bad == b'=' && at == 39;
+                assert_eq!(check_token(t).is_ok(), ok, "{t}");
+            }
+        }
     }
 
     #[test]

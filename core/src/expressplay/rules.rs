@@ -19,7 +19,7 @@ pub(crate) fn fault(code: C, parameter: &'static str) -> Error {
 
 /// Exactly `digits` hexadecimal digits, either case (ExpressPlay's key store returns upper case).
 pub(crate) fn is_hex_of_len(s: &str, digits: usize) -> bool {
-    s.len() == digits && s.bytes().all(|b| b.is_ascii_hexdigit())
+    s.len() == digits && crate::scan::all(s.as_bytes(), crate::scan::is_hex_digit)
 }
 
 /// Standard base64 with padding, checked in chunks so no buffer of the payload's size is needed.

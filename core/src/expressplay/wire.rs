@@ -20,7 +20,7 @@ pub(crate) trait WireRequest<'a>: Sized {
 }
 
 /// `https://<p>-gen.<domain>/hms/<p>/token`.
-pub(crate) fn write_endpoint(service: Service, environment: Environment<'_>, sink: &mut dyn Sink) {
+pub(crate) fn write_endpoint<S: Sink + ?Sized>(service: Service, environment: Environment<'_>, sink: &mut S) {
     let p = service.prefix();
     sink.put("https://");
     match environment {
@@ -34,14 +34,14 @@ pub(crate) fn write_endpoint(service: Service, environment: Environment<'_>, sin
     sink.put("/token");
 }
 
-fn put_gen_host(prefix: &str, domain: &str, sink: &mut dyn Sink) {
+fn put_gen_host<S: Sink + ?Sized>(prefix: &str, domain: &str, sink: &mut S) {
     sink.put(prefix);
     sink.put("-gen.");
     sink.put(domain);
 }
 
 /// `name=value&...`, every value percent-encoded (see [`crate::encode`]).
-pub(crate) fn write_pairs<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Sink) {
+pub(crate) fn write_pairs<'a, R: WireRequest<'a>, S: Sink + ?Sized>(request: &R, sink: &mut S) {
     let mut first = true;
     request.visit(&mut |name, value| {
         if !first {
@@ -69,6 +69,27 @@ pub(crate) fn pairs_len<'a, R: WireRequest<'a>>(request: &R) -> usize {
     len.saturating_add(count.saturating_sub(1))
 }
 
+/// The length of [`write_pairs`]' output at worst (every value byte escaped), without looking
+/// at the values' bytes: when the caller's buffer holds this much, the writer needs no
+/// counting pass.
+pub(crate) fn pairs_len_bound<'a, R: WireRequest<'a>>(request: &R) -> usize {
+    let mut len = 0usize;
+    request.visit(&mut |name, value| {
+        // `&name=` and each value byte as `%XX`.
+        len = len
+            .saturating_add(name.len() + 2)
+            .saturating_add(value.len().saturating_mul(3));
+    });
+    len
+}
+
+/// The length of [`write_url`]'s output at worst: see [`pairs_len_bound`].
+pub(crate) fn url_len_bound<'a, R: WireRequest<'a>>(request: &R) -> usize {
+    let mut endpoint = crate::encode::Counter(0);
+    write_endpoint(R::SERVICE, request.environment(), &mut endpoint);
+    endpoint.0.saturating_add(pairs_len_bound(request))
+}
+
 /// The exact length of [`write_url`]'s output.
 pub(crate) fn url_len<'a, R: WireRequest<'a>>(request: &R) -> usize {
     let mut endpoint = crate::encode::Counter(0);
@@ -80,7 +101,7 @@ pub(crate) fn url_len<'a, R: WireRequest<'a>>(request: &R) -> usize {
 }
 
 /// The endpoint, then `?` and the pairs when there are any.
-pub(crate) fn write_url<'a, R: WireRequest<'a>>(request: &R, sink: &mut dyn Sink) {
+pub(crate) fn write_url<'a, R: WireRequest<'a>, S: Sink + ?Sized>(request: &R, sink: &mut S) {
     write_endpoint(R::SERVICE, request.environment(), sink);
     let mut any = false;
     request.visit(&mut |_, _| any = true);
@@ -131,8 +152,12 @@ macro_rules! impl_wire_api {
             /// size needed, `out` untouched; [`ErrorKind::InvalidHost`](crate::ErrorKind::InvalidHost).
             pub fn write_url<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 self.environment.check()?;
-                let n = $crate::expressplay::wire::url_len(self);
-                $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_url(self, s))?;
+                let n = $crate::encode::write_bounded(
+                    out,
+                    $crate::expressplay::wire::url_len_bound(self),
+                    || $crate::expressplay::wire::url_len(self),
+                    |s| $crate::expressplay::wire::write_url(self, s),
+                )?;
                 $crate::encode::written_str(out, n)
             }
 
@@ -189,8 +214,12 @@ macro_rules! impl_wire_api {
             /// [`ErrorKind::BufferTooSmall`](crate::ErrorKind::BufferTooSmall) with the exact
             /// size needed, `out` untouched.
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
-                let n = $crate::expressplay::wire::pairs_len(self);
-                $crate::encode::write_sized(out, n, |s| $crate::expressplay::wire::write_pairs(self, s))?;
+                let n = $crate::encode::write_bounded(
+                    out,
+                    $crate::expressplay::wire::pairs_len_bound(self),
+                    || $crate::expressplay::wire::pairs_len(self),
+                    |s| $crate::expressplay::wire::write_pairs(self, s),
+                )?;
                 $crate::encode::written_str(out, n)
             }
 
