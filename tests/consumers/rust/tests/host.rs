@@ -4,7 +4,10 @@
 #[test]
 fn form_decoding_needs_no_feature() {
     let mut buf = [0u8; 64];
-    assert_eq!(drmtoken_consumer::decode_form("201722%2C1ad8+x", &mut buf), Ok("201722,1ad8 x"));
+    assert_eq!(
+        drmtoken_consumer::decode_form("201722%2C1ad8+x", &mut buf),
+        Ok("201722,1ad8 x")
+    );
     let mut short = [0u8; 4];
     let err = drmtoken_consumer::decode_form("201722%2C1ad8", &mut short).unwrap_err();
     assert_eq!(err.kind(), drmtoken_core::ErrorKind::BufferTooSmall { required: 11 });
@@ -33,7 +36,10 @@ fn playready_seed_sample_url() {
 #[test]
 fn rfc3394_section_4_1() {
     let mut buf = [0u8; 64];
-    assert_eq!(drmtoken_consumer::rfc3394_unwrap(&mut buf).unwrap(), "00112233445566778899aabbccddeeff");
+    assert_eq!(
+        drmtoken_consumer::rfc3394_unwrap(&mut buf).unwrap(),
+        "00112233445566778899aabbccddeeff"
+    );
 }
 
 #[cfg(feature = "opentv")]
