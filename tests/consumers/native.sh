@@ -189,6 +189,8 @@ c_checks() {
     # shellcheck disable=SC2046
     cc "${cflags[@]}" "$src/consumer.c" $(pkg-config --cflags --libs drmtoken-static) -o "$build/pc_static"
     run pkg-config-static "$build/pc_static" static
+    strip -o "$work/pc_static.stripped" "$build/pc_static"
+    figure "C consumer linked statically, stripped" "$(kib "$work/pc_static.stripped")"
 
     say "C consumer through CMake find_package(drmtoken)"
     cmake -S "$src" -B "$build/cmake" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release >"$build/cmake.log" ||
