@@ -43,7 +43,11 @@ rust_checks() {
 
     say "cargo package: drmtoken-core, drmtoken-emulator, drmtoken-cli (each verified by a build)"
     # --allow-dirty: what is checked is that the sources package and build, not the VCS state.
-    cargo package -q --locked --allow-dirty -p drmtoken-core -p drmtoken-emulator -p drmtoken-cli
+    # The output only on failure (the core's tests are left out of its package on purpose, and
+    # cargo says so for each).
+    local out
+    out=$(cargo package --locked --allow-dirty -p drmtoken-core -p drmtoken-emulator -p drmtoken-cli 2>&1) ||
+        { echo "$out" >&2; return 1; }
     local c
     for c in drmtoken-core drmtoken-emulator drmtoken-cli; do
         figure "$c-$version.crate" "$(kib "$target/package/$c-$version.crate")"
