@@ -53,6 +53,50 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Write the manual pages (drmtoken.1 and one page per subcommand) into DIR: how
+    /// docs/man is made (scripts/gen-man.sh). Hidden: a packaging step, not a user command.
+    #[command(hide = true)]
+    Man {
+        /// The directory to write the pages into (created when missing).
+        dir: std::path::PathBuf,
+    },
+}
+
+/// The root page's EXIT STATUS section (roff), as the module docs above state it.
+const MAN_EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success: a valid request, a token.
+.TP
+\fB1\fR
+Invalid input, or the service's refusal.
+.TP
+\fB2\fR
+Usage: a missing or wrong option, an unreadable file.
+.TP
+\fB3\fR
+No complete answer arrived (\fBbuild \-\-send\fR).
+"#;
+
+/// Writes the manual pages of the whole command tree (hidden commands left out) into `dir`;
+/// the root page gets an EXIT STATUS section before its VERSION.
+fn write_man_pages(dir: &std::path::Path) -> Result<ExitCode, output::Failure> {
+    let cannot = |e: std::io::Error| {
+        output::Failure::Usage(format!("cannot write the manual pages into {}: {e}", dir.display()))
+    };
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    let cmd = <Cli as clap::CommandFactory>::command();
+    clap_mangen::generate_to(cmd.clone(), dir).map_err(cannot)?;
+    let man = clap_mangen::Man::new(cmd.disable_help_subcommand(true));
+    let mut page = Vec::new();
+    man.render(&mut page).map_err(cannot)?;
+    let page = String::from_utf8_lossy(&page);
+    let page = match page.find(".SH VERSION\n") {
+        Some(at) => format!("{}{MAN_EXIT_STATUS}{}", &page[..at], &page[at..]),
+        None => format!("{page}{MAN_EXIT_STATUS}"),
+    };
+    std::fs::write(dir.join(man.get_filename()), page).map_err(cannot)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
@@ -72,6 +116,7 @@ fn main() -> ExitCode {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Man { dir } => write_man_pages(&dir),
     };
     match result {
         Ok(code) => code,

@@ -1,4 +1,27 @@
-#![doc = include_str!("../../README.md")]
+// core/README.md links to the workspace README; `cargo package` stores the file itself.
+#![doc = include_str!("../README.md")]
+//!
+//! # Cargo features
+//!
+//! One feature per service, all on by default; firmware turns the defaults off and names what it
+//! uses (`docs/embedded.md` gives the size of each). Items that need a feature say so on docs.rs.
+//!
+//! ```toml
+//! [dependencies]
+//! drmtoken-core = { version = "0.1", default-features = false, features = ["expressplay"] }
+//! ```
+//!
+//! | feature | what | pulls in |
+//! |---|---|---|
+//! | `expressplay` | FairPlay, PlayReady and Widevine requests (module `expressplay`), validation with the services' codes, responses, redemption | `keywrap`, `base64` |
+//! | `keywrap` | AES Key Wrap (RFC 3394) and hex helpers (module `keywrap`) | `aes` (with `zeroize`), `aes-kw`, `hex`, `zeroize` |
+//! | `opentv` | Nagra OpenTV IAS content token request and response (module `opentv`) | `base64` |
+//! | `adobe-pass` | Adobe Pass authorization request and JSON/XML response (module `adobe_pass`) | `base64`, `xmlparser` |
+//!
+//! With no feature the crate keeps what every service shares: [`encode`], [`host`], [`http`],
+//! [`media_type`], [`time`] and the [`Error`] type. `expressplay` needs `keywrap`: validation
+//! unwraps `ek` under `kek` as the service does. Every dependency is `no_std` without `alloc`.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
