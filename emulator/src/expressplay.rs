@@ -5,6 +5,10 @@
 //! `customerAuthenticator`, or one of the other environment, is -2018 (401); a service the
 //! account has disabled is -6009 / -5002 / -7011 (401). A valid request gets a token derived
 //! from the request's canonical URL, so the same request always gets the same token.
+//!
+//! The service's side comes from the core too: the environment a Host names
+//! ([`host_environment`]), the `errorFormat` a refusal is written in ([`error_format`], read
+//! before the request is parsed) and the HTTP status of each code ([`http_status`]).
 
 use drmtoken_core::expressplay::{
     error_format, host_environment, http_status, parse_query, scratch_len, Environment as CoreEnvironment, ErrorFormat,
