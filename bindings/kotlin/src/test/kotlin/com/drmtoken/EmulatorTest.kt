@@ -74,7 +74,9 @@ class EmulatorTest {
             if (o.method == "POST") {
                 val body = (o.body ?: "").toByteArray()
                 c.doOutput = true
-                c.setFixedLengthStreamingMode(body.size)
+                // Buffered, not setFixedLengthStreamingMode: in streaming mode HttpURLConnection
+                // gives no error stream for a 401 (it cannot retry with credentials), so an IAS
+                // refusal's body would be lost.
                 c.outputStream.use { it.write(body) }
             }
             val status = c.responseCode
