@@ -5,9 +5,16 @@
 //! `customerAuthenticator`, or one of the other environment, is -2018 (401); a service the
 //! account has disabled is -6009 / -5002 / -7011 (401). A valid request gets a token derived
 //! from the request's canonical URL, so the same request always gets the same token.
+//!
+//! The service's side comes from the core too: the environment a Host names
+//! ([`host_environment`]), the `errorFormat` a refusal is written in ([`error_format`], read
+//! before the request is parsed) and the HTTP status of each code ([`http_status`]).
 
-use drmtoken_core::expressplay::{parse_query, scratch_len, Environment as CoreEnvironment, Service, TOKEN_PARAMETER};
-use drmtoken_core::{Error, ExpressPlayCode};
+use drmtoken_core::expressplay::{
+    error_format, host_environment, http_status, parse_query, scratch_len, Environment as CoreEnvironment, ErrorFormat,
+    Service, TOKEN_PARAMETER,
+};
+use drmtoken_core::{Error, ErrorKind, ExpressPlayCode};
 use serde_json::json;
 
 use crate::config::{Config, Environment};
@@ -16,71 +23,16 @@ use crate::{token, Reply};
 /// The seeds' sample licence acquisition URL (PlayReady).
 pub const PLAYREADY_LICENSE_URL: &str = "https://expressplay-licensing.axprod.net/LicensingService.ashx";
 
-/// How an error is written: the request's `errorFormat` (HTML by default).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorFormat {
-    /// `text/html` (the default, and the answer to an invalid `errorFormat`).
-    Html,
-    /// `application/json`.
-    Json,
-}
-
-/// The `errorFormat` a query or form body asks for (read before anything else, so even a
-/// request the parser refuses gets its errors in the format it asked for).
-#[must_use]
-pub fn error_format(params: &str) -> ErrorFormat {
-    let json = params
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .any(|(n, v)| n == "errorFormat" && v.eq_ignore_ascii_case("json"));
-    if json {
-        ErrorFormat::Json
-    } else {
-        ErrorFormat::Html
-    }
-}
-
-/// The environment a Host header names: `*.test.expressplay.com` is test,
-/// `*.service.expressplay.com` and another `<p>-gen.<domain>` production, anything else (an IP
-/// address, `localhost`) `default`.
+/// The environment a Host header names, by the core's [`host_environment`]
+/// (`*.test.expressplay.com` is test; `*.service.expressplay.com` and another `<p>-gen.<domain>`
+/// production); any other host (an IP address, `localhost`), or none, is `default`.
 #[must_use]
 pub fn environment_of_host(service: Service, host: Option<&str>, default: Environment) -> Environment {
-    let Some(host) = host else { return default };
-    let host = host.trim().to_ascii_lowercase();
-    // Strip a port (not inside an IPv6 literal).
-    let name = match host.rsplit_once(':') {
-        Some((h, p)) if !h.contains(':') && p.bytes().all(|b| b.is_ascii_digit()) => h,
-        _ => host.as_str(),
-    };
-    let name = name.trim_end_matches('.');
-    if name == "test.expressplay.com" || name.ends_with(".test.expressplay.com") {
-        Environment::Test
-    } else if name == "service.expressplay.com"
-        || name.ends_with(".service.expressplay.com")
-        || name
-            .strip_prefix(service.prefix())
-            .and_then(|r| r.strip_prefix("-gen."))
-            .is_some_and(|domain| domain.contains('.'))
-    {
-        Environment::Production
-    } else {
-        default
-    }
-}
-
-/// The HTTP status the seeds give a code: 401 ("Auth failed") for authentication and account
-/// faults, else 400 ("Invalid args").
-fn status_of(code: i32) -> u16 {
-    match ExpressPlayCode::from_code(code) {
-        Some(
-            ExpressPlayCode::MissingAuthenticator
-            | ExpressPlayCode::InvalidAuthenticator
-            | ExpressPlayCode::AccountDisabled
-            | ExpressPlayCode::PlayReadyDisabled
-            | ExpressPlayCode::FairPlayDisabled
-            | ExpressPlayCode::WidevineDisabled,
-        ) => 401,
-        _ => 400,
+    match host.and_then(|h| host_environment(service, h)) {
+        Some(CoreEnvironment::Test) => Environment::Test,
+        Some(CoreEnvironment::Production | CoreEnvironment::Domain(_)) => Environment::Production,
+        // `host_environment` never gives `Host`; it would be a host it could not place.
+        Some(CoreEnvironment::Host(_)) | None => default,
     }
 }
 
@@ -125,7 +77,11 @@ pub fn error_reply(
             if let Some(p) = parameter {
                 body.insert("parameter".into(), json!(p));
             }
-            Reply::new(status, "application/json", serde_json::Value::Object(body).to_string())
+            Reply::new(
+                status,
+                format.content_type(),
+                serde_json::Value::Object(body).to_string(),
+            )
         }
         ErrorFormat::Html => {
             let what = match (code, parameter) {
@@ -137,7 +93,7 @@ pub fn error_reply(
             let title = format!("{status} {}", reason(status));
             Reply::new(
                 status,
-                "text/html; charset=utf-8",
+                format.content_type(),
                 format!(
                     "<!DOCTYPE html>\n<html><head><title>{title}</title></head>\n<body><h1>{title}</h1>\n<p>{what}</p>\n</body></html>\n"
                 ),
@@ -146,20 +102,20 @@ pub fn error_reply(
     }
 }
 
+/// A refusal found by the core: a documented code with the status the core gives it
+/// ([`http_status`]); a fault without one (a bad percent escape, a repeated parameter) is
+/// "Invalid args", 400.
 fn refuse(format: ErrorFormat, e: &Error) -> Reply {
-    let code = (e.code() != 0).then_some(e.code());
-    let status = code.map_or(400, status_of);
-    error_reply(format, status, code, e.message(), e.parameter())
+    match e.kind() {
+        ErrorKind::ExpressPlay(code) => {
+            error_reply(format, http_status(code), Some(code.code()), e.message(), e.parameter())
+        }
+        _ => error_reply(format, 400, None, e.message(), e.parameter()),
+    }
 }
 
 fn refuse_code(format: ErrorFormat, code: ExpressPlayCode, parameter: Option<&str>) -> Reply {
-    error_reply(
-        format,
-        status_of(code.code()),
-        Some(code.code()),
-        code.message(),
-        parameter,
-    )
+    error_reply(format, http_status(code), Some(code.code()), code.message(), parameter)
 }
 
 /// The code for a service an account has disabled.
@@ -272,12 +228,9 @@ mod tests {
         assert_eq!(e("localhost"), d);
         assert_eq!(e("[::1]:8787"), d);
         assert_eq!(environment_of_host(Service::PlayReady, None, p), p);
-    }
-
-    #[test]
-    fn error_format_is_read_first() {
-        assert_eq!(error_format("a=b&errorFormat=json"), ErrorFormat::Json);
-        assert_eq!(error_format("errorFormat=xml"), ErrorFormat::Html);
-        assert_eq!(error_format(""), ErrorFormat::Html);
+        assert_eq!(
+            environment_of_host(Service::PlayReady, Some("pr-gen.test.expressplay.com:8787"), p),
+            Environment::Test
+        );
     }
 }

@@ -33,7 +33,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use drmtoken_core::expressplay::Service;
+use drmtoken_core::expressplay::{error_format, ErrorFormat, Service};
 
 pub mod adobe;
 pub mod config;
@@ -142,13 +142,7 @@ async fn expressplay_route(state: Shared, service: Service, req: Request) -> Rep
             Err(reply) => return reply,
         };
         let Ok(body) = String::from_utf8(body.to_vec()) else {
-            return expressplay::error_reply(
-                expressplay::error_format(&query),
-                400,
-                None,
-                "the form body is not UTF-8",
-                None,
-            );
+            return expressplay::error_reply(error_format(&query), 400, None, "the form body is not UTF-8", None);
         };
         match (query.is_empty(), body.is_empty()) {
             (_, true) => query,
@@ -194,7 +188,7 @@ async fn authz(State(state): State<Shared>, req: Request) -> Reply {
 }
 
 async fn not_found() -> Reply {
-    expressplay::error_reply(expressplay::ErrorFormat::Html, 404, None, "Bad URL", None)
+    expressplay::error_reply(ErrorFormat::Html, 404, None, "Bad URL", None)
 }
 
 /// The 5xx a `status=` fault answers, in the format of the service the path belongs to.
@@ -212,9 +206,9 @@ fn server_error(path: &str, query: &str, body: &[u8], headers: &HeaderMap, statu
         return adobe::error_reply(format, status, "Server error", "Server error");
     }
     let body = std::str::from_utf8(body).unwrap_or_default();
-    let format = match expressplay::error_format(query) {
-        expressplay::ErrorFormat::Json => expressplay::ErrorFormat::Json,
-        expressplay::ErrorFormat::Html => expressplay::error_format(body),
+    let format = match error_format(query) {
+        ErrorFormat::Json => ErrorFormat::Json,
+        ErrorFormat::Html => error_format(body),
     };
     expressplay::error_reply(format, status, None, "Server error", None)
 }

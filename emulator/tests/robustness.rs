@@ -96,7 +96,7 @@ fn pipelined_requests_are_answered_in_order() {
         [
             (200, "application/json".to_owned()),
             (200, "text/uri-list".to_owned()),
-            (401, "text/html; charset=utf-8".to_owned())
+            (401, "text/html".to_owned())
         ]
     );
     still_serving(addr);

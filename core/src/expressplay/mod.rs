@@ -14,6 +14,7 @@ mod playready;
 mod redeem;
 mod response;
 mod rules;
+mod service;
 mod suggest;
 mod widevine;
 mod wire;
@@ -28,6 +29,7 @@ pub use response::{
     check_token, parse_response, status_reason, PlayReadyToken, ResponseError, ServiceError, TokenResponse, UrlToken,
     TOKEN_PARAMETER,
 };
+pub use service::{error_format, host_environment, http_status, ErrorFormat};
 pub use widevine::WidevineTokenRequest;
 
 use crate::error::{Error, ErrorKind};
