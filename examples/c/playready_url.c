@@ -1,6 +1,6 @@
 /* Firmware-style use of libdrmtoken: build and validate a PlayReady token request URL into a
  * stack buffer, then check the service's answer and build the licence URL from it. No heap in the
- * library. Build: cc -std=c99 playready_url.c $(pkg-config --cflags --libs --static drmtoken) */
+ * library. Build: cc -std=c99 playready_url.c $(pkg-config --cflags --libs drmtoken-static) */
 #include <stdio.h>
 #include <string.h>
 

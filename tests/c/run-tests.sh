@@ -55,9 +55,9 @@ LD_LIBRARY_PATH="$lib" "$build/test_threads_shared" >/dev/null
 echo "== example through pkg-config" >&2
 mkdir -p "$build/pkgconfig"
 sed -e "s|@PREFIX@|$root|" -e "s|@LIBDIR@|$lib|" -e "s|@VERSION@|$(cargo pkgid -p drmtoken-ffi | sed 's/.*[#@]//')|" \
-    ffi/drmtoken.pc.in >"$build/pkgconfig/drmtoken.pc"
+    ffi/drmtoken-static.pc.in >"$build/pkgconfig/drmtoken-static.pc"
 # shellcheck disable=SC2046
-gcc "${cflags[@]}" examples/c/playready_url.c $(PKG_CONFIG_PATH="$build/pkgconfig" pkg-config --cflags --libs --static drmtoken) \
+gcc "${cflags[@]}" examples/c/playready_url.c $(PKG_CONFIG_PATH="$build/pkgconfig" pkg-config --cflags --libs drmtoken-static) \
     -o "$build/playready_url"
 "$build/playready_url" >"$build/example.out"
 grep -q '^https://pr-gen.test.expressplay.com/hms/pr/token?customerAuthenticator=' "$build/example.out"
