@@ -45,6 +45,8 @@ step "core is no_std" no_std_core
 step "core's tree has no emulator" core_tree_is_clean
 step "parameter code up to date" bash scripts/gen-parameters.sh --check
 step "rust tests" cargo test --workspace
+step "man pages up to date" bash scripts/gen-man.sh --check
+step "rust packages, MSRV, outside consumer" bash tests/consumers/native.sh rust
 step "mutants (changed code)" bash scripts/mutants.sh --in-diff
 step "rust doc tests" cargo test --workspace --doc
 # The stack bound under hostile input is a property of the code that ships: proven in release,
@@ -58,6 +60,7 @@ step "emulator load test (bounded)" cargo run -q -p drmtoken-emulator --example 
 step "benches compile and run once" cargo test -q -p drmtoken-benches --benches
 step "freestanding no_std link and budgets" bash tests/freestanding/check.sh
 step "C ABI (ASan, UBSan, valgrind)" bash tests/c/run-tests.sh
+step "C install: pkg-config and CMake consumers" bash tests/consumers/native.sh c
 step "emulator end to end (C, libcurl)" bash tests/e2e/c.sh
 step "firmware: no_std C library on Cortex-M and ARM Linux" bash tests/embedded/check.sh
 step "miri (ffi)" bash scripts/miri.sh
