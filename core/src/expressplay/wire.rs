@@ -154,7 +154,7 @@ macro_rules! impl_wire_api {
                 self.environment.check()?;
                 let n = $crate::encode::write_bounded(
                     out,
-                    $crate::expressplay::wire::url_len_bound(self),
+                    || $crate::expressplay::wire::url_len_bound(self),
                     || $crate::expressplay::wire::url_len(self),
                     |s| $crate::expressplay::wire::write_url(self, s),
                 )?;
@@ -216,7 +216,7 @@ macro_rules! impl_wire_api {
             pub fn write_form_body<'o>(&self, out: &'o mut [u8]) -> Result<&'o str, $crate::Error> {
                 let n = $crate::encode::write_bounded(
                     out,
-                    $crate::expressplay::wire::pairs_len_bound(self),
+                    || $crate::expressplay::wire::pairs_len_bound(self),
                     || $crate::expressplay::wire::pairs_len(self),
                     |s| $crate::expressplay::wire::write_pairs(self, s),
                 )?;
