@@ -77,6 +77,7 @@ fn plain_run(bytes: &[u8]) -> usize {
 /// Copies `src` into `dst` when their lengths are equal. Pieces of up to 32 bytes (names, `&`,
 /// `=`, most values) take two overlapping fixed-size moves and no loop, where a `memcpy` call
 /// would cost more than the copy; longer ones go through the loop (a `memcpy`).
+#[inline]
 fn copy_bytes(dst: &mut [u8], src: &[u8]) {
     /// The first and the last `K` bytes: together all of them when `K <= len <= 2K`.
     fn ends<const K: usize>(dst: &mut [u8], src: &[u8]) {
