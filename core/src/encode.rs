@@ -59,6 +59,9 @@ fn escaped_arith(b: u8) -> bool {
 /// The length of the leading run of `bytes` that needs no escaping: sixteen bytes a step while
 /// none of them does (most of a token URL is hex digits and letters), then byte by byte.
 fn plain_run(bytes: &[u8]) -> usize {
+    if !crate::scan::VECTOR {
+        return bytes.iter().position(|&b| escaped(b)).unwrap_or(bytes.len());
+    }
     let mut skipped = 0usize;
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {
@@ -74,6 +77,7 @@ fn plain_run(bytes: &[u8]) -> usize {
 /// Copies `src` into `dst` when their lengths are equal. Pieces of up to 32 bytes (names, `&`,
 /// `=`, most values) take two overlapping fixed-size moves and no loop, where a `memcpy` call
 /// would cost more than the copy; longer ones go through the loop (a `memcpy`).
+#[inline]
 fn copy_bytes(dst: &mut [u8], src: &[u8]) {
     /// The first and the last `K` bytes: together all of them when `K <= len <= 2K`.
     fn ends<const K: usize>(dst: &mut [u8], src: &[u8]) {
@@ -85,6 +89,13 @@ fn copy_bytes(dst: &mut [u8], src: &[u8]) {
         }
     }
     if dst.len() != src.len() {
+        return;
+    }
+    if !crate::scan::VECTOR {
+        // A Cortex-M: the plain loop (a `memcpy` call) keeps the code small.
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = *s;
+        }
         return;
     }
     match src.len() {
@@ -156,7 +167,6 @@ impl<'b> SliceSink<'b> {
 }
 
 impl Sink for SliceSink<'_> {
-    #[inline]
     fn put(&mut self, s: &str) {
         self.put_bytes(s.as_bytes());
     }
@@ -244,21 +254,26 @@ where
 ///
 /// Most callers pass a generous buffer, and skipping the counting pass is a third of the work
 /// of encoding a URL (issue 20).
+///
+/// Only where [`crate::scan::VECTOR`] holds: on a Cortex-M the extra pass's code costs more than
+/// it saves, so the output is always sized exactly first there.
 pub(crate) fn write_bounded<F>(
     out: &mut [u8],
-    bound: usize,
+    bound: impl FnOnce() -> usize,
     len: impl FnOnce() -> usize,
     produce: F,
 ) -> Result<usize, Error>
 where
     F: FnOnce(&mut SliceSink<'_>),
 {
-    if out.len() < bound {
+    let dst = if crate::scan::VECTOR && out.len() >= bound() {
+        out
+    } else {
         let required = len();
-        write_sized(out, required, produce)?;
-        return Ok(required);
-    }
-    let mut sink = SliceSink::new(out);
+        out.get_mut(..required).ok_or(Error::buffer_too_small(required))?
+    };
+    // One call site for `produce`, so its code is generated once.
+    let mut sink = SliceSink::new(dst);
     let room = sink.rest.len();
     produce(&mut sink);
     Ok(room - sink.rest.len())

@@ -152,8 +152,9 @@ pub fn parse_port(port: &str) -> Result<u16, Error> {
 /// [`ErrorKind::InvalidHost`], [`ErrorKind::InvalidPort`].
 pub fn check_authority(authority: &str) -> Result<(), Error> {
     let bytes = authority.as_bytes();
-    // Most authorities have no port: a vectorised scan says so before any search (issue 20).
-    if scan::all(bytes, |b| b != b':') {
+    // Most authorities have no port: a vectorised scan says so before any search (issue 20;
+    // not on a Cortex-M, where the search alone is smaller code).
+    if scan::VECTOR && scan::all(bytes, |b| b != b':') {
         return check_host(authority);
     }
     // The port follows the last `:`, unless that `:` is inside an IPv6 literal: a bracketed

@@ -246,6 +246,9 @@ fn ends_plain(b: u8) -> bool {
 /// compiles to a few vector compares), then the exact place within the chunk by word
 /// arithmetic. Tokens and URLs are long strings (issue 20).
 fn plain_string_run(bytes: &[u8]) -> Option<usize> {
+    if !crate::scan::VECTOR {
+        return bytes.iter().position(|&b| ends_plain(b));
+    }
     let mut skipped = 0usize;
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<16>() {

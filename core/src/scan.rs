@@ -4,12 +4,24 @@
 //! forbids `unsafe`.
 
 /// Bytes per step: one SSE2 / NEON register.
-const LANES: usize = 16;
+pub(crate) const LANES: usize = 16;
+
+/// Whether the target has 16-byte vector registers, where the chunked forms pay. Elsewhere (a
+/// Cortex-M) a chunk would only be sixteen unrolled byte tests, more code for no speed, so every
+/// scan takes the plain byte loop there (issue 20: no size regression on thumbv7em).
+pub(crate) const VECTOR: bool = cfg!(any(
+    target_feature = "sse2",
+    target_feature = "neon",
+    target_feature = "simd128"
+));
 
 /// Whether `class` holds for every byte of `bytes`. `class` should be branch-free arithmetic
 /// (ranges by `wrapping_sub`, `|` rather than `||`), or the chunk will not vectorise.
 #[inline(always)]
 pub(crate) fn all(bytes: &[u8], class: impl Fn(u8) -> bool) -> bool {
+    if !VECTOR {
+        return bytes.iter().all(|&b| class(b));
+    }
     let chunk_ok = |chunk: &[u8; LANES]| chunk.iter().fold(true, |all, &b| all & class(b));
     let mut rest = bytes;
     while let Some((chunk, tail)) = rest.split_first_chunk::<LANES>() {
