@@ -211,7 +211,10 @@ pub fn wrap_hex<'o>(kek_hex: &str, key_hex: &str, out: &'o mut [u8]) -> Result<&
     let wrapped_len = wrap_len(key_len);
     let required = wrap_hex_len(key_hex.len());
     let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
-    let (wrapped, room) = work.split_at_mut(wrapped_len);
+    // `work` is `2 * wrapped_len` bytes; checked, not `split_at_mut`, which keeps a panic path.
+    let (wrapped, room) = work
+        .split_at_mut_checked(wrapped_len)
+        .ok_or(Error::buffer_too_small(required))?;
     // `room` is `wrapped_len` bytes: the key's `key_len` fit at its front.
     let key = room.get_mut(..key_len).ok_or(Error::buffer_too_small(required))?;
     let result = decode_checked(key_hex, key, "key").and_then(|()| kek.wrap(key, wrapped).map_err(|_| bad_length()));
@@ -246,7 +249,9 @@ pub fn unwrap_hex<'o>(kek_hex: &str, wrapped_hex: &str, out: &'o mut [u8]) -> Re
     let required = unwrap_hex_len(wrapped_hex.len());
     let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
     // `required` = key_len + wrapped_len: the key in front, the wrapped bytes behind it.
-    let (key, wrapped) = work.split_at_mut(key_len);
+    let (key, wrapped) = work
+        .split_at_mut_checked(key_len)
+        .ok_or(Error::buffer_too_small(required))?;
     let result = decode_checked(wrapped_hex, wrapped, "ek").and_then(|()| {
         kek.unwrap(wrapped, key).map_err(|e| match e {
             aes_kw::Error::IntegrityCheckFailed => Error::new(ErrorKind::IntegrityCheckFailed),

@@ -20,7 +20,7 @@ impl<'a> UrlToken<'a> {
     /// players that send the token separately.
     #[must_use]
     pub fn url_without_query(&self) -> &'a str {
-        self.url.split_once('?').map_or(self.url, |(base, _)| base)
+        crate::http::before_byte(self.url, b'?')
     }
 
     fn write_skd(&self, sink: &mut dyn Sink) {
@@ -52,7 +52,7 @@ impl<'a> UrlToken<'a> {
 impl PlayReadyToken<'_> {
     fn write_license(&self, sink: &mut dyn Sink) {
         sink.put(self.license_acquisition_url);
-        sink.put(if self.license_acquisition_url.contains('?') {
+        sink.put(if self.license_acquisition_url.bytes().any(|b| b == b'?') {
             "&"
         } else {
             "?"
