@@ -53,8 +53,10 @@ fn check_kek_len(kek_len: usize) -> Result<(), Error> {
 const WRAP: bool = true;
 const UNWRAP: bool = false;
 
-/// Runs `OP` (wrap `input` into `out`, or unwrap it) with one key size's cipher: each size is built in its own match arm of [`run`]
-/// (its key schedule lives only there, and no enum of all three is matched again per call).
+/// Runs `OP` (wrap `input` into `out`, or unwrap it) with one key size's cipher. Each size is
+/// built in its own match arm of [`run`], its key schedule in its own frame: an enum of the three
+/// was as large as the largest and stayed in the caller's frame (measured on Cortex-M: 2 104 ->
+/// 1 800 B of stack for the byte forms, 2 832 -> 2 072 B for the hex forms).
 fn apply<A, const OP: bool>(kek: &[u8], input: &[u8], out: &mut [u8]) -> Result<(), aes_kw::Error>
 where
     A: aes::cipher::KeyInit

@@ -43,8 +43,21 @@ lib_of() { echo "$nostd/target/$1/release/libdrmtoken.a"; }
 
 # The exports are exactly the header's functions (the header is generated from the std crate).
 grep -v '^ *//' include/drmtoken.h | grep -oE '\bdrmtoken_[a-z0-9_]+\(' | tr -d '(' | sort -u >"$build/header.syms"
+# The symbol table of each target's archive: rustup's llvm-nm (llvm-tools, the LLVM of rustc) when
+# installed, else that target's binutils nm (an older LLVM cannot read the bitcode rustc puts in
+# compiler_builtins' objects; binutils skips it). Its exit status is not trusted, its output is:
+# the list must equal the header's.
+nm_of() {
+    if [ -x "${LLVM_BIN:-}/llvm-nm" ]; then echo "$LLVM_BIN/llvm-nm"; return; fi
+    case $1 in
+    thumbv7em-*) echo arm-none-eabi-nm ;;
+    armv7-*) echo arm-linux-gnueabihf-nm ;;
+    aarch64-*) echo aarch64-linux-gnu-nm ;;
+    *) echo nm ;;
+    esac
+}
 for t in "${targets[@]}"; do
-    "$LLVM_BIN/llvm-nm" -g --defined-only "$(lib_of "$t")" 2>/dev/null | awk '$2 == "T" { print $3 }' |
+    { "$(nm_of "$t")" -g --defined-only "$(lib_of "$t")" 2>/dev/null || true; } | awk '$2 == "T" { print $3 }' |
         grep '^drmtoken_' | sort -u >"$build/lib.syms"
     if ! diff -u "$build/header.syms" "$build/lib.syms" >&2; then
         echo "the no_std library for $t does not export exactly the header's functions" >&2
