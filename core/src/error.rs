@@ -57,7 +57,16 @@ macro_rules! expressplay_codes {
             /// Maps a code received from the service back to its variant.
             #[must_use]
             pub const fn from_code(code: i32) -> Option<Self> {
-                match code { $($code => Some(ExpressPlayCode::$variant),)* _ => None }
+                // A scan of the table, not a `match` on the sparse codes: that compiled to a tree
+                // of comparisons, 416 B of Cortex-M code against about 60 (issue 18).
+                let mut rest = Self::ALL;
+                while let [first, tail @ ..] = rest {
+                    if first.code() == code {
+                        return Some(*first);
+                    }
+                    rest = tail;
+                }
+                None
             }
         }
     };
