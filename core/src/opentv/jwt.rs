@@ -11,10 +11,13 @@ fn bad() -> Error {
     Error::new(ErrorKind::InvalidToken)
 }
 
+/// Header, payload and signature, as bytes.
+type Segments<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
 /// The three segments of a compact JWT, each non-empty base64url without padding (the
 /// signature may be empty for an unsecured JWT, RFC 7519 section 6). Split by byte: `str::split`
 /// with a `char` keeps a panic path in the firmware library.
-fn segments(jwt: &str) -> Result<(&[u8], &[u8], &[u8]), Error> {
+fn segments(jwt: &str) -> Result<Segments<'_>, Error> {
     let mut parts = jwt.as_bytes().split(|&b| b == b'.');
     let (Some(header), Some(payload), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
