@@ -57,7 +57,16 @@ macro_rules! expressplay_codes {
             /// Maps a code received from the service back to its variant.
             #[must_use]
             pub const fn from_code(code: i32) -> Option<Self> {
-                match code { $($code => Some(ExpressPlayCode::$variant),)* _ => None }
+                // A scan of the table, not a `match` on the sparse codes: that compiled to a tree
+                // of comparisons, 416 B of Cortex-M code against about 60 (issue 18).
+                let mut rest = Self::ALL;
+                while let [first, tail @ ..] = rest {
+                    if first.code() == code {
+                        return Some(*first);
+                    }
+                    rest = tail;
+                }
+                None
             }
         }
     };
@@ -536,11 +545,10 @@ pub fn write_error(
     // `write_str` and `write_decimal` only: `write!` links core's formatting machinery
     // (`Formatter::pad_integral`, `fmt::write`, ...: about 1.5 KB of Cortex-M code; issue 18).
     if code != 0 {
-        write_decimal(f, u64::from(code.unsigned_abs()), code < 0)?;
+        write_decimal(f, usize::try_from(code.unsigned_abs()).unwrap_or(usize::MAX), code < 0)?;
         f.write_str(": ")?;
     }
     f.write_str(message)?;
-    let detail = u64::try_from(detail).unwrap_or(u64::MAX);
     let (before, after) = match id {
         ErrorKindId::BufferTooSmall => (" (", " bytes required)"),
         ErrorKindId::CapacityExceeded => (" (capacity ", ")"),
@@ -561,8 +569,13 @@ pub fn write_error(
     Ok(())
 }
 
-/// Writes `n` in decimal (after a `-` when `negative`).
-fn write_decimal(f: &mut dyn fmt::Write, mut n: u64, negative: bool) -> fmt::Result {
+// `write_decimal` takes every `i32` code's magnitude as a `usize`.
+const _: () = assert!(usize::BITS >= 32);
+
+/// Writes `n` in decimal (after a `-` when `negative`). In `usize` arithmetic: with `u64` a
+/// 32-bit target divides through `compiler_builtins`' 64-bit divider (about 1 KB of Cortex-M
+/// code that nothing else needs; issue 18).
+fn write_decimal(f: &mut dyn fmt::Write, mut n: usize, negative: bool) -> fmt::Result {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     for slot in digits.iter_mut().rev() {

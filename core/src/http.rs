@@ -84,6 +84,19 @@ pub(crate) fn strip_scheme(url: &str) -> Option<&str> {
     })
 }
 
+/// The text before and after the first `byte` (ASCII) of `s`, as `str::split_once` with a `char`
+/// gives them. Byte-level: the `char` searcher of `split_once`/`find`/`split` keeps a panic
+/// path (a slice index check the optimiser cannot remove) in the firmware library.
+pub(crate) fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` up to its first `byte` (ASCII), or all of `s`.
+pub(crate) fn before_byte(s: &str, byte: u8) -> &str {
+    split_once_byte(s, byte).map_or(s, |(head, _)| head)
+}
+
 /// What a service's refusal turns into as one core [`Error`] (each service's own refusal type).
 pub trait Refusal {
     /// The refusal as a core error (the service's code, or a kind for its HTTP status).

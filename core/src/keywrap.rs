@@ -8,7 +8,6 @@
 //! [`wrap_hex_len`] and [`unwrap_hex_len`]. Every temporary copy of key material is zeroized,
 //! and a failed unwrap leaves the output zeroed.
 
-use aes_kw::{KekAes128, KekAes192, KekAes256};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind};
@@ -39,42 +38,48 @@ fn check_wrapped_len(wrapped_len: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// One of the three AES key sizes a KEK may have.
-enum AnyKek {
-    Aes128(KekAes128),
-    Aes192(KekAes192),
-    Aes256(KekAes256),
+const BAD_KEK: &str = "KEK must be 16, 24 or 32 bytes (AES-128/192/256)";
+
+/// Refuses a KEK that is not an AES-128/192/256 key.
+fn check_kek_len(kek_len: usize) -> Result<(), Error> {
+    match kek_len {
+        16 | 24 | 32 => Ok(()),
+        _ => Err(bad_length().with_detail(BAD_KEK)),
+    }
 }
 
-impl AnyKek {
-    // Inlined into each caller: built in place, the key schedules are not copied through a
-    // returned value (measured: +480 B of stack on the unwrap path without it).
-    #[inline(always)]
-    fn new(kek: &[u8]) -> Result<Self, Error> {
-        // `aes` is built with its `zeroize` feature: the key schedules are wiped on drop.
-        match kek.len() {
-            16 => KekAes128::try_from(kek).map(AnyKek::Aes128),
-            24 => KekAes192::try_from(kek).map(AnyKek::Aes192),
-            32 => KekAes256::try_from(kek).map(AnyKek::Aes256),
-            _ => return Err(bad_length().with_detail("KEK must be 16, 24 or 32 bytes (AES-128/192/256)")),
-        }
-        .map_err(|_| bad_length())
-    }
+/// The RFC 3394 operations, as the const parameter of [`run`] (so a firmware that only unwraps
+/// links no wrap).
+const WRAP: bool = true;
+const UNWRAP: bool = false;
 
-    fn wrap(&self, key: &[u8], out: &mut [u8]) -> Result<(), aes_kw::Error> {
-        match self {
-            AnyKek::Aes128(k) => k.wrap(key, out),
-            AnyKek::Aes192(k) => k.wrap(key, out),
-            AnyKek::Aes256(k) => k.wrap(key, out),
-        }
+/// Runs `OP` (wrap `input` into `out`, or unwrap it) with one key size's cipher. Each size is
+/// built in its own match arm of [`run`], its key schedule in its own frame: an enum of the three
+/// was as large as the largest and stayed in the caller's frame (measured on Cortex-M: 2 104 ->
+/// 1 800 B of stack for the byte forms, 2 832 -> 2 072 B for the hex forms).
+fn apply<A, const OP: bool>(kek: &[u8], input: &[u8], out: &mut [u8]) -> Result<(), aes_kw::Error>
+where
+    A: aes::cipher::KeyInit
+        + aes::cipher::BlockCipher
+        + aes::cipher::BlockSizeUser<BlockSize = aes::cipher::consts::U16>
+        + aes::cipher::BlockEncrypt
+        + aes::cipher::BlockDecrypt,
+{
+    // `aes` is built with its `zeroize` feature: the key schedule is wiped on drop.
+    let kek = aes_kw::Kek::<A>::try_from(kek)?;
+    if OP == WRAP {
+        kek.wrap(input, out)
+    } else {
+        kek.unwrap(input, out)
     }
+}
 
-    fn unwrap(&self, wrapped: &[u8], out: &mut [u8]) -> Result<(), aes_kw::Error> {
-        match self {
-            AnyKek::Aes128(k) => k.unwrap(wrapped, out),
-            AnyKek::Aes192(k) => k.unwrap(wrapped, out),
-            AnyKek::Aes256(k) => k.unwrap(wrapped, out),
-        }
+/// `OP` under `kek` (16, 24 or 32 bytes: AES-128/192/256).
+fn run<const OP: bool>(kek: &[u8], input: &[u8], out: &mut [u8]) -> Result<(), aes_kw::Error> {
+    match kek.len() {
+        16 => apply::<aes::Aes128, OP>(kek, input, out),
+        24 => apply::<aes::Aes192, OP>(kek, input, out),
+        _ => apply::<aes::Aes256, OP>(kek, input, out),
     }
 }
 
@@ -85,10 +90,10 @@ impl AnyKek {
 /// 16 bytes or not a multiple of 8; [`ErrorKind::BufferTooSmall`] (with `out` untouched).
 pub fn wrap<'o>(kek: &[u8], key: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], Error> {
     check_plaintext_len(key.len())?;
-    let kek = AnyKek::new(kek)?;
+    check_kek_len(kek.len())?;
     let required = key.len() + SEMIBLOCK_LEN;
     let dst = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
-    kek.wrap(key, dst).map_err(|_| bad_length())?;
+    run::<WRAP>(kek, key, dst).map_err(|_| bad_length())?;
     Ok(dst)
 }
 
@@ -99,10 +104,10 @@ pub fn wrap<'o>(kek: &[u8], key: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], E
 /// [`ErrorKind::InvalidKeyLength`], [`ErrorKind::BufferTooSmall`] (with `out` untouched).
 pub fn unwrap<'o>(kek: &[u8], wrapped: &[u8], out: &'o mut [u8]) -> Result<&'o [u8], Error> {
     check_wrapped_len(wrapped.len())?;
-    let kek = AnyKek::new(kek)?;
+    check_kek_len(kek.len())?;
     let required = wrapped.len() - SEMIBLOCK_LEN;
     let dst = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
-    match kek.unwrap(wrapped, dst) {
+    match run::<UNWRAP>(kek, wrapped, dst) {
         Ok(()) => Ok(dst),
         Err(e) => {
             // aes-kw leaves the would-be plaintext in `dst`: never hand it back.
@@ -128,14 +133,14 @@ fn checked_hex_len(hex_str: &str, parameter: &'static str) -> Result<usize, Erro
 /// The longest KEK (AES-256): the only key material the hex helpers keep on their own stack.
 const MAX_KEK_LEN: usize = 32;
 
-/// Decodes a hex KEK (checked by the caller) into a zeroizing stack buffer and builds its cipher.
-fn hex_kek(kek_hex: &str, kek_len: usize) -> Result<AnyKek, Error> {
+/// Decodes a hex KEK (checked by the caller) into a zeroizing stack buffer; its key length is
+/// checked too. The key is the buffer's first `kek_len` bytes.
+fn hex_kek(kek_hex: &str, kek_len: usize) -> Result<Zeroizing<[u8; MAX_KEK_LEN]>, Error> {
+    check_kek_len(kek_len)?;
     let mut buf = Zeroizing::new([0u8; MAX_KEK_LEN]);
-    let dst = buf
-        .get_mut(..kek_len)
-        .ok_or(bad_length().with_detail("KEK must be 16, 24 or 32 bytes (AES-128/192/256)"))?;
+    let dst = buf.get_mut(..kek_len).ok_or(bad_length().with_detail(BAD_KEK))?;
     hex::decode_to_slice(kek_hex, dst).map_err(|_| Error::new(ErrorKind::InvalidHex).with_parameter("kek"))?;
-    AnyKek::new(dst)
+    Ok(buf)
 }
 
 /// Decodes hex already checked by [`checked_hex_len`] into `dst` (exactly half its length).
@@ -207,14 +212,19 @@ pub fn wrap_hex<'o>(kek_hex: &str, key_hex: &str, out: &'o mut [u8]) -> Result<&
     let kek_len = checked_hex_len(kek_hex, "kek")?;
     let key_len = checked_hex_len(key_hex, "key")?;
     check_plaintext_len(key_len)?;
-    let kek = hex_kek(kek_hex, kek_len)?;
+    let kek_buf = hex_kek(kek_hex, kek_len)?;
+    let kek = kek_buf.get(..kek_len).unwrap_or_default();
     let wrapped_len = wrap_len(key_len);
     let required = wrap_hex_len(key_hex.len());
     let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
-    let (wrapped, room) = work.split_at_mut(wrapped_len);
+    // `work` is `2 * wrapped_len` bytes; checked, not `split_at_mut`, which keeps a panic path.
+    let (wrapped, room) = work
+        .split_at_mut_checked(wrapped_len)
+        .ok_or(Error::buffer_too_small(required))?;
     // `room` is `wrapped_len` bytes: the key's `key_len` fit at its front.
     let key = room.get_mut(..key_len).ok_or(Error::buffer_too_small(required))?;
-    let result = decode_checked(key_hex, key, "key").and_then(|()| kek.wrap(key, wrapped).map_err(|_| bad_length()));
+    let result =
+        decode_checked(key_hex, key, "key").and_then(|()| run::<WRAP>(kek, key, wrapped).map_err(|_| bad_length()));
     // The plaintext key is wiped here, whatever happened (the hex below would overwrite it too).
     zeroize::Zeroize::zeroize(room);
     if let Err(e) = result {
@@ -241,14 +251,17 @@ pub fn unwrap_hex<'o>(kek_hex: &str, wrapped_hex: &str, out: &'o mut [u8]) -> Re
     let kek_len = checked_hex_len(kek_hex, "kek")?;
     let wrapped_len = checked_hex_len(wrapped_hex, "ek")?;
     check_wrapped_len(wrapped_len)?;
-    let kek = hex_kek(kek_hex, kek_len)?;
+    let kek_buf = hex_kek(kek_hex, kek_len)?;
+    let kek = kek_buf.get(..kek_len).unwrap_or_default();
     let key_len = unwrap_len(wrapped_len);
     let required = unwrap_hex_len(wrapped_hex.len());
     let work = out.get_mut(..required).ok_or(Error::buffer_too_small(required))?;
     // `required` = key_len + wrapped_len: the key in front, the wrapped bytes behind it.
-    let (key, wrapped) = work.split_at_mut(key_len);
+    let (key, wrapped) = work
+        .split_at_mut_checked(key_len)
+        .ok_or(Error::buffer_too_small(required))?;
     let result = decode_checked(wrapped_hex, wrapped, "ek").and_then(|()| {
-        kek.unwrap(wrapped, key).map_err(|e| match e {
+        run::<UNWRAP>(kek, wrapped, key).map_err(|e| match e {
             aes_kw::Error::IntegrityCheckFailed => Error::new(ErrorKind::IntegrityCheckFailed),
             _ => bad_length(),
         })

@@ -6,7 +6,7 @@
 /// `expected` (lower case, e.g. `"text/uri-list"`).
 #[must_use]
 pub fn is(content_type: &str, expected: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let essence = crate::http::before_byte(content_type, b';').trim();
     essence.eq_ignore_ascii_case(expected)
 }
 

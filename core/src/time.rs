@@ -91,6 +91,34 @@ pub const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+// The parser's own calendar, for the years RFC 3339 can write (0-9999), in 32-bit arithmetic:
+// the `i64` functions above divide through `compiler_builtins`' 64-bit divider on 32-bit
+// targets (about 1 KB of Cortex-M code; issue 18). The tests check they agree on every date.
+
+/// [`days_in_month`] for a year of 0-9999.
+const fn month_days(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// [`days_from_civil`] for a valid date of a year of 0-9999. Unsigned (the year shifted by one
+/// 400-year era so it is never negative): on ARM cores without a divide instruction, signed
+/// division would link `__aeabi_idiv`, whose object clashes with libgcc's in a static C link.
+const fn civil_days(year: u32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year + 399 } else { year + 400 };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    // At most 26 eras of 146 097 days: fits an `i32`.
+    (era * 146_097 + doe) as i32 - 719_468 - 146_097
+}
+
 /// Parses `YYYY-MM-DDTHH:MM:SS[.frac]Z` into Unix seconds.
 ///
 /// A leap second (`23:59:60`) is accepted as RFC 3339 allows and counts as the next second.
@@ -108,7 +136,7 @@ pub fn parse_rfc3339_z(s: &str) -> Result<i64, Error> {
     }
     let year = two(*y1, *y2)
         .zip(two(*y3, *y4))
-        .map(|(hi, lo)| i64::from(hi * 100 + lo))
+        .map(|(hi, lo)| hi * 100 + lo)
         .ok_or(invalid())?;
     let month = two(*mo1, *mo2).ok_or(invalid())?;
     let day = two(*d1, *d2).ok_or(invalid())?;
@@ -131,14 +159,14 @@ pub fn parse_rfc3339_z(s: &str) -> Result<i64, Error> {
     let leap_second = second == 60 && hour == 23 && minute == 59;
     if !(1..=12).contains(&month)
         || day == 0
-        || day > days_in_month(year, month)
+        || day > month_days(year, month)
         || hour > 23
         || minute > 59
         || (second > 59 && !leap_second)
     {
         return Err(invalid());
     }
-    let days = days_from_civil(year, month, day);
+    let days = i64::from(civil_days(year, month, day));
     Ok(days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second))
 }
 
@@ -153,6 +181,22 @@ mod tests {
         assert_eq!(parse_rfc3339_z("1970-01-01T00:00:00Z"), Ok(0));
         assert_eq!(parse_rfc3339_z("2024-02-29T23:59:59.123456z"), Ok(1_709_251_199));
         assert_eq!(parse_rfc3339_z("2016-12-31T23:59:60Z"), Ok(1_483_228_800));
+    }
+
+    #[test]
+    fn the_parsers_calendar_is_the_public_one() {
+        for year in 0..=9999u32 {
+            for month in 1..=12 {
+                let days = month_days(year, month);
+                assert_eq!(days, days_in_month(i64::from(year), month));
+                for day in [1, days] {
+                    assert_eq!(
+                        i64::from(civil_days(year, month, day)),
+                        days_from_civil(i64::from(year), month, day)
+                    );
+                }
+            }
+        }
     }
 
     #[test]

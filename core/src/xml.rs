@@ -45,13 +45,17 @@ fn for_each_piece(raw: &str, base: usize, mut f: impl FnMut(&str)) -> Result<(),
         } else if rest.starts_with('<') {
             return Err(invalid(at));
         } else if let Some(after) = rest.strip_prefix('&') {
-            let end = after.find(';').filter(|&e| e <= 10).ok_or(invalid(at))?;
+            let end = after
+                .bytes()
+                .position(|b| b == b';')
+                .filter(|&e| e <= 10)
+                .ok_or(invalid(at))?;
             let c = entity(after.get(..end).unwrap_or_default()).ok_or(invalid(at))?;
             let mut utf8 = [0u8; 4];
             f(c.encode_utf8(&mut utf8));
             rest = after.get(end + 1..).unwrap_or_default();
         } else {
-            let end = rest.find(['<', '&']).unwrap_or(rest.len());
+            let end = rest.bytes().position(|b| b == b'<' || b == b'&').unwrap_or(rest.len());
             f(rest.get(..end).unwrap_or_default());
             rest = rest.get(end..).unwrap_or_default();
         }
@@ -66,7 +70,7 @@ fn for_each_piece(raw: &str, base: usize, mut f: impl FnMut(&str)) -> Result<(),
 /// [`ErrorKind::InvalidXml`] (an unknown or malformed entity, an unterminated CDATA section or
 /// comment, a child element) with the byte offset; [`ErrorKind::BufferTooSmall`] (scratch).
 pub(crate) fn text<'s>(raw: &'s str, base: usize, scratch: &mut Scratch<'s>) -> Result<&'s str, Error> {
-    if !raw.contains(['&', '<']) {
+    if !raw.bytes().any(|b| b == b'&' || b == b'<') {
         return Ok(raw);
     }
     let mut n = 0usize;
@@ -74,8 +78,9 @@ pub(crate) fn text<'s>(raw: &'s str, base: usize, scratch: &mut Scratch<'s>) -> 
     let out = scratch.take(n)?;
     let mut pos = 0usize;
     for_each_piece(raw, base, |p| {
-        if let Some(dst) = out.get_mut(pos..pos + p.len()) {
-            dst.copy_from_slice(p.as_bytes());
+        // A zip, not `copy_from_slice`: its length check would keep a panic path.
+        for (d, s) in out.get_mut(pos..).unwrap_or_default().iter_mut().zip(p.bytes()) {
+            *d = s;
         }
         pos += p.len();
     })?;

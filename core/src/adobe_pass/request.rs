@@ -208,7 +208,7 @@ impl<'a> AuthorizationRequest<'a> {
         let (_, base) = self.base();
         let rest = crate::http::strip_scheme(base).unwrap_or(base);
         let (authority, path) = rest
-            .split_at_checked(rest.find('/').unwrap_or(rest.len()))
+            .split_at_checked(rest.bytes().position(|b| b == b'/').unwrap_or(rest.len()))
             .unwrap_or((rest, ""));
         if self.sp_fqdn.is_empty() {
             return Err(Error::new(ErrorKind::MissingField).with_parameter("sp_fqdn"));

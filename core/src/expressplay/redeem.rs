@@ -20,7 +20,7 @@ impl<'a> UrlToken<'a> {
     /// players that send the token separately.
     #[must_use]
     pub fn url_without_query(&self) -> &'a str {
-        self.url.split_once('?').map_or(self.url, |(base, _)| base)
+        crate::http::before_byte(self.url, b'?')
     }
 
     fn write_skd(&self, sink: &mut dyn Sink) {

@@ -11,15 +11,19 @@ fn bad() -> Error {
     Error::new(ErrorKind::InvalidToken)
 }
 
+/// Header, payload and signature, as bytes.
+type Segments<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
 /// The three segments of a compact JWT, each non-empty base64url without padding (the
-/// signature may be empty for an unsecured JWT, RFC 7519 section 6).
-fn segments(jwt: &str) -> Result<(&str, &str, &str), Error> {
-    let mut parts = jwt.split('.');
+/// signature may be empty for an unsecured JWT, RFC 7519 section 6). Split by byte: `str::split`
+/// with a `char` keeps a panic path in the firmware library.
+fn segments(jwt: &str) -> Result<Segments<'_>, Error> {
+    let mut parts = jwt.as_bytes().split(|&b| b == b'.');
     let (Some(header), Some(payload), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(bad());
     };
-    let alphabet = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let alphabet = |s: &[u8]| s.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if header.is_empty() || payload.is_empty() || !alphabet(header) || !alphabet(payload) || !alphabet(signature) {
         return Err(bad());
     }

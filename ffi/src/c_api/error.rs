@@ -224,10 +224,7 @@ struct SliceWriter<'o> {
 impl fmt::Write for SliceWriter<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let end = self.at.checked_add(s.len()).ok_or(fmt::Error)?;
-        self.out
-            .get_mut(self.at..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
+        copy(self.out.get_mut(self.at..end).ok_or(fmt::Error)?, s);
         self.at = end;
         Ok(())
     }
@@ -297,9 +294,16 @@ pub unsafe extern "C" fn drmtoken_error_describe(
 
 /// Copies `s` into `out`, or `BufferTooSmall` with `out` untouched.
 fn copy_into(out: &mut [u8], s: &str) -> Result<usize, Error> {
-    let slot = out.get_mut(..s.len()).ok_or(Error::buffer_too_small(s.len()))?;
-    slot.copy_from_slice(s.as_bytes());
+    copy(out.get_mut(..s.len()).ok_or(Error::buffer_too_small(s.len()))?, s);
     Ok(s.len())
+}
+
+/// Copies `s` into `slot` (of its length). A zip, not `copy_from_slice`: that one's length
+/// check stays a panic path in the firmware library even where the lengths are equal.
+fn copy(slot: &mut [u8], s: &str) {
+    for (d, b) in slot.iter_mut().zip(s.bytes()) {
+        *d = b;
+    }
 }
 
 #[cfg(test)]

@@ -85,7 +85,9 @@ pub unsafe extern "C" fn drmtoken_expressplay_response_parse(
                     TokenResponse::PlayReady(t) => t.license_acquisition_url,
                 };
                 out.url = drmtoken_str::of(url);
-                out.url_without_query = drmtoken_str::of(url.split_once('?').map_or(url, |(b, _)| b));
+                // By byte: `split_once('?')` keeps a panic path (libcore's char searcher).
+                let base = url.bytes().position(|b| b == b'?').and_then(|i| url.get(..i));
+                out.url_without_query = drmtoken_str::of(base.unwrap_or(url));
                 Ok(())
             }
             Err(ResponseError::Service(e)) => {
