@@ -92,6 +92,24 @@ pub(crate) fn split_once_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
+/// The pieces of `s` between its `byte`s (ASCII), as `str::split` with a `char` gives them.
+pub(crate) fn split_byte(s: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        match split_once_byte(r, byte) {
+            Some((head, tail)) => {
+                rest = Some(tail);
+                Some(head)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// `s` up to its first `byte` (ASCII), or all of `s`.
 pub(crate) fn before_byte(s: &str, byte: u8) -> &str {
     split_once_byte(s, byte).map_or(s, |(head, _)| head)

@@ -143,7 +143,9 @@ impl<'s> Scratch<'s> {
         for_each_piece(raw, |piece| {
             let end = pos.saturating_add(piece.len());
             if let Some(dst) = head.get_mut(pos..end) {
-                dst.copy_from_slice(piece);
+                for (d, s) in dst.iter_mut().zip(piece) {
+                    *d = *s;
+                }
             }
             pos = end;
         })?;
@@ -655,7 +657,7 @@ fn read_member<'a>(s: &mut Scanner<'a>, key: &str, into: &mut ErrorFields<'a>) -
             _ => None,
         };
         if let Some(digits) = digits {
-            into.code = digits.trim().parse::<i32>().ok();
+            into.code = crate::time::parse_i64(digits.trim()).and_then(|n| i32::try_from(n).ok());
             return Ok(());
         }
     }
@@ -705,7 +707,7 @@ pub(crate) fn opt_i64(s: &mut Scanner<'_>, name: &'static str) -> Result<Option<
     if s.kind()? != Kind::Number {
         return Err(wrong_type(name));
     }
-    s.scalar()?.parse::<i64>().map(Some).map_err(|_| wrong_type(name))
+    crate::time::parse_i64(s.scalar()?).map(Some).ok_or(wrong_type(name))
 }
 
 /// A non-negative integer member (or `null`).

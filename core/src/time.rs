@@ -57,6 +57,16 @@ pub(crate) fn parse_u64(digits: &str) -> Option<u64> {
         .try_fold(0u64, |acc, b| acc.checked_mul(10)?.checked_add(u64::from(b - b'0')))
 }
 
+/// Parses an optional sign (`-` or `+`) and a non-empty run of ASCII digits into an `i64`, as
+/// `str::parse::<i64>` does, through [`parse_u64`]: one integer parser for the crate.
+pub(crate) fn parse_i64(text: &str) -> Option<i64> {
+    match text.as_bytes().first() {
+        Some(b'-') => 0i64.checked_sub_unsigned(parse_u64(text.get(1..)?)?),
+        Some(b'+') => i64::try_from(parse_u64(text.get(1..)?)?).ok(),
+        _ => i64::try_from(parse_u64(text)?).ok(),
+    }
+}
+
 fn two(a: u8, b: u8) -> Option<u32> {
     (a.is_ascii_digit() && b.is_ascii_digit()).then(|| u32::from(a - b'0') * 10 + u32::from(b - b'0'))
 }

@@ -61,41 +61,12 @@ fn known_name(known: &[&'static str], raw_name: &str) -> Option<&'static str> {
 }
 
 /// `name=value` pairs of a query or form body; a name without `=` has the empty value.
-fn pairs(query: &str) -> Pairs<'_> {
-    Pairs { rest: Some(query) }
-}
-
-/// The iterator of [`pairs`]: byte-level splitting (a `str::split` with a `char` pattern costs a
-/// searcher call per piece, which was half the time of checking a URL; issue 20). `&` and `=`
-/// are ASCII, so every split falls on a character boundary.
-struct Pairs<'a> {
-    rest: Option<&'a str>,
-}
-
-impl<'a> Iterator for Pairs<'a> {
-    type Item = (&'a str, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let rest = self.rest?;
-            let (pair, tail) = split_at_byte(rest, b'&');
-            self.rest = tail;
-            if !pair.is_empty() {
-                return Some(match split_at_byte(pair, b'=') {
-                    (name, Some(value)) => (name, value),
-                    (name, None) => (name, ""),
-                });
-            }
-        }
-    }
-}
-
-/// `s` before and after the first `sep` (an ASCII byte), or all of `s` and `None`.
-fn split_at_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
-    match s.bytes().position(|b| b == sep) {
-        Some(i) => (s.get(..i).unwrap_or_default(), s.get(i + 1..)),
-        None => (s, None),
-    }
+/// Byte-level splitting: a `str::split` with a `char` pattern costs a searcher call per piece
+/// (half the time of checking a URL, issue 20) and keeps panic paths (issue 18).
+fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    crate::http::split_byte(query, b'&')
+        .filter(|p| !p.is_empty())
+        .map(|p| crate::http::split_once_byte(p, b'=').unwrap_or((p, "")))
 }
 
 /// The exact scratch size [`parse_url`] / `from_query` need for `query` (values of known
@@ -206,7 +177,7 @@ fn environment_of_host(service: Service, host: &str) -> Environment<'_> {
     match domain {
         Some(d) if d.eq_ignore_ascii_case(TEST_DOMAIN) => Environment::Test,
         Some(d) if d.eq_ignore_ascii_case(PRODUCTION_DOMAIN) => Environment::Production,
-        Some(d) if !d.contains(':') => Environment::Domain(d),
+        Some(d) if !d.bytes().any(|b| b == b':') => Environment::Domain(d),
         _ => Environment::Host(host),
     }
 }
@@ -223,16 +194,17 @@ fn environment_of_host(service: Service, host: &str) -> Environment<'_> {
 pub fn parse_url<'a>(url: &'a str, scratch: &'a mut [u8]) -> Result<Parsed<'a, TokenRequest<'a>>, Error> {
     let invalid = || Error::new(ErrorKind::InvalidUrl);
     let url = url.trim();
-    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    let url = crate::http::before_byte(url, b'#');
     let rest = strip_prefix_ci(url, "https://")
         .or_else(|| strip_prefix_ci(url, "http://"))
         .ok_or(invalid())?;
-    let (before_query, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let (before_query, query) = crate::http::split_once_byte(rest, b'?').unwrap_or((rest, ""));
     let (authority, path) = before_query
-        .find('/')
+        .bytes()
+        .position(|b| b == b'/')
         .and_then(|i| before_query.split_at_checked(i))
         .unwrap_or((before_query, ""));
-    if authority.is_empty() || authority.contains('@') {
+    if authority.is_empty() || authority.bytes().any(|b| b == b'@') {
         return Err(invalid());
     }
     let service = service_of_path(path).ok_or(Error::new(ErrorKind::UnknownService))?;

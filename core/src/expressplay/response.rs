@@ -71,7 +71,7 @@ impl<'a> TokenResponse<'a> {
 // Tokens are credentials for one licence: keep them out of logs.
 impl core::fmt::Debug for UrlToken<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let base = self.url.split_once('?').map_or(self.url, |(b, _)| b);
+        let base = crate::http::before_byte(self.url, b'?');
         f.debug_struct("UrlToken")
             .field("url", &format_args!("{base}?{TOKEN_PARAMETER}=<redacted>"))
             .field("token_len", &self.token.len())
@@ -229,8 +229,7 @@ fn parse_uri_list<'a>(content_type: &str, text: &'a str) -> Result<UrlToken<'a>,
     if !media_type::is(content_type, "text/uri-list") {
         return Err(Error::new(ErrorKind::UnexpectedContentType));
     }
-    let mut urls = text
-        .lines()
+    let mut urls = crate::http::split_byte(text, b'\n')
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
     let url = urls
@@ -255,8 +254,10 @@ fn token_of_url(url: &str) -> Result<&str, Error> {
     if url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
         return Err(bad_url());
     }
-    let query = path_query.split_once('?').map(|(_, q)| q).unwrap_or_default();
-    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    let query = crate::http::split_once_byte(path_query, b'?')
+        .map(|(_, q)| q)
+        .unwrap_or_default();
+    let query = crate::http::before_byte(query, b'#');
     let token = token_in_query(query).ok_or(Error::new(ErrorKind::MissingField).with_parameter(TOKEN_PARAMETER))?;
     check_token(token)?;
     Ok(token)
@@ -271,7 +272,7 @@ fn token_in_query(query: &str) -> Option<&str> {
         // A whole pair name, not the tail of another (`xExpressPlayToken=`).
         if at == 0 || query.as_bytes().get(at - 1) == Some(&b'&') {
             let value = query.get(at + KEY.len()..)?;
-            return Some(value.split('&').next().unwrap_or(value));
+            return Some(crate::http::before_byte(value, b'&'));
         }
         from = at + KEY.len();
     }
@@ -294,7 +295,7 @@ fn parse_playready<'a>(
         let t = parse_uri_list(content_type, text)?;
         // `<licence URL>?ExpressPlayToken=<token>`: the URL must carry nothing else, or the
         // licence URL could not be rebuilt from its parts.
-        let (base, query) = t.url.split_once('?').unwrap_or((t.url, ""));
+        let (base, query) = crate::http::split_once_byte(t.url, b'?').unwrap_or((t.url, ""));
         if query.strip_prefix("ExpressPlayToken=") != Some(t.token) {
             return Err(Error::new(ErrorKind::InvalidValue)
                 .with_parameter("url")

@@ -137,9 +137,8 @@ impl ErrorFormat {
 #[must_use]
 pub fn error_format(params: &str) -> ErrorFormat {
     let params = params.strip_prefix('?').unwrap_or(params);
-    let first = params
-        .split('&')
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
+    let first = crate::http::split_byte(params, b'&')
+        .map(|p| crate::http::split_once_byte(p, b'=').unwrap_or((p, "")))
         .find(|(name, _)| decoded_eq(name, "errorFormat"));
     match first {
         Some((_, value)) if decoded_eq(value, "json") => ErrorFormat::Json,
