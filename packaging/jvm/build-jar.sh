@@ -41,7 +41,8 @@ pom=$repo/$ARTIFACT-$version.pom
 # Up to date when the inputs (binding sources, library, this script, compiler) are the last build's.
 stamp=$out/inputs.sha256
 inputs=$( (find "$root/bindings/kotlin/src/main" -type f -print0 | sort -z | xargs -0 sha256sum
-    sha256sum "$lib" "$0" "$KOTLIN_HOME/lib/kotlin-compiler.jar" "$JNA_JAR") | sha256sum | cut -d ' ' -f 1)
+    sha256sum "$lib" "$here/build-jar.sh" "$KOTLIN_HOME/lib/kotlin-compiler.jar" "$JNA_JAR") |
+    cut -d ' ' -f 1 | sha256sum | cut -d ' ' -f 1)
 if [[ -f $jar && -f $pom && -f $stamp && $(cat "$stamp") == "$inputs" ]]; then
     echo "$jar"
     exit 0
