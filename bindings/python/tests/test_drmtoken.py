@@ -4,6 +4,7 @@ Run by bindings/python/run-tests.sh. Every case of tests/vectors/expressplay_req
 tests/vectors/keywrap.json becomes its own test, with the same answers as the Rust tests.
 """
 import json
+import os
 import pathlib
 import re
 import unittest
@@ -15,7 +16,10 @@ from drmtoken import (
     PlayReadyTokenRequest, Service, TokenRequest, WidevineTokenRequest,
 )
 
-VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
+# DRMTOKEN_VECTORS: where the shared vectors are when the tests run outside the tree
+# (tests/consumers/python/run.sh runs a copy against the installed wheel).
+VECTORS = pathlib.Path(os.environ.get("DRMTOKEN_VECTORS")
+                       or pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors")
 REQUESTS = json.loads((VECTORS / "expressplay_requests.json").read_text())
 KEYWRAP = json.loads((VECTORS / "keywrap.json").read_text())
 
