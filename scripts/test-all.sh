@@ -68,6 +68,10 @@ step "uniffi bindings up to date" bash scripts/gen-bindings.sh --check
 step "python bindings" bash bindings/python/run-tests.sh
 step "kotlin bindings (JVM, JUnit 4)" bash bindings/kotlin/run-tests.sh
 step "swift bindings (SwiftPM, XCTest)" bash bindings/swift/run-tests.sh
+# What a user installs, consumed from outside the repository (README "Install", docs/mobile.md).
+step "python wheel (maturin, fresh venv)" bash tests/consumers/python/run.sh
+step "jvm jar (Kotlin tests, Java)" bash tests/consumers/jvm/run.sh
+step "swift package consumer" bash tests/consumers/swift/run.sh
 step "mobile static libraries (iOS, Android)" bash scripts/mobile/check.sh
 # Every fuzz target for a few seconds from the seeded corpora (the long campaign: fuzz/run.sh --long).
 step "fuzz smoke" bash fuzz/run.sh 10

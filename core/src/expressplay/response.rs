@@ -395,10 +395,17 @@ fn html_error_code(body: &[u8]) -> Option<(i32, Option<&str>)> {
         .iter()
         .position(|&b| matches!(b, b'<' | b'\n' | b'\r'))
         .unwrap_or(after.len());
+    // Trimmed of ASCII whitespace, `:` and `-` at either end, byte by byte (a `char` pattern
+    // keeps panic paths, issue 18); the cut falls on ASCII bytes, so the text stays UTF-8.
+    let separator = |b: &u8| b.is_ascii_whitespace() || *b == b':' || *b == b'-';
     let message = after
         .get(..stop)
+        .map(|m| {
+            let start = m.iter().position(|b| !separator(b)).unwrap_or(m.len());
+            let end = m.iter().rposition(|b| !separator(b)).map_or(start, |i| i + 1);
+            m.get(start..end).unwrap_or_default()
+        })
         .and_then(|m| core::str::from_utf8(m).ok())
-        .map(|m| m.trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '-'))
         .filter(|m| !m.is_empty());
     Some((code, message))
 }
