@@ -9,10 +9,16 @@ pub(crate) const LANES: usize = 16;
 /// Whether the target has 16-byte vector registers, where the chunked forms pay. Elsewhere (a
 /// Cortex-M) a chunk would only be sixteen unrolled byte tests, more code for no speed, so every
 /// scan takes the plain byte loop there (issue 20: no size regression on thumbv7em).
-pub(crate) const VECTOR: bool = cfg!(any(
-    target_feature = "sse2",
-    target_feature = "neon",
-    target_feature = "simd128"
+///
+/// A build with `--cfg drmtoken_compact` (the firmware C library, `ffi/nostd`) takes the small
+/// forms on every target.
+pub(crate) const VECTOR: bool = cfg!(all(
+    not(drmtoken_compact),
+    any(
+        target_feature = "sse2",
+        target_feature = "neon",
+        target_feature = "simd128"
+    )
 ));
 
 /// Whether `class` holds for every byte of `bytes`. `class` should be branch-free arithmetic
