@@ -116,7 +116,8 @@ pub fn check_host(host: &str) -> Result<(), Error> {
         let addr = inner.strip_suffix(b"]").ok_or(invalid_host())?;
         return if is_ipv6(addr) { Ok(()) } else { Err(invalid_host()) };
     }
-    if is_ipv4(host) {
+    // An IPv4 address starts with a digit; most hosts are names and skip the attempt.
+    if host.first().is_some_and(u8::is_ascii_digit) && is_ipv4(host) {
         return Ok(());
     }
     let name = host.strip_suffix(b".").unwrap_or(host);

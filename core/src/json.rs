@@ -686,11 +686,14 @@ pub(crate) fn opt_str<'a>(
     scratch: &mut Scratch<'a>,
     name: &'static str,
 ) -> Result<Option<&'a str>, Error> {
-    if s.null() {
-        return Ok(None);
-    }
-    if s.kind()? != Kind::String {
-        return Err(wrong_type(name));
+    // One look at the next byte decides (`null`, a string, or the wrong type).
+    match s.peek() {
+        Some(b'"') => {}
+        Some(b'n') if s.null() => return Ok(None),
+        _ => {
+            s.kind()?;
+            return Err(wrong_type(name));
+        }
     }
     let raw = s.string()?;
     if !s.escaped {

@@ -6,7 +6,8 @@
 /// `expected` (lower case, e.g. `"text/uri-list"`).
 #[must_use]
 pub fn is(content_type: &str, expected: &str) -> bool {
-    let essence = crate::http::before_byte(content_type, b';').trim();
+    // RFC 9110 whitespace is ASCII (SP, HTAB): a byte trim, not a Unicode one.
+    let essence = crate::http::before_byte(content_type, b';').trim_ascii();
     essence.eq_ignore_ascii_case(expected)
 }
 
