@@ -27,8 +27,9 @@ for i in range(1, runs + 1):
         parts = line.split()
         if parts[:2] == ["#", "ns/op"]:
             values.setdefault("ns:" + parts[2], []).append(float(parts[3]))
-print(f"{'name':48} {'min':>9} {'median':>9} {'max':>9}   (over {runs} runs)")
+print(f"{'name':48} {'min':>9} {'median':>9} {'max':>9}   each run")
 for name in sorted(values):
     v = values[name]
-    print(f"{name:48} {min(v):9.2f} {statistics.median(v):9.2f} {max(v):9.2f}")
+    runs_text = " ".join(f"{x:.2f}" for x in v)
+    print(f"{name:48} {min(v):9.2f} {statistics.median(v):9.2f} {max(v):9.2f}   {runs_text}")
 PY
