@@ -169,7 +169,9 @@ fn main() {
     report_floor("memcpy.playready_url", || {
         let (from, to) = arena.split_at_mut(2048);
         let n = black_box(src.len());
-        let (Some(from), Some(to)) = (from.get(..n), to.get_mut(..n)) else { return };
+        let (Some(from), Some(to)) = (from.get(..n), to.get_mut(..n)) else {
+            return;
+        };
         let to = black_box(to);
         to.copy_from_slice(black_box(from));
         black_box(to);
