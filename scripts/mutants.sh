@@ -13,7 +13,8 @@
 #
 # The run's settings (test targets, timeouts, exclusions) are in .cargo/mutants.toml. Afterwards
 # the script prints one row per module (caught / missed / accepted / timeout / unviable and
-# caught / (caught + missed)) and applies mutants-accepted.txt: it exits 1 when a missed mutant
+# caught / (caught + missed) as `score`, with accepted mutants counted as missed, and as
+# `score-eq` without them: equivalent mutants left out) and applies mutants-accepted.txt: it exits 1 when a missed mutant
 # is not listed there, 0 otherwise (timeouts and unviable mutants never fail it).
 #
 # Environment: MUTANTS_JOBS (parallel builds, default 1), MUTANTS_CAP (seconds, --in-diff only,
@@ -72,7 +73,7 @@ summary() {
     done <"$out/missed.txt"
     local modules
     modules=$(cat "$out"/{caught,missed,timeout,unviable}.txt | module_of | sort -u)
-    printf '%-26s %7s %7s %9s %8s %9s %8s\n' module caught missed accepted timeout unviable score
+    printf '%-26s %7s %7s %9s %8s %9s %8s %10s\n' module caught missed accepted timeout unviable score 'score-eq'
     local m c mi a t u total_c=0 total_m=0 total_a=0 total_t=0 total_u=0
     for m in $modules; do
         c=$(module_of <"$out/caught.txt" | grep -cxF "$m" || true)
@@ -80,12 +81,13 @@ summary() {
         a=$(module_of <"$missed_accepted" | grep -cxF "$m" || true)
         t=$(module_of <"$out/timeout.txt" | grep -cxF "$m" || true)
         u=$(module_of <"$out/unviable.txt" | grep -cxF "$m" || true)
-        printf '%-26s %7d %7d %9d %8d %9d %8s\n' "$m" "$c" "$mi" "$a" "$t" "$u" "$(score "$c" "$mi")"
+        printf '%-26s %7d %7d %9d %8d %9d %8s %10s\n' "$m" "$c" "$mi" "$a" "$t" "$u" "$(score "$c" "$mi")" \
+            "$(score "$c" $((mi - a)))"
         total_c=$((total_c + c)) total_m=$((total_m + mi)) total_a=$((total_a + a))
         total_t=$((total_t + t)) total_u=$((total_u + u))
     done
-    printf '%-26s %7d %7d %9d %8d %9d %8s\n' total "$total_c" "$total_m" "$total_a" "$total_t" "$total_u" \
-        "$(score "$total_c" "$total_m")"
+    printf '%-26s %7d %7d %9d %8d %9d %8s %10s\n' total "$total_c" "$total_m" "$total_a" "$total_t" "$total_u" \
+        "$(score "$total_c" "$total_m")" "$(score "$total_c" $((total_m - total_a)))"
     # Entries that no longer match a missed mutant of a module that was tested: killed since, or
     # the code changed. Worth removing.
     local entry stale=0
