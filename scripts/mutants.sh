@@ -9,13 +9,15 @@
 #                                         uncommitted changes included), capped at 10 minutes:
 #                                         the step in scripts/test-all.sh
 #   scripts/mutants.sh --list [MODULE...] list the mutants, test nothing
+#   scripts/mutants.sh --re REGEX MODULE  only the mutants whose name matches REGEX (again: the
+#                                         ones a new test should now catch); repeatable
 #   scripts/mutants.sh --summary [DIR]    print the table of an earlier run again
 #
 # The run's settings (test targets, timeouts, exclusions) are in .cargo/mutants.toml. Afterwards
 # the script prints one row per module (caught / missed / accepted / timeout / unviable and
-# caught / (caught + missed) as `score`, with accepted mutants counted as missed, and as
-# `score-eq` without them: equivalent mutants left out) and applies mutants-accepted.txt: it exits 1 when a missed mutant
-# is not listed there, 0 otherwise (timeouts and unviable mutants never fail it).
+# caught / (caught + missed) as `score`, accepted mutants counted as missed, and as `score-eq`
+# without them, equivalent mutants left out) and applies mutants-accepted.txt: it exits 1 when a
+# missed mutant is not listed there, 0 otherwise (timeouts and unviable mutants never fail it).
 #
 # Environment: MUTANTS_JOBS (parallel builds, default 1), MUTANTS_CAP (seconds, --in-diff only,
 # default 600), MUTANTS_OUT (output directory, default target/mutants/<mode>).
@@ -27,7 +29,7 @@ ACCEPTED=mutants-accepted.txt
 JOBS=${MUTANTS_JOBS:-1}
 
 usage() {
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -122,6 +124,7 @@ base=HEAD~1
 base_given=0
 list=0
 modules=()
+re_args=()
 while [ $# -gt 0 ]; do
     case $1 in
         --in-diff)
@@ -129,6 +132,11 @@ while [ $# -gt 0 ]; do
             if [ $# -gt 1 ] && [[ $2 != -* ]]; then base=$2; base_given=1; shift; fi
             ;;
         --list) list=1 ;;
+        --re)
+            [ $# -gt 1 ] || usage
+            re_args+=(--re "$2")
+            shift
+            ;;
         --summary)
             summary "${2:-${MUTANTS_OUT:-target/mutants/full}/mutants.out}"
             exit $?
@@ -187,7 +195,7 @@ export CARGO_TARGET_DIR=$PWD/target/mutants-build
 out_dir=${MUTANTS_OUT:-target/mutants/$name}
 mkdir -p "$out_dir"
 
-args=(mutants --package drmtoken-core --jobs "$JOBS" --output "$out_dir" "${file_args[@]}")
+args=(mutants --package drmtoken-core --jobs "$JOBS" --output "$out_dir" "${file_args[@]}" "${re_args[@]}")
 if [ $list -eq 1 ]; then
     nice cargo "${args[@]}" --list
     exit 0
@@ -223,7 +231,7 @@ if [ ! -f "$out_dir/mutants.out/outcomes.json" ]; then
     [ $mode = in-diff ] && [ $status -eq 0 ] && exit 0
     exit 1
 fi
-if [ $mode = in-diff ] || [ $status -eq 124 ]; then
+if [ $mode = in-diff ] || [ $status -eq 124 ] || [ ${#re_args[@]} -gt 0 ]; then
     summary "$out_dir/mutants.out" partial
 else
     summary "$out_dir/mutants.out"

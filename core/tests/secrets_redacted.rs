@@ -39,3 +39,30 @@ fn debug_output_of_every_request_type_hides_secrets() {
     let err = wv.validate(None).unwrap_err();
     assert!(!format!("{err} {err:?}").contains("5ec2e7"));
 }
+
+#[test]
+fn header_debug_redacts_exactly_the_secret_values() {
+    use drmtoken_core::http::Header;
+    let bearer = Header {
+        name: "Authorization",
+        value_prefix: "Bearer ",
+        value: "SECRETAUTH",
+        secret: true,
+    };
+    let debug = format!("{bearer:?}");
+    assert_eq!(
+        debug,
+        r#"Header { name: "Authorization", value: "<redacted>", secret: true }"#
+    );
+    // A value that is not a credential stays readable: a log of the request must show it.
+    let tenant = Header {
+        name: "nv-tenant-id",
+        value_prefix: "",
+        value: "TENANT1",
+        secret: false,
+    };
+    assert_eq!(
+        format!("{tenant:?}"),
+        r#"Header { name: "nv-tenant-id", value: "TENANT1", secret: false }"#
+    );
+}
