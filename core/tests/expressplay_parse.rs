@@ -287,3 +287,18 @@ fn set_refuses_unknown_names() {
     r.for_each_parameter(|n, _| names.push(n));
     assert_eq!(names, ["fpExtension", "fpExtension"]);
 }
+
+#[test]
+fn a_service_host_with_a_port_is_a_host_not_a_domain() {
+    // `pr-gen.<domain>` maps back to `Domain`, which holds a domain name and no port: with a
+    // port, the whole host is kept as `Host`.
+    let mut s = [0u8; 64];
+    let p = parse_url("https://pr-gen.drm.example.com:8443/hms/pr/token?kid=1", &mut s).unwrap();
+    assert_eq!(
+        p.request.environment(),
+        Environment::Host("pr-gen.drm.example.com:8443")
+    );
+    let mut s2 = [0u8; 64];
+    let p = parse_url("https://pr-gen.drm.example.com/hms/pr/token?kid=1", &mut s2).unwrap();
+    assert_eq!(p.request.environment(), Environment::Domain("drm.example.com"));
+}
