@@ -20,3 +20,42 @@ fn a_same_length_look_alike_of_a_service_domain_is_not_that_domain() {
     assert_eq!(pr("pr-gen.test.expressplay.com"), Some(Environment::Test));
     assert_eq!(pr("pr-gen.service.expressplay.com"), Some(Environment::Production));
 }
+
+/// `check_host` on `[addr]` against `std::net::Ipv6Addr`, the syntax it documents.
+fn ipv6_agrees_with_std(addr: &str) {
+    let ours = drmtoken_core::host::check_host(&format!("[{addr}]")).is_ok();
+    let std = addr.parse::<std::net::Ipv6Addr>().is_ok();
+    assert_eq!(ours, std, "[{addr}]: ours {ours}, std {std}");
+}
+
+#[test]
+fn ipv6_group_counts_at_their_limits() {
+    for addr in [
+        // Eight groups, and one more.
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        // `::` stands for at least one group: seven around it, and eight.
+        "::2:3:4:5:6:7:8",
+        "::1:2:3:4:5:6:7:8",
+        "1::3:4:5:6:7:8",
+        "1::2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7::",
+        "1:2:3:4:5:6:7:8::",
+        "1:2:3::6:7:8",
+        "1:2:3::5:6:7:8",
+        // The last 32 bits as IPv4: six groups before it, or fewer around `::`.
+        "1:2:3:4:5:6:1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "1:2:3:4:5::1.2.3.4",
+        "1:2:3:4:5:6::1.2.3.4",
+        "::1.2.3.4",
+        "::2:3:4:5:6:1.2.3.4",
+        "::1:2:3:4:5:6:1.2.3.4",
+        "1.2.3.4::",
+        "::",
+        ":::",
+        "1:::2",
+    ] {
+        ipv6_agrees_with_std(addr);
+    }
+}
