@@ -59,3 +59,24 @@ fn ipv6_group_counts_at_their_limits() {
         ipv6_agrees_with_std(addr);
     }
 }
+
+#[test]
+fn a_closing_bracket_at_the_end_keeps_the_colon_inside_the_host() {
+    use drmtoken_core::host::check_authority;
+    use drmtoken_core::ErrorKind;
+    // Ending in `]`, the text is a bracketed literal attempt: no port is split off, so the
+    // refusal is the host's, not a port's.
+    for authority in ["example.com:443]", "a:b]", "[::1]:]"] {
+        assert_eq!(
+            check_authority(authority).map_err(|e| e.kind()),
+            Err(ErrorKind::InvalidHost),
+            "{authority}"
+        );
+    }
+    assert_eq!(
+        check_authority("[::1]:x").map_err(|e| e.kind()),
+        Err(ErrorKind::InvalidPort)
+    );
+    assert!(check_authority("[::1]:443").is_ok());
+    assert!(check_authority("[::1]").is_ok());
+}
