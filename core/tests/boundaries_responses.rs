@@ -2,7 +2,7 @@
 //! refusal (body, documented code, status, in that order) and tokens kept out of `Debug`.
 
 use drmtoken_core::expressplay::{status_reason, PlayReadyToken, ServiceError, UrlToken};
-use drmtoken_core::ExpressPlayCode;
+use drmtoken_core::{ErrorKind, ExpressPlayCode, Service};
 
 const KEY_LENGTH: &str = "Content encryption key must be 32-hexadecimal digits long";
 
@@ -64,4 +64,40 @@ fn token_debug_shows_where_and_how_long_never_the_token() {
         "PlayReadyToken { license_acquisition_url: \
          \"https://pr.test.expressplay.com/playready/RightsManager.asmx\", token_len: 18 }"
     );
+}
+
+fn fairplay_uri_list(body: &str) -> Result<String, drmtoken_core::ErrorKind> {
+    use drmtoken_core::expressplay::{parse_response, ResponseError, TokenResponse};
+    match parse_response(Service::FairPlay, 200, "text/uri-list", body.as_bytes(), &mut []) {
+        Ok(TokenResponse::FairPlay(t)) => Ok(t.token.to_owned()),
+        Ok(other) => panic!("{other:?}"),
+        Err(ResponseError::Invalid(e)) => Err(e.kind()),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_token_is_the_first_whole_pair_of_that_name() {
+    let base = "https://fp.service.expressplay.com/hms/fp/rights/?";
+    // The name inside another pair's name, at every offset a search could skip to wrongly.
+    for prefix in ["x", "xx", "xxxx", "xxxxxxxxxxxxxxxxxxxxxxxxx"] {
+        let url = format!("{base}{prefix}ExpressPlayToken=NOTIT&ExpressPlayToken=TOKEN1&ExpressPlayToken=TOKEN2");
+        assert_eq!(fairplay_uri_list(&url), Ok("TOKEN1".to_owned()), "{url}");
+    }
+    let only_inside = format!("{base}xExpressPlayToken=NOTIT");
+    assert_eq!(fairplay_uri_list(&only_inside), Err(ErrorKind::MissingField));
+}
+
+#[test]
+fn a_url_with_a_space_or_control_character_is_not_a_url() {
+    let good = "https://fp.service.expressplay.com/hms/fp/rights/?ExpressPlayToken=TOKEN1";
+    assert_eq!(fairplay_uri_list(good), Ok("TOKEN1".to_owned()));
+    for bad in [
+        "https://fp.service.expressplay.com/hms/fp/ri ghts/?ExpressPlayToken=TOKEN1",
+        "https://fp.service.expressplay.com/hms/fp/ri\tghts/?ExpressPlayToken=TOKEN1",
+        "https://fp.service.expressplay.com/hms/fp/ri\x7fghts/?ExpressPlayToken=TOKEN1",
+        "https://fp.service.expressplay.com/hms/fp/rights/?a=b c&ExpressPlayToken=TOKEN1",
+    ] {
+        assert_eq!(fairplay_uri_list(bad), Err(ErrorKind::InvalidUrl), "{bad:?}");
+    }
 }
