@@ -1,7 +1,9 @@
 //! What a refused or granted ExpressPlay response shows a caller: the message chosen for a
 //! refusal (body, documented code, status, in that order) and tokens kept out of `Debug`.
 
-use drmtoken_core::expressplay::{status_reason, PlayReadyToken, ServiceError, UrlToken};
+use drmtoken_core::expressplay::{
+    parse_response, status_reason, PlayReadyToken, ResponseError, ServiceError, TokenResponse, UrlToken,
+};
 use drmtoken_core::{ErrorKind, ExpressPlayCode, Service};
 
 const KEY_LENGTH: &str = "Content encryption key must be 32-hexadecimal digits long";
@@ -66,8 +68,8 @@ fn token_debug_shows_where_and_how_long_never_the_token() {
     );
 }
 
-fn fairplay_uri_list(body: &str) -> Result<String, drmtoken_core::ErrorKind> {
-    use drmtoken_core::expressplay::{parse_response, ResponseError, TokenResponse};
+/// The token of a FairPlay `200 text/uri-list` body, or the kind of its refusal.
+fn fairplay_uri_list(body: &str) -> Result<String, ErrorKind> {
     match parse_response(Service::FairPlay, 200, "text/uri-list", body.as_bytes(), &mut []) {
         Ok(TokenResponse::FairPlay(t)) => Ok(t.token.to_owned()),
         Ok(other) => panic!("{other:?}"),

@@ -77,7 +77,8 @@ fn url_and_form_body_fit_exactly_their_length() {
 
 #[test]
 fn the_requests_are_what_the_test_means() {
-    // Pinned (in the parameter table's order) so a change to the fixtures cannot quietly make the lengths roomy again.
+    // Pinned (in the parameter table's order) so that a change to the fixtures cannot quietly
+    // make the lengths roomy again.
     let mut out = [0u8; 512];
     assert_eq!(
         escaped_values().write_form_body(&mut out).unwrap(),
