@@ -191,7 +191,14 @@ eval "$(bash tools/install/mutants.sh)"
 # Builds go to a target directory of their own, kept between runs so dependencies are compiled
 # once. Never target/ itself: cargo names the copy's drmtoken-core like the real one (the same
 # hash), so a mutated library could be left behind looking up to date to later `cargo test` runs.
-export CARGO_TARGET_DIR=$PWD/target/mutants-build
+# Only with one job: parallel jobs sharing a target directory build their mutants into the same
+# artefact and test each other's (measured: a KEK check deleted outright was reported "missed").
+# With MUTANTS_JOBS > 1 each job builds in its own copy's target directory, dependencies included.
+if [ "$JOBS" -eq 1 ]; then
+    export CARGO_TARGET_DIR=$PWD/target/mutants-build
+else
+    unset CARGO_TARGET_DIR
+fi
 out_dir=${MUTANTS_OUT:-target/mutants/$name}
 mkdir -p "$out_dir"
 
