@@ -212,3 +212,38 @@ fn failed_hex_unwrap_of_a_long_key_zeroes_what_it_used() {
     assert!(out[..need].iter().all(|&b| b == 0), "plaintext left in the output");
     assert_eq!(out[need], 0x5A);
 }
+
+/// A KEK that is not an AES-128/192/256 key (16, 24 or 32 bytes) is refused as such through all
+/// four calls, with the KEK's own message, before the output's size is looked at and with the
+/// output untouched: lengths either side of each AES key size, none, and the longest hex KEK
+/// the helpers could hold with one byte more.
+#[test]
+fn kek_lengths_other_than_an_aes_key() {
+    const BAD_KEK: &str = "KEK must be 16, 24 or 32 bytes (AES-128/192/256)";
+    let key = pattern(16, 2);
+    let wrapped = keywrap::wrap(&pattern(16, 1), &key, &mut [0u8; 24]).unwrap().to_vec();
+    let (key_hex, wrapped_hex) = (hex(&key), hex(&wrapped));
+    for kek_len in [0, 8, 15, 17, 23, 25, 31, 33, 48] {
+        let kek = pattern(kek_len, 1);
+        let kek_hex = hex(&kek);
+        for out_len in [0, 64] {
+            let mut out = vec![0x5Au8; out_len];
+            let errors = [
+                ("wrap", keywrap::wrap(&kek, &key, &mut out).map(|_| ())),
+                ("unwrap", keywrap::unwrap(&kek, &wrapped, &mut out).map(|_| ())),
+                ("wrap_hex", keywrap::wrap_hex(&kek_hex, &key_hex, &mut out).map(|_| ())),
+                (
+                    "unwrap_hex",
+                    keywrap::unwrap_hex(&kek_hex, &wrapped_hex, &mut out).map(|_| ()),
+                ),
+            ];
+            for (call, result) in errors {
+                let e = result.unwrap_err();
+                let what = format!("{call}: KEK of {kek_len} bytes, output of {out_len}");
+                assert_eq!(e.kind(), ErrorKind::InvalidKeyLength, "{what}");
+                assert_eq!(e.message(), BAD_KEK, "{what}");
+            }
+            assert!(out.iter().all(|&b| b == 0x5A), "KEK of {kek_len} bytes: output touched");
+        }
+    }
+}
