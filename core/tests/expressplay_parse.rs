@@ -263,6 +263,20 @@ fn every_locally_detectable_code_has_a_vector() {
             );
         }
     }
+    // And the converse: every refusal a vector expects is a code its service detects locally.
+    for v in vectors.iter().filter(|v| v["error"]["code"].is_i64()) {
+        let service = [Service::FairPlay, Service::PlayReady, Service::Widevine]
+            .into_iter()
+            .find(|s| v["service"] == s.name())
+            .unwrap();
+        let code = ExpressPlayCode::from_code(v["error"]["code"].as_i64().unwrap() as i32).unwrap();
+        assert!(
+            code.detectable_locally(service),
+            "{} vector {} expects {code:?}",
+            service.name(),
+            v["name"]
+        );
+    }
     // Codes of parameters a service does not take are not that service's to detect.
     assert!(!ExpressPlayCode::MissingRightsType.detectable_locally(Service::FairPlay));
     assert!(!ExpressPlayCode::MissingOpl.detectable_locally(Service::Widevine));

@@ -36,6 +36,12 @@ fn every_request_vector() {
                     })
                     .collect();
                 assert_eq!(got, expected, "{name}: warnings");
+                for (w, parameter) in warnings.iter().zip(&expected) {
+                    assert_eq!(
+                        w.to_string(),
+                        format!("{parameter} is only valid if rightsType is Rental; the service ignores it")
+                    );
+                }
 
                 let url = case["url"].as_str().unwrap();
                 let body = case["form_body"].as_str().unwrap();
@@ -43,6 +49,22 @@ fn every_request_vector() {
                 assert_eq!(request.write_url(&mut buf).unwrap(), url, "{name}: url");
                 let mut buf = vec![0u8; request.form_body_len()];
                 assert_eq!(request.write_form_body(&mut buf).unwrap(), body, "{name}: body");
+                // The POST's one header, and the parameters in the order the body sends them.
+                let headers = request.headers();
+                assert_eq!(headers.len(), 1, "{name}");
+                let mut value = [0u8; 64];
+                assert_eq!(
+                    (
+                        headers[0].name,
+                        headers[0].write_value(&mut value).unwrap(),
+                        headers[0].secret
+                    ),
+                    ("Content-Type", "application/x-www-form-urlencoded", false)
+                );
+                let mut names = vec![];
+                request.for_each_parameter(|n, _| names.push(n));
+                let body_names: Vec<&str> = body.split('&').map(|p| p.split('=').next().unwrap()).collect();
+                assert_eq!(names, body_names, "{name}: parameters");
 
                 // Round trip: the URL parses back to the very same request.
                 let mut scratch = vec![0u8; url.len()];

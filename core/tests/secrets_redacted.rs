@@ -36,8 +36,23 @@ fn debug_output_of_every_request_type_hides_secrets() {
     assert_redacted(format!("{wv:#?}"));
     // Errors name the parameter, never the value.
     wv.content_key = Some("5ec2e75ec2e7");
+    wv.kid = Some("00112233445566778899aabbccddeeff");
+    // What an error's `Debug` does show: every part of the error (the detail as its message),
+    // none of the request.
+    let err = wv.validate(None).unwrap_err();
+    assert_eq!(
+        format!("{err:?}"),
+        "Error { kind: ExpressPlay(InvalidEncryptedKeyOrKek), code: -4024, parameter: Some(\"ek\"), \
+         message: \"Invalid encrypted key or kek: ek does not unwrap under kek (RFC 3394 integrity check)\" }"
+    );
+    (wv.kek, wv.ek) = (None, None);
     let err = wv.validate(None).unwrap_err();
     assert!(!format!("{err} {err:?}").contains("5ec2e7"));
+    assert_eq!(
+        format!("{err:?}"),
+        "Error { kind: ExpressPlay(ContentKeyLength), code: -2027, parameter: Some(\"contentKey\"), \
+         message: \"Content encryption key must be 32-hexadecimal digits long\" }"
+    );
 }
 
 #[test]
