@@ -24,6 +24,12 @@ fn request() -> AuthorizationRequest<'static> {
     }
 }
 
+/// The kind and parameter of the request's refusal.
+fn refusal(r: &AuthorizationRequest<'_>) -> (ErrorKind, Option<&'static str>) {
+    let e = r.validate().unwrap_err();
+    (e.kind(), e.parameter())
+}
+
 #[test]
 fn the_request_is_a_get_and_its_debug_hides_only_the_token() {
     let r = request();
@@ -53,12 +59,7 @@ fn device_info_is_standard_base64_with_at_most_two_pads() {
             device_info: info,
             ..request()
         };
-        let e = r.validate().unwrap_err();
-        assert_eq!(
-            (e.kind(), e.parameter()),
-            (ErrorKind::InvalidValue, Some("X-Device-Info")),
-            "{info}"
-        );
+        assert_eq!(refusal(&r), (ErrorKind::InvalidValue, Some("X-Device-Info")), "{info}");
     }
 }
 
@@ -109,12 +110,7 @@ fn sp_fqdn_takes_a_path_but_nothing_that_ends_it() {
             sp_fqdn: fqdn,
             ..request()
         };
-        let e = r.validate().unwrap_err();
-        assert_eq!(
-            (e.kind(), e.parameter()),
-            (ErrorKind::InvalidUrl, Some("sp_fqdn")),
-            "{fqdn:?}"
-        );
+        assert_eq!(refusal(&r), (ErrorKind::InvalidUrl, Some("sp_fqdn")), "{fqdn:?}");
     }
 }
 
